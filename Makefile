@@ -1,0 +1,24 @@
+# Two commands: `make run` installs and starts the app; `make test` installs and runs the tests.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test validate chromium
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) -m streamlit run app.py --browser.gatherUsageStats false
+
+validate: $(VENV)/.installed
+	$(PY) -m components.validate data
+
+# Browser tests drive Debian's chromium (Playwright's own browser download does not work offline).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+test: $(VENV)/.installed chromium
+	$(PY) -m pytest

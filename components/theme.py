@@ -1,0 +1,74 @@
+"""One look for every chart: the plotly template, the legal-force palette, and the title/source finishing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from components.dates import in_words
+from components.schema import bundled_package
+
+TEMPLATE_NAME = "atlas"
+FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
+SOURCE_LINE = "Source: AI Governance Atlas, compiled from official texts; data as of {asof}."
+
+# Ordered strongest -> weakest, sampled from cividis (designed to be read with every common colour-vision
+# deficiency), so darker always means more binding.
+LEGAL_FORCE_COLOURS = {
+    "legally_binding": "#00224e",
+    "institutional_soft_law": "#3d4d6d",
+    "political_commitment": "#7c7b78",
+    "cooperation_arrangement": "#bcaf6f",
+    "voluntary_self_regulation": "#fee838",
+}
+
+
+def legal_force_levels() -> list[str]:
+    return list(bundled_package().resource("instruments").field("legal_force").enum)
+
+
+def legal_force_definitions() -> dict[str, str]:
+    return bundled_package().resource("instruments").field("legal_force").definitions
+
+
+def label(value: str) -> str:
+    """'political_commitment' -> 'Political commitment'."""
+    text = str(value).replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _register() -> None:
+    template = go.layout.Template(pio.templates["simple_white"])
+    template.layout.font = dict(family=FONT, size=14, color="#1f2933")
+    template.layout.title = dict(x=0, xanchor="left", font=dict(size=20))
+    template.layout.margin = dict(l=60, r=30, t=90, b=90)
+    template.layout.colorway = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+    template.layout.hoverlabel = dict(font=dict(family=FONT))
+    pio.templates[TEMPLATE_NAME] = template
+
+
+_register()
+
+
+def finish_figure(fig: go.Figure, *, title: str, asof: dt.date, subtitle: str | None = None) -> go.Figure:
+    """Give a figure the Atlas template, its title, an optional subtitle and the source line with the as-of date."""
+    fig.update_layout(
+        template=TEMPLATE_NAME,
+        title=dict(text=title, subtitle=dict(text=subtitle) if subtitle else None),
+    )
+    fig.add_annotation(
+        text=SOURCE_LINE.format(asof=in_words(asof)),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-58,  # below the x-axis title, inside the bottom margin, at any figure height
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font=dict(size=11, color="#52606d"),
+        name="source",
+    )
+    return fig

@@ -1,0 +1,419 @@
+"""Validate a data package against the Atlas schema; every problem is reported as file:row:column: message.
+
+Rows are numbered as a spreadsheet shows them: the header is row 1, the first data row is row 2.
+
+Usage: python -m components.validate [DATA_DIR]
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from components import countries
+from components.dates import definitely_before, parse_partial
+from components.schema import DEFAULT_DATA_DIR, Package, Resource, bundled_package
+
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$|^https?://[^\s/$.?#][^\s]*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, with its place."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.row if self.row is not None else '-'}:{self.column or '-'}: {self.message}"
+
+
+class DataPackageError(Exception):
+    """A data package that does not pass validation; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the data package; first: {problems[0]}")
+
+
+@dataclass
+class RawTable:
+    """A table as read from its file: all cells as stripped-of-nothing strings."""
+
+    resource: Resource
+    header: list[str]
+    rows: list[dict[str, str]]  # rows[i] is spreadsheet row i + 2
+
+    @property
+    def file(self) -> str:
+        return self.resource.path
+
+
+def read_raw(resource: Resource, data_dir: Path, problems: list[Problem]) -> RawTable | None:
+    """Read one CSV file, reporting encoding, shape and header problems. None when unreadable."""
+    path = Path(data_dir) / resource.path
+    file = resource.path
+    if not path.exists():
+        problems.append(Problem(file, None, None, f"file is missing (expected {path})"))
+        return None
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                file, line, None, f"file is not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save it as UTF-8"
+            )
+        )
+        return None
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as exc:
+        problems.append(Problem(file, None, None, f"malformed CSV: {exc}"))
+        return None
+    if not records:
+        problems.append(Problem(file, 1, None, "file is empty: expected a header row"))
+        return None
+    header = [h.strip() for h in records[0]]
+    expected = resource.field_names
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            problems.append(Problem(file, 1, name, "column appears twice in the header"))
+        seen.add(name)
+        if name not in expected:
+            hint = _hint(name, expected)
+            problems.append(Problem(file, 1, name, f"unknown column{hint}; allowed: {', '.join(expected)}"))
+    for name in expected:
+        if name not in header:
+            problems.append(Problem(file, 1, name, "column is missing from the header"))
+    rows: list[dict[str, str]] = []
+    for index, record in enumerate(records[1:]):
+        row_number = index + 2
+        if not any(cell.strip() for cell in record):
+            problems.append(Problem(file, row_number, None, "empty row"))
+            continue
+        if len(record) != len(header):
+            problems.append(
+                Problem(file, row_number, None, f"row has {len(record)} cells but the header has {len(header)} columns")
+            )
+        padded = record + [""] * (len(header) - len(record))
+        row = {name: padded[i] for i, name in enumerate(header)}
+        row["__row__"] = str(row_number)
+        rows.append(row)
+    return RawTable(resource=resource, header=header, rows=rows)
+
+
+def _hint(value: str, candidates: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _items(value: str, separator: str | None) -> list[str]:
+    if separator is None:
+        return [value]
+    return [item.strip() for item in value.split(separator)]
+
+
+def check_cells(table: RawTable, problems: list[Problem], today: dt.date) -> None:
+    """Types, required values, vocabularies, patterns, dates and URLs, cell by cell."""
+    present = [f for f in table.resource.fields if f.name in table.header]
+    for row in table.rows:
+        r = int(row["__row__"])
+        for field in present:
+            value = row[field.name]
+            if value != value.strip():
+                problems.append(Problem(table.file, r, field.name, f"value '{value}' has leading or trailing spaces"))
+                value = value.strip()
+            if value == "":
+                if field.required:
+                    problems.append(Problem(table.file, r, field.name, "value is required but the cell is empty"))
+                continue
+            for item in _items(value, field.separator):
+                if item == "":
+                    problems.append(Problem(table.file, r, field.name, f"empty item in the list '{value}'"))
+                    continue
+                if field.enum is not None and item not in field.enum:
+                    problems.append(
+                        Problem(
+                            table.file,
+                            r,
+                            field.name,
+                            f"'{item}' is not an allowed value{_hint(item, field.enum)}; allowed: {', '.join(field.enum)}",
+                        )
+                    )
+                if field.pattern and not re.fullmatch(field.pattern, item):
+                    problems.append(
+                        Problem(table.file, r, field.name, f"'{item}' does not match the pattern {field.pattern}")
+                    )
+            if field.partial_date:
+                try:
+                    parts = parse_partial(value)
+                except ValueError as exc:
+                    problems.append(Problem(table.file, r, field.name, str(exc)))
+                else:
+                    if definitely_before((today.year, today.month, today.day), parts):
+                        problems.append(Problem(table.file, r, field.name, f"date {value} is in the future"))
+            if field.is_uri and not _URL.match(value):
+                problems.append(
+                    Problem(table.file, r, field.name, f"'{value}' is not a web address (http:// or https://)")
+                )
+
+
+def check_keys(tables: dict[str, RawTable], problems: list[Problem]) -> None:
+    """Primary keys unique; foreign keys (including list cells) point at existing rows."""
+    for table in tables.values():
+        key = table.resource.primary_key
+        if not key or any(k not in table.header for k in key):
+            continue
+        first_seen: dict[tuple, int] = {}
+        for row in table.rows:
+            value = tuple(row[k].strip() for k in key)
+            if all(value):
+                if value in first_seen:
+                    problems.append(
+                        Problem(
+                            table.file,
+                            int(row["__row__"]),
+                            ",".join(key),
+                            f"duplicate key ({', '.join(value)}): already in row {first_seen[value]}",
+                        )
+                    )
+                else:
+                    first_seen[value] = int(row["__row__"])
+    for table in tables.values():
+        for fk in table.resource.foreign_keys:
+            target = tables.get(fk.resource)
+            if target is None or fk.field not in table.header or fk.ref_field not in target.header:
+                continue
+            valid = {row[fk.ref_field].strip() for row in target.rows}
+            separator = table.resource.field(fk.field).separator
+            for row in table.rows:
+                value = row[fk.field].strip()
+                if not value:
+                    continue
+                for item in _items(value, separator):
+                    if item and item not in valid:
+                        problems.append(
+                            Problem(
+                                table.file,
+                                int(row["__row__"]),
+                                fk.field,
+                                f"'{item}' is not an id in {target.file}{_reference_hint(item, valid)}",
+                            )
+                        )
+
+
+def _reference_hint(value: str, valid: set[str]) -> str:
+    if re.fullmatch(r"[A-Za-z]{3}", value):
+        close = countries.closest_codes(value, sorted(v for v in valid if re.fullmatch(r"[A-Z]{3}", v)))
+        if not close:
+            close = countries.closest_codes(value)
+        return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+    return _hint(value, valid)
+
+
+def check_parties(table: RawTable, problems: list[Problem]) -> None:
+    """State ids must be real ISO 3166-1 alpha-3 codes; party_type must agree with the id's form."""
+    for row in table.rows:
+        r = int(row["__row__"])
+        pid, kind = row.get("id", "").strip(), row.get("party_type", "").strip()
+        if re.fullmatch(r"[A-Z]{3}", pid) and pid != countries.EUROPEAN_UNION:
+            if not countries.is_country_code(pid):
+                close = countries.closest_codes(pid)
+                hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+                problems.append(
+                    Problem(table.file, r, "id", f"'{pid}' is not an ISO 3166-1 alpha-3 country code{hint}")
+                )
+            if kind and kind != "state":
+                problems.append(
+                    Problem(
+                        table.file,
+                        r,
+                        "party_type",
+                        f"'{pid}' is a country code, so party_type must be 'state', not '{kind}'",
+                    )
+                )
+        elif kind == "state":
+            problems.append(
+                Problem(table.file, r, "party_type", f"'{pid}' is not an ISO alpha-3 code, so it cannot be a state")
+            )
+
+
+def _date(row: dict[str, str], name: str) -> tuple[int, ...] | None:
+    value = row.get(name, "").strip()
+    try:
+        return parse_partial(value) if value else None
+    except ValueError:
+        return None  # already reported by check_cells
+
+
+def _before(problems, table, row, column, later, earlier, what):
+    """Report when the value in `column` is earlier than the date it must not precede."""
+    a, b = _date(row, later), earlier
+    if a is not None and b is not None and definitely_before(a, b):
+        problems.append(Problem(table.file, int(row["__row__"]), column, f"date {row[later]} is before {what}"))
+
+
+def check_dates(tables: dict[str, RawTable], problems: list[Problem]) -> None:
+    """Impossible sequences: entry into force before adoption, a ratification before the treaty opened, ..."""
+    instruments = tables.get("instruments")
+    adopted: dict[str, tuple[str, tuple[int, ...] | None]] = {}
+    if instruments:
+        for row in instruments.rows:
+            start = _date(row, "adopted")
+            opened = _date(row, "opened_for_signature")
+            for column in ("opened_for_signature", "entry_into_force"):
+                _before(
+                    problems,
+                    instruments,
+                    row,
+                    column,
+                    column,
+                    start,
+                    f"the instrument was adopted ({row.get('adopted')})",
+                )
+            _before(
+                problems,
+                instruments,
+                row,
+                "entry_into_force",
+                "entry_into_force",
+                opened,
+                f"it opened for signature ({row.get('opened_for_signature')})",
+            )
+            _before(
+                problems,
+                instruments,
+                row,
+                "checked",
+                "checked",
+                start,
+                "the instrument was adopted: a source cannot be checked before it exists",
+            )
+            adopted[row.get("id", "").strip()] = (row.get("adopted", ""), start)
+            if opened is not None:
+                adopted[row.get("id", "").strip()] = (row.get("opened_for_signature", ""), opened)
+    participation = tables.get("participation")
+    if participation:
+        signed: dict[tuple[str, str], tuple[int, ...]] = {}
+        for row in participation.rows:
+            if row.get("action", "").strip() == "signed" and _date(row, "date"):
+                signed[(row["instrument_id"].strip(), row["party_id"].strip())] = _date(row, "date")
+        for row in participation.rows:
+            instrument = row.get("instrument_id", "").strip()
+            text, start = adopted.get(instrument, ("", None))
+            _before(problems, participation, row, "date", "date", start, f"{instrument} was adopted or opened ({text})")
+            if row.get("action", "").strip() == "ratified":
+                sig = signed.get((instrument, row.get("party_id", "").strip()))
+                _before(
+                    problems,
+                    participation,
+                    row,
+                    "date",
+                    "date",
+                    sig,
+                    "the same party signed it: ratification cannot precede signature",
+                )
+            _after_checked(problems, participation, row, "date")
+    events = tables.get("events")
+    if events:
+        for row in events.rows:
+            _before(
+                problems,
+                events,
+                row,
+                "end_date",
+                "end_date",
+                _date(row, "start_date"),
+                f"the event started ({row.get('start_date')})",
+            )
+            _after_checked(problems, events, row, "start_date")
+    institutes = tables.get("institutes")
+    if institutes:
+        for row in institutes.rows:
+            _before(
+                problems,
+                institutes,
+                row,
+                "renamed",
+                "renamed",
+                _date(row, "founded"),
+                f"the institute was founded ({row.get('founded')})",
+            )
+            if row.get("renamed", "").strip() and not row.get("former_name", "").strip():
+                problems.append(
+                    Problem(
+                        institutes.file, int(row["__row__"]), "former_name", "a rename date is given but no former name"
+                    )
+                )
+
+
+def _after_checked(problems, table, row, column):
+    checked = _date(row, "checked")
+    value = _date(row, column)
+    if checked and value and definitely_before(checked, value):
+        problems.append(
+            Problem(
+                table.file,
+                int(row["__row__"]),
+                column,
+                f"date {row[column]} is after the source was checked ({row['checked']})",
+            )
+        )
+
+
+def read_and_validate(
+    data_dir: Path, package: Package | None = None, today: dt.date | None = None
+) -> tuple[dict[str, RawTable], list[Problem]]:
+    """Read every table of the package and check it; returns the raw tables and all problems (empty = valid)."""
+    package = package or bundled_package()
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    tables: dict[str, RawTable] = {}
+    for resource in package.resources:
+        table = read_raw(resource, Path(data_dir), problems)
+        if table is not None:
+            tables[resource.name] = table
+    for table in tables.values():
+        check_cells(table, problems, today)
+    check_keys(tables, problems)
+    if "parties" in tables:
+        check_parties(tables["parties"], problems)
+    check_dates(tables, problems)
+    order = {r.path: i for i, r in enumerate(package.resources)}
+    problems.sort(key=lambda p: (order.get(p.file, 99), p.row or 0))
+    return tables, problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    data_dir = Path(args[0]) if args else DEFAULT_DATA_DIR
+    if not data_dir.is_dir():
+        print(f"{data_dir}: not a folder", file=sys.stderr)
+        return 2
+    tables, problems = read_and_validate(data_dir)
+    for problem in problems:
+        print(problem)
+    rows = sum(len(t.rows) for t in tables.values())
+    if problems:
+        files = len({p.file for p in problems})
+        print(f"FAILED: {len(problems)} problem(s) in {files} file(s) of {data_dir} ({rows} rows read)")
+        return 1
+    print(f"OK: {data_dir} is valid — {len(tables)} tables, {rows} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

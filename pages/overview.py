@@ -1,0 +1,53 @@
+"""Overview: headline figures, instruments by legal force, latest additions, how to cite."""
+
+import streamlit as st
+
+from components.dates import in_words
+from components.load import citation
+from components.overview import headline, latest_instruments, legal_force_chart
+from components.ui import atlas_or_stop
+
+atlas = atlas_or_stop()
+figures = headline(atlas)
+
+st.title("AI Governance Atlas")
+st.markdown(
+    "Who has committed to what on AI, when, and how binding is it? The Atlas collects the treaties, declarations, "
+    "recommendations, codes of conduct, company commitments, networks and institutes of international AI "
+    f"governance, each fact with its source. **Data as of {in_words(atlas.asof)}.**"
+)
+
+columns = st.columns(6)
+columns[0].metric("Instruments", figures.instruments, help="Every instrument in the dataset, of any legal force.")
+columns[1].metric(
+    "Legally binding", figures.binding_instruments, help="Instruments whose legal force is 'legally binding'."
+)
+columns[2].metric(
+    "States taking part",
+    figures.states,
+    help="States with at least one signature, endorsement, adherence or membership.",
+)
+columns[3].metric(
+    "Organisations", figures.organisations, help="The EU and other international or regional organisations taking part."
+)
+columns[4].metric("Companies and industry bodies", figures.companies)
+columns[5].metric("AI safety institutes", figures.institutes)
+
+if figures.instruments == 0:
+    st.info("The data package holds no instruments yet. See *Data and sources* for how to add rows.")
+else:
+    st.plotly_chart(legal_force_chart(atlas), width="stretch", config={"displaylogo": False})
+    st.subheader("Latest instruments")
+    st.dataframe(
+        latest_instruments(atlas),
+        hide_index=True,
+        width="stretch",
+        column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},
+    )
+
+st.subheader("Cite the Atlas")
+st.code(citation(atlas), language=None, wrap_lines=True)
+st.caption(
+    f"{figures.participation_rows} participation records · {figures.events} summits and meetings. "
+    "Code under the MIT licence; data under CC BY 4.0."
+)

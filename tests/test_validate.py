@@ -1,0 +1,71 @@
+"""The validator: clean on the bundled data and the valid fixture; precise on every broken fixture."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from components.schema import DEFAULT_DATA_DIR
+from components.validate import read_and_validate
+from tests.conftest import BROKEN, ROOT, VALID, broken_cases, overlay
+
+
+def test_bundled_data_is_valid():
+    tables, problems = read_and_validate(DEFAULT_DATA_DIR)
+    assert [str(p) for p in problems] == []
+    assert set(tables) == {"instruments", "parties", "participation", "events", "institutes", "groupings"}
+
+
+def test_valid_fixture_is_valid():
+    _, problems = read_and_validate(VALID)
+    assert [str(p) for p in problems] == []
+
+
+@pytest.mark.parametrize("case", broken_cases())
+def test_broken_fixture_yields_its_message(case, tmp_path):
+    expected = (BROKEN / case / "expected.txt").read_text().strip()
+    _, problems = read_and_validate(overlay(case, tmp_path / case))
+    messages = [str(p) for p in problems]
+    assert any(m.startswith(expected) for m in messages), messages
+
+
+def test_there_is_a_broken_fixture_per_kind_of_error():
+    assert len(broken_cases()) >= 15
+
+
+def test_cli_prints_every_problem_and_fails(tmp_path):
+    package = overlay("unknown_party_reference", tmp_path / "pkg")
+    (package / "parties.csv").write_text((BROKEN / "unknown_country_code" / "parties.csv").read_text())
+    result = subprocess.run(
+        [sys.executable, "-m", "components.validate", str(package)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert any(line.startswith("parties.csv:5:id: 'KNY'") for line in lines)
+    assert any(line.startswith("participation.csv:4:party_id: 'UAS'") for line in lines)
+    assert lines[-1].startswith("FAILED: ")
+
+
+def test_cli_succeeds_on_valid_package():
+    result = subprocess.run(
+        [sys.executable, "-m", "components.validate", str(VALID)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("OK: ")
+
+
+def test_missing_file_is_reported(tmp_path):
+    package = overlay("unknown_column", tmp_path / "pkg")
+    (package / "institutes.csv").unlink()
+    _, problems = read_and_validate(package)
+    assert any(p.file == "institutes.csv" and "file is missing" in p.message for p in problems)
+
+
+def test_every_bundled_row_has_source_and_checked():
+    tables, _ = read_and_validate(DEFAULT_DATA_DIR)
+    for table in tables.values():
+        for row in table.rows:
+            assert row["source_url"].startswith("http"), (table.file, row["__row__"])
+            assert row["checked"], (table.file, row["__row__"])
