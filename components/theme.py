@@ -22,6 +22,7 @@ LEGAL_FORCE_COLOURS = {
     "political_commitment": "#7c7b78",
     "cooperation_arrangement": "#bcaf6f",
     "voluntary_self_regulation": "#fee838",
+    "no_commitment": "#d9d9d9",  # outside the scale: neutral grey
 }
 
 

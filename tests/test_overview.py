@@ -20,13 +20,14 @@ def test_headline_counts():
 def test_legal_force_table_keeps_every_level_in_order():
     table = instruments_by_legal_force(load_atlas(VALID))
     assert table["legal_force"].tolist()[0] == "legally_binding"
-    assert table["legal_force"].tolist()[-1] == "voluntary_self_regulation"
+    assert table["legal_force"].tolist()[-2:] == ["voluntary_self_regulation", "no_commitment"]
     assert table.set_index("legal_force")["instruments"].to_dict() == {
         "legally_binding": 1,
         "institutional_soft_law": 0,
         "political_commitment": 1,
         "cooperation_arrangement": 0,
         "voluntary_self_regulation": 1,
+        "no_commitment": 0,
     }
 
 

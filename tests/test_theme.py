@@ -1,0 +1,28 @@
+"""The shared theme: one colour per level of legal force, for exactly the schema's levels."""
+
+from __future__ import annotations
+
+from components.theme import LEGAL_FORCE_COLOURS, label, legal_force_definitions, legal_force_levels
+
+
+def test_palette_covers_exactly_the_schema_levels_in_order():
+    assert list(LEGAL_FORCE_COLOURS) == legal_force_levels()
+
+
+def test_every_level_has_a_definition():
+    definitions = legal_force_definitions()
+    assert all(definitions.get(level) for level in legal_force_levels())
+
+
+def test_binding_is_darker_than_voluntary():
+    def luminance(hex_colour: str) -> float:
+        r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    levels = legal_force_levels()[:5]  # the ordered scale; no_commitment sits outside it
+    lum = [luminance(LEGAL_FORCE_COLOURS[level]) for level in levels]
+    assert lum == sorted(lum)
+
+
+def test_label():
+    assert label("political_commitment") == "Political commitment"
