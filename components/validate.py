@@ -314,6 +314,8 @@ def check_dates(tables: dict[str, RawTable], problems: list[Problem]) -> None:
         for row in participation.rows:
             instrument = row.get("instrument_id", "").strip()
             text, start = adopted.get(instrument, ("", None))
+            if row.get("action", "").strip() == "co_sponsored":
+                start = None  # a draft resolution is sponsored before the assembly adopts it
             _before(problems, participation, row, "date", "date", start, f"{instrument} was adopted or opened ({text})")
             if row.get("action", "").strip() == "ratified":
                 sig = signed.get((instrument, row.get("party_id", "").strip()))

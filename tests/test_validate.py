@@ -69,3 +69,13 @@ def test_every_bundled_row_has_source_and_checked():
         for row in table.rows:
             assert row["source_url"].startswith("http"), (table.file, row["__row__"])
             assert row["checked"], (table.file, row["__row__"])
+
+
+def test_cosponsoring_a_draft_before_adoption_is_not_an_error(tmp_path):
+    package = overlay("unknown_column", tmp_path / "pkg")
+    (package / "events.csv").write_text((VALID / "events.csv").read_text())
+    participation = (VALID / "participation.csv").read_text()
+    participation += "test-declaration,USA,co_sponsored,2023-10-01,official,https://example.org/d,2026-11-01,\n"
+    (package / "participation.csv").write_text(participation)
+    _, problems = read_and_validate(package)
+    assert [str(p) for p in problems] == []
