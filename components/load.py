@@ -15,7 +15,7 @@ from components.schema import DEFAULT_DATA_DIR, Package, Resource, bundled_packa
 from components.validate import DataPackageError, RawTable, read_and_validate
 
 ENV_VAR = "ATLAS_DATA_DIR"
-GROUPING_ORDER = ["G7", "G20", "OECD", "EU", "CoE", "AU", "ASEAN", "BRICS"]
+GROUPING_ORDER = ["G7", "G20", "OECD", "EU", "CoE", "AU", "ASEAN", "BRICS", "G77"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Atlas:
     events: pd.DataFrame
     institutes: pd.DataFrame
     groupings: pd.DataFrame
+    income_groups: pd.DataFrame
     asof: dt.date
     version: str
     data_dir: str
@@ -57,8 +58,8 @@ def _typed(table: RawTable) -> pd.DataFrame:
     return frame
 
 
-def _enrich_parties(parties: pd.DataFrame, groupings: pd.DataFrame) -> pd.DataFrame:
-    """Add UN region, continent and groupings to states (from country_converter plus groupings.csv)."""
+def _enrich_parties(parties: pd.DataFrame, groupings: pd.DataFrame, income_groups: pd.DataFrame) -> pd.DataFrame:
+    """Add UN region, continent, groupings (country_converter plus groupings.csv) and the latest income group."""
     table = countries.country_table()
     is_state = parties["party_type"] == "state"
     states = parties.loc[is_state, "id"]
@@ -74,6 +75,12 @@ def _enrich_parties(parties: pd.DataFrame, groupings: pd.DataFrame) -> pd.DataFr
             groups |= {g for g in countries.LIBRARY_GROUPINGS if bool(table.at[pid, g])}
         memberships.append([g for g in GROUPING_ORDER if g in groups])
     parties["groups"] = memberships
+    latest = income_groups.sort_values("fiscal_year").drop_duplicates("party_id", keep="last").set_index("party_id")
+    parties["income_group"] = pd.Categorical(
+        parties["id"].map(latest["income_group"].astype(str)),
+        categories=income_groups["income_group"].cat.categories,
+        ordered=True,
+    )
     return parties
 
 
@@ -91,7 +98,7 @@ def load_atlas(data_dir: str | Path | None = None, package: Package | None = Non
     if problems:
         raise DataPackageError(problems)
     frames = {name: _typed(table) for name, table in tables.items()}
-    frames["parties"] = _enrich_parties(frames["parties"], frames["groupings"])
+    frames["parties"] = _enrich_parties(frames["parties"], frames["groupings"], frames["income_groups"])
     return Atlas(
         **frames,
         asof=_asof(list(frames.values())),

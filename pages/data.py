@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.coverage import coverage_table
 from components.dictionary import field_table, value_definitions
 from components.schema import bundled_package
 from components.ui import atlas_or_stop
@@ -18,6 +19,15 @@ st.markdown(
     "`data/datapackage.yaml`, and pass `python -m components.validate` before the app shows them."
 )
 
+st.subheader("Coverage per instrument")
+st.caption(
+    "Parties recorded, whether the list is complete, and how its rows are sourced: *official* = read on an official "
+    "page; *secondary* = a reputable page reporting the official list; *unverified* = a single non-official source or "
+    "an inference (see each row's notes)."
+)
+st.dataframe(coverage_table(atlas), hide_index=True, width="stretch", height=420)
+
+st.subheader("Tables and data dictionary")
 for resource in package.resources:
     frame = getattr(atlas, resource.name)
     with st.expander(f"**{resource.title}** — `{resource.path}`, {len(frame)} rows", expanded=False):

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.coverage import evidence_counts, party_list_counts
 from components.dates import in_words
 from components.load import citation
 from components.overview import headline, latest_instruments, legal_force_chart
@@ -45,9 +46,17 @@ else:
         column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},
     )
 
+st.subheader("How firm the data is")
+evidence = evidence_counts(atlas)
+lists = party_list_counts(atlas)
+st.markdown(
+    f"Of **{figures.participation_rows}** participation records, **{evidence['official']}** were read on an official "
+    f"page, **{evidence['secondary']}** on a reputable secondary page, and **{evidence['unverified']}** rest on a single "
+    f"non-official source or an inference and are marked *unverified*. **{lists['complete']}** instruments have a "
+    f"complete list of parties, **{lists['partial']}** a partial one, and **{lists['not_recorded']}** none "
+    "(reports, unilateral texts, or lists not found). *Data and sources* has the detail per instrument."
+)
+
 st.subheader("Cite the Atlas")
 st.code(citation(atlas), language=None, wrap_lines=True)
-st.caption(
-    f"{figures.participation_rows} participation records · {figures.events} summits and meetings. "
-    "Code under the MIT licence; data under CC BY 4.0."
-)
+st.caption(f"{figures.events} summits and meetings recorded. Code under the MIT licence; data under CC BY 4.0.")

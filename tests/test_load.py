@@ -48,6 +48,15 @@ def test_state_groupings_come_from_library_and_groupings_table(atlas):
     assert parties.at["example-ai", "groups"] == []
 
 
+def test_income_group_is_an_ordered_categorical_on_parties(atlas):
+    parties = atlas.parties.set_index("id")
+    assert parties.at["KEN", "income_group"] == "lower_middle"
+    assert pd.isna(parties.at["USA", "income_group"])  # not in the fixture's income table
+    assert parties["income_group"].cat.ordered
+    codes = parties["income_group"].cat.codes
+    assert codes["GBR"] > codes["KEN"]  # high ranks above lower-middle
+
+
 def test_asof_is_latest_checked_date(atlas):
     assert atlas.asof == dt.date(2026, 11, 2)
 

@@ -15,7 +15,15 @@ from tests.conftest import BROKEN, ROOT, VALID, broken_cases, overlay
 def test_bundled_data_is_valid():
     tables, problems = read_and_validate(DEFAULT_DATA_DIR)
     assert [str(p) for p in problems] == []
-    assert set(tables) == {"instruments", "parties", "participation", "events", "institutes", "groupings"}
+    assert set(tables) == {
+        "instruments",
+        "parties",
+        "participation",
+        "events",
+        "institutes",
+        "groupings",
+        "income_groups",
+    }
 
 
 def test_valid_fixture_is_valid():

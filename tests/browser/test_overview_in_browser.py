@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from components.load import load_atlas
 from components.overview import headline
@@ -23,8 +24,7 @@ def test_overview_serves_correct_headline_figures(server, page):
 
 def test_data_page_lists_every_table(server, page):
     page.goto(server + "/data")
-    page.wait_for_selector('[data-testid="stExpander"]', timeout=60_000)
-    text = page.locator("body").inner_text()
+    body = page.locator("body")
     for file in ["instruments.csv", "parties.csv", "participation.csv", "events.csv", "institutes.csv"]:
-        assert file in text
+        expect(body).to_contain_text(file, timeout=60_000)
     assert page.locator('[data-testid="stException"]').count() == 0

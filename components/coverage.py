@@ -1,0 +1,45 @@
+"""How complete and how firmly sourced the data is: per instrument and over the whole participation table."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.load import Atlas
+from components.theme import label
+
+
+def evidence_counts(atlas: Atlas) -> dict[str, int]:
+    """Participation rows by evidence level (official, secondary, unverified), every level present."""
+    counts = atlas.participation["evidence"].value_counts(sort=False)
+    return {str(level): int(counts.get(level, 0)) for level in atlas.participation["evidence"].cat.categories}
+
+
+def party_list_counts(atlas: Atlas) -> dict[str, int]:
+    counts = atlas.instruments["party_list"].value_counts(sort=False)
+    return {str(level): int(counts.get(level, 0)) for level in atlas.instruments["party_list"].cat.categories}
+
+
+def coverage_table(atlas: Atlas) -> pd.DataFrame:
+    """One row per instrument: parties recorded, whether the list is complete, and how its rows are sourced."""
+    by_evidence = (
+        atlas.participation.groupby(["instrument_id", "evidence"], observed=False)
+        .size()
+        .unstack("evidence", fill_value=0)
+    )
+    instruments = atlas.instruments
+    table = pd.DataFrame(
+        {
+            "Instrument": instruments["short_name"],
+            "Legal force": instruments["legal_force"].map(label).astype(str),
+            "Party list": instruments["party_list"].map(label).astype(str),
+        }
+    )
+    for level in by_evidence.columns:
+        table[f"{label(level)} rows"] = instruments["id"].map(by_evidence[level]).fillna(0).astype(int)
+    table.insert(
+        2,
+        "Parties recorded",
+        instruments["id"].map(atlas.participation.groupby("instrument_id")["party_id"].nunique()).fillna(0).astype(int),
+    )
+    table["Notes"] = instruments["notes"]
+    return table.sort_values(["Party list", "Parties recorded"], ascending=[True, False]).reset_index(drop=True)
