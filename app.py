@@ -6,9 +6,14 @@ from components.ui import atlas_or_stop
 
 st.set_page_config(page_title="AI Governance Atlas", page_icon="🌐", layout="wide")
 
+# The page scripts live in views/, not pages/: with a pages/ folder beside app.py, Streamlit serves the first request
+# after a restart in its old folder-based multipage mode, so a deep link such as /timeline would bypass this file.
 pages = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/public:", url_path="overview", default=True),
-    st.Page("pages/data.py", title="Data and sources", icon=":material/table_view:", url_path="data"),
+    st.Page("views/overview.py", title="Overview", icon=":material/public:", url_path="overview", default=True),
+    st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("views/signatories.py", title="Signatories", icon=":material/grid_on:", url_path="signatories"),
+    st.Page("views/landscape.py", title="Binding vs soft law", icon=":material/balance:", url_path="landscape"),
+    st.Page("views/data.py", title="Data and sources", icon=":material/table_view:", url_path="data"),
 ]
 navigation = st.navigation(pages)
 

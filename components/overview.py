@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.filters import Slice
 from components.load import Atlas
 from components.theme import LEGAL_FORCE_COLOURS, finish_figure, label, legal_force_definitions, legal_force_levels
 
@@ -26,7 +27,7 @@ class Headline:
     events: int
 
 
-def headline(atlas: Atlas) -> Headline:
+def headline(atlas: Atlas | Slice) -> Headline:
     """Counts of what the data holds. Parties are counted only when they take part in at least one instrument."""
     active = atlas.parties[atlas.parties["id"].isin(atlas.participation["party_id"])]
     return Headline(
@@ -41,7 +42,7 @@ def headline(atlas: Atlas) -> Headline:
     )
 
 
-def instruments_by_legal_force(atlas: Atlas) -> pd.DataFrame:
+def instruments_by_legal_force(atlas: Atlas | Slice) -> pd.DataFrame:
     """Number of instruments at each level of legal force, strongest first, zeros included."""
     counts = atlas.instruments["legal_force"].value_counts(sort=False).reindex(legal_force_levels(), fill_value=0)
     definitions = legal_force_definitions()
@@ -55,7 +56,7 @@ def instruments_by_legal_force(atlas: Atlas) -> pd.DataFrame:
     )
 
 
-def legal_force_chart(atlas: Atlas) -> go.Figure:
+def legal_force_chart(atlas: Atlas | Slice) -> go.Figure:
     """Horizontal bars: how many instruments sit at each level of legal force."""
     table = instruments_by_legal_force(atlas)
     fig = go.Figure(
@@ -84,7 +85,7 @@ def legal_force_chart(atlas: Atlas) -> go.Figure:
     )
 
 
-def latest_instruments(atlas: Atlas, n: int = 8) -> pd.DataFrame:
+def latest_instruments(atlas: Atlas | Slice, n: int = 8) -> pd.DataFrame:
     """The n most recently adopted instruments, newest first, with their party counts."""
     parties = atlas.participation.groupby("instrument_id")["party_id"].nunique()
     table = atlas.instruments.sort_values("adopted", ascending=False).head(n)

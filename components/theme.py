@@ -59,13 +59,14 @@ def finish_figure(fig: go.Figure, *, title: str, asof: dt.date, subtitle: str | 
         template=TEMPLATE_NAME,
         title=dict(text=title, subtitle=dict(text=subtitle) if subtitle else None),
     )
+    bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 90
     fig.add_annotation(
         text=SOURCE_LINE.format(asof=in_words(asof)),
         xref="paper",
         yref="paper",
         x=0,
         y=0,
-        yshift=-58,  # below the x-axis title, inside the bottom margin, at any figure height
+        yshift=-(bottom - 24),  # at the foot of the bottom margin, below tick labels and axis title
         xanchor="left",
         yanchor="top",
         showarrow=False,

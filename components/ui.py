@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from components.filters import Filters, Slice, ViewParam, Vocabulary, apply_filters, parse_query, to_query
 from components.load import Atlas, data_dir_from_env, load_atlas
+from components.theme import label
 from components.validate import DataPackageError
 
 
@@ -44,3 +48,178 @@ def atlas_or_stop() -> Atlas:
         )
         st.dataframe(problems_table(error), hide_index=True, width="stretch")
         st.stop()
+
+
+# ---------------------------------------------------------------- the shared filter frame and URL state
+
+_SHARED_KEYS = {
+    "mechanism": "Mechanism",
+    "legal_force": "Legal force",
+    "forum": "Forum",
+    "theme": "Theme",
+    "region": "Region (continent)",
+    "group": "Grouping",
+    "income": "Income group (World Bank)",
+}
+_GROUP_LABELS = {
+    "G77": "Group of 77 (Global South)",
+    "AU": "African Union",
+    "EU": "European Union",
+    "CoE": "Council of Europe",
+}
+
+
+@dataclass
+class Frame:
+    """What a page works with: the dataset, the filters and view options from the URL, and the filtered slice."""
+
+    atlas: Atlas
+    filters: Filters
+    view: dict[str, tuple[str, ...]]
+    slice: Slice
+
+    def option(self, name: str) -> str:
+        return self.view[name][0] if self.view.get(name) else ""
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_slice(_atlas: Atlas, data_key: tuple, filters: Filters) -> Slice:
+    return apply_filters(_atlas, filters)
+
+
+def _state_from(filters: Filters, vocabulary: Vocabulary) -> dict:
+    state = {f"f_{name}": list(getattr(filters, name)) for name in (*_SHARED_KEYS, "party")}
+    state["f_years"] = (
+        filters.start.year if filters.start else vocabulary.first.year,
+        filters.end.year if filters.end else vocabulary.last.year,
+    )
+    state["f_asof"] = filters.asof or vocabulary.last
+    return state
+
+
+def _filters_from_state(vocabulary: Vocabulary) -> Filters:
+    state = st.session_state
+    first, last = state["f_years"]
+    asof = state["f_asof"]
+    return Filters(
+        start=dt.date(first, 1, 1) if first != vocabulary.first.year else None,
+        end=dt.date(last, 12, 31) if last != vocabulary.last.year else None,
+        asof=asof if asof and asof != vocabulary.last else None,
+        **{name: tuple(state[f"f_{name}"]) for name in (*_SHARED_KEYS, "party")},
+    )
+
+
+def _reset(vocabulary: Vocabulary) -> None:
+    st.session_state.update(_state_from(Filters(), vocabulary))
+
+
+def _raw_query() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
+    """Render the shared filter panel (kept in the URL) and return the page's Frame.
+
+    The URL is the source of truth when a page is opened; afterwards the widgets are, and every change is written
+    back to the URL so that copying the address bar reproduces the view.
+    """
+    atlas = atlas_or_stop()
+    vocabulary = Vocabulary.of(atlas)
+    raw = _raw_query()
+    parsed = parse_query(raw, vocabulary, view_params)
+    url_query = to_query(parsed.filters, parsed.view, view_params)
+    first_run = "f_asof" not in st.session_state
+    if first_run or (raw and url_query != st.session_state.get("_written_query")):
+        st.session_state.update(_state_from(parsed.filters, vocabulary))
+        for param in view_params:
+            st.session_state[f"v_{param.name}"] = _widget_value(param, parsed.view[param.name])
+    for param in view_params:
+        if f"v_{param.name}" not in st.session_state:
+            st.session_state[f"v_{param.name}"] = _widget_value(param, param.default)
+
+    names = atlas.parties.set_index("id")["name"].to_dict()
+    with st.sidebar:
+        st.markdown("**Filters**")
+        st.date_input(
+            "As of",
+            key="f_asof",
+            min_value=vocabulary.first,
+            max_value=vocabulary.last,
+            help="Show the landscape as it stood on this date: instruments adopted, actions taken and institutes "
+            "founded by then, under the names they had then.",
+            format="YYYY-MM-DD",
+            persist_state="session",
+        )
+        st.slider(
+            "Adopted between", vocabulary.first.year, vocabulary.last.year, key="f_years", persist_state="session"
+        )
+        for name, title in _SHARED_KEYS.items():
+            st.multiselect(
+                title,
+                getattr(vocabulary, name),
+                key=f"f_{name}",
+                format_func=(lambda v: _GROUP_LABELS.get(v, v))
+                if name == "group"
+                else (label if name != "forum" else str),
+                placeholder="All",
+                persist_state="session",
+            )
+        st.multiselect(
+            "Parties",
+            vocabulary.party,
+            key="f_party",
+            format_func=lambda pid: f"{names.get(pid, pid)} ({pid})",
+            placeholder="Search a country, organisation or company",
+            persist_state="session",
+        )
+        st.button("Reset filters", on_click=_reset, args=(vocabulary,), width="stretch", icon=":material/restart_alt:")
+
+    if st.session_state.get("f_asof") is None:  # the date input was cleared
+        st.session_state["f_asof"] = vocabulary.last
+    filters = _filters_from_state(vocabulary)
+    view = {param.name: _view_value(param, st.session_state[f"v_{param.name}"]) for param in view_params}
+    query = to_query(filters, view, view_params)
+    if query != {name: ",".join(values) for name, values in raw.items()}:
+        st.query_params.from_dict(query)  # also drops what was not understood, after the notice below
+    st.session_state["_written_query"] = query
+    for notice in parsed.notices:
+        st.warning(notice, icon=":material/link_off:")
+    data_key = (atlas.data_dir, atlas.asof, len(atlas.participation))
+    return Frame(atlas=atlas, filters=filters, view=view, slice=_cached_slice(atlas, data_key, filters))
+
+
+def _widget_value(param: ViewParam, value: tuple[str, ...]):
+    """What the widget for a view parameter holds: a list for several values, one value (or None) otherwise."""
+    return list(value) if param.multiple else (value[0] if value else None)
+
+
+def _view_value(param: ViewParam, value) -> tuple[str, ...]:
+    if param.multiple:
+        return tuple(value or ())
+    return (value,) if value else param.default
+
+
+def view_control(param: ViewParam, title: str, *, labels: dict[str, str] | None = None, container=None, help=None):
+    """A page's own option (lanes, axis, measure, selected instruments), kept in the URL like the filters."""
+    target = container or st
+
+    def format_func(value):
+        return (labels or {}).get(value, value)
+
+    key = f"v_{param.name}"
+    if param.multiple:
+        chosen = target.multiselect(
+            title, param.options, key=key, format_func=format_func, max_selections=param.max_items, help=help
+        )
+        return tuple(chosen)
+    chosen = target.segmented_control(title, param.options, key=key, format_func=format_func, help=help)
+    return chosen or param.default[0]
+
+
+def empty_state() -> None:
+    """What a view shows when the filters select nothing: say so, and how to get back."""
+    st.info(
+        "No instruments match these filters on this date. Widen the date range, remove a filter, move the "
+        "*As of* date later, or press **Reset filters** in the sidebar.",
+        icon=":material/filter_alt_off:",
+    )

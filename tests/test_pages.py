@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, VALID, overlay
 
-PAGES = ["pages/overview.py", "pages/data.py"]
+PAGES = ["views/overview.py", "views/data.py"]
 
 
 def run(page: str | None = None) -> AppTest:

@@ -4,12 +4,14 @@ import streamlit as st
 
 from components.coverage import evidence_counts, party_list_counts
 from components.dates import in_words
+from components.filters import describe
 from components.load import citation
 from components.overview import headline, latest_instruments, legal_force_chart
-from components.ui import atlas_or_stop
+from components.ui import page_frame
 
-atlas = atlas_or_stop()
-figures = headline(atlas)
+frame = page_frame()
+atlas, view = frame.atlas, frame.slice
+figures = headline(view)
 
 st.title("AI Governance Atlas")
 st.markdown(
@@ -17,6 +19,8 @@ st.markdown(
     "recommendations, codes of conduct, company commitments, networks and institutes of international AI "
     f"governance, each fact with its source. **Data as of {in_words(atlas.asof)}.**"
 )
+if not frame.filters.is_default():
+    st.caption(f"Filtered: {describe(frame.filters, view.asof)}. **Reset filters** in the sidebar shows everything.")
 
 columns = st.columns(6)
 columns[0].metric("Instruments", figures.instruments, help="Every instrument in the dataset, of any legal force.")
@@ -35,20 +39,23 @@ columns[4].metric("Companies and industry bodies", figures.companies)
 columns[5].metric("AI safety institutes", figures.institutes)
 
 if figures.instruments == 0:
-    st.info("The data package holds no instruments yet. See *Data and sources* for how to add rows.")
+    st.info(
+        "No instruments to show: the data package is empty or the filters select nothing. See *Data and sources* "
+        "for how to add rows, or press **Reset filters**."
+    )
 else:
-    st.plotly_chart(legal_force_chart(atlas), width="stretch", config={"displaylogo": False})
+    st.plotly_chart(legal_force_chart(view), width="stretch", config={"displaylogo": False})
     st.subheader("Latest instruments")
     st.dataframe(
-        latest_instruments(atlas),
+        latest_instruments(view),
         hide_index=True,
         width="stretch",
         column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},
     )
 
 st.subheader("How firm the data is")
-evidence = evidence_counts(atlas)
-lists = party_list_counts(atlas)
+evidence = evidence_counts(view)
+lists = party_list_counts(view)
 st.markdown(
     f"Of **{figures.participation_rows}** participation records, **{evidence['official']}** were read on an official "
     f"page, **{evidence['secondary']}** on a reputable secondary page, and **{evidence['unverified']}** rest on a single "

@@ -1,0 +1,319 @@
+"""Filters as a value: parsed from URL query parameters, written back to them, and applied to the dataset.
+
+Every view of the Atlas is a URL. `parse_query` turns query parameters into a frozen `Filters` plus a list of
+notices for whatever was unknown or malformed; `to_query` writes the non-default values back; `apply_filters`
+returns the slice of the dataset the filters describe, as it stood on the as-of date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+
+import pandas as pd
+
+from components.load import GROUPING_ORDER, Atlas
+from components.schema import bundled_package
+
+LIST_SEPARATOR = ","
+# Shared filters every page understands; pages add their own view parameters (see ViewParam).
+SHARED_PARAMS = (
+    "from",
+    "to",
+    "asof",
+    "mechanism",
+    "legal_force",
+    "forum",
+    "theme",
+    "region",
+    "group",
+    "income",
+    "party",
+)
+CONTINENTS = ("Africa", "America", "Asia", "Europe", "Oceania")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user asked to see. Empty tuples mean 'no restriction'; None dates mean 'the whole range'."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    asof: dt.date | None = None
+    mechanism: tuple[str, ...] = ()
+    legal_force: tuple[str, ...] = ()
+    forum: tuple[str, ...] = ()
+    theme: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()
+    group: tuple[str, ...] = ()
+    income: tuple[str, ...] = ()
+    party: tuple[str, ...] = ()
+
+    @property
+    def restricts_parties(self) -> bool:
+        return bool(self.region or self.group or self.income or self.party)
+
+    def is_default(self) -> bool:
+        return self == Filters()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The values each filter accepts, taken from the schema and the data."""
+
+    mechanism: tuple[str, ...]
+    legal_force: tuple[str, ...]
+    forum: tuple[str, ...]
+    theme: tuple[str, ...]
+    region: tuple[str, ...]
+    group: tuple[str, ...]
+    income: tuple[str, ...]
+    party: tuple[str, ...]
+    first: dt.date
+    last: dt.date
+
+    @classmethod
+    def of(cls, atlas: Atlas) -> Vocabulary:
+        instruments = atlas.instruments
+        return cls(
+            mechanism=tuple(instruments["mechanism"].cat.categories),
+            legal_force=tuple(instruments["legal_force"].cat.categories),
+            forum=tuple(sorted(instruments["forum"].unique())),
+            theme=bundled_package().resource("instruments").field("themes").enum,
+            region=CONTINENTS,
+            group=tuple(GROUPING_ORDER),
+            income=tuple(atlas.income_groups["income_group"].cat.categories),
+            party=tuple(atlas.parties["id"]),
+            first=instruments["adopted"].min().date() if len(instruments) else atlas.asof,
+            last=atlas.asof,
+        )
+
+
+@dataclass(frozen=True)
+class ViewParam:
+    """A page's own query parameter: a choice among options (single or several)."""
+
+    name: str
+    options: tuple[str, ...]
+    default: tuple[str, ...] = ()
+    multiple: bool = False
+    max_items: int | None = None
+
+
+@dataclass
+class Parsed:
+    filters: Filters
+    view: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+
+
+def _values(raw) -> list[str]:
+    """A query value as a list of items: 'a,b' and repeated parameters both work."""
+    items = raw if isinstance(raw, list | tuple) else [raw]
+    return [part.strip() for item in items for part in str(item).split(LIST_SEPARATOR) if part.strip()]
+
+
+def _parse_date(name: str, raw, notices: list[str], *, end_of_period: bool = False) -> dt.date | None:
+    text = _values(raw)[0] if _values(raw) else ""
+    if not text:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text)
+    try:
+        if not match:
+            raise ValueError
+        year = int(match[1])
+        if end_of_period and not match[3]:
+            month = int(match[2] or 12)
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(year, int(match[2] or 1), int(match[3] or 1))
+    except ValueError:
+        notices.append(f"`{name}={text}` is not a date (use YYYY-MM-DD, YYYY-MM or YYYY) and was ignored.")
+        return None
+
+
+def _choose(
+    name: str, raw, allowed: tuple[str, ...], notices: list[str], *, case_insensitive: bool = True
+) -> tuple[str, ...]:
+    lookup = {a.lower(): a for a in allowed} if case_insensitive else {a: a for a in allowed}
+    chosen, unknown = [], []
+    for item in _values(raw):
+        value = lookup.get(item.lower() if case_insensitive else item)
+        if value is None:
+            unknown.append(item)
+        elif value not in chosen:
+            chosen.append(value)
+    if unknown:
+        notices.append(f"`{name}`: unknown value(s) {', '.join(repr(u) for u in unknown)} ignored.")
+    return tuple(chosen)
+
+
+def parse_query(
+    params: Mapping[str, object], vocabulary: Vocabulary, view_params: tuple[ViewParam, ...] = ()
+) -> Parsed:
+    """Read query parameters into Filters and view options; everything not understood becomes a notice."""
+    notices: list[str] = []
+    values: dict[str, object] = {}
+    own = {p.name: p for p in view_params}
+    for name, raw in params.items():
+        if name in ("from", "to", "asof"):
+            values[name] = _parse_date(name, raw, notices, end_of_period=name == "to")
+        elif name in SHARED_PARAMS:
+            values[name] = _choose(name, raw, getattr(vocabulary, name), notices, case_insensitive=name != "party")
+        elif name in own:
+            continue
+        else:
+            notices.append(f"Unknown parameter `{name}` ignored.")
+    start, end, asof = values.get("from"), values.get("to"), values.get("asof")
+    if start and end and start > end:
+        notices.append(f"`from` ({start}) is after `to` ({end}); the date range was ignored.")
+        start = end = None
+    if asof and asof > vocabulary.last:
+        notices.append(f"`asof={asof}` is after the data's as-of date ({vocabulary.last}); showing {vocabulary.last}.")
+        asof = None
+    filters = Filters(
+        start=start,
+        end=end,
+        asof=asof,
+        **{name: values.get(name, ()) for name in SHARED_PARAMS if name not in ("from", "to", "asof")},
+    )
+    view: dict[str, tuple[str, ...]] = {}
+    for param in view_params:
+        chosen = _choose(param.name, params[param.name], param.options, notices) if param.name in params else ()
+        if not param.multiple and len(chosen) > 1:
+            notices.append(f"`{param.name}` takes one value; using {chosen[0]!r}.")
+            chosen = chosen[:1]
+        if param.max_items and len(chosen) > param.max_items:
+            notices.append(f"`{param.name}` takes at most {param.max_items} values; using the first {param.max_items}.")
+            chosen = chosen[: param.max_items]
+        view[param.name] = chosen or param.default
+    return Parsed(filters=filters, view=view, notices=notices)
+
+
+def to_query(
+    filters: Filters, view: Mapping[str, tuple[str, ...]] | None = None, view_params: tuple[ViewParam, ...] = ()
+) -> dict[str, str]:
+    """The query parameters for a view: only what differs from the defaults, lists joined with commas."""
+    query: dict[str, str] = {}
+    for name, attr in (("from", "start"), ("to", "end"), ("asof", "asof")):
+        value = getattr(filters, attr)
+        if value is not None:
+            query[name] = value.isoformat()
+    for f in fields(Filters):
+        if f.name in ("start", "end", "asof"):
+            continue
+        value = getattr(filters, f.name)
+        if value:
+            query[f.name] = LIST_SEPARATOR.join(value)
+    defaults = {p.name: p.default for p in view_params}
+    for name, value in (view or {}).items():
+        if value and tuple(value) != defaults.get(name, ()):
+            query[name] = LIST_SEPARATOR.join(value)
+    return query
+
+
+@dataclass(frozen=True)
+class Slice:
+    """The part of the dataset a set of filters selects, as it stood on the as-of date."""
+
+    instruments: pd.DataFrame
+    participation: pd.DataFrame  # only rows of the selected instruments and parties, made by the as-of date
+    parties: pd.DataFrame  # the parties the party filters select (all parties when none is set)
+    events: pd.DataFrame
+    institutes: pd.DataFrame
+    asof: dt.date
+
+
+def selected_parties(parties: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    mask = pd.Series(True, index=parties.index)
+    if filters.region:
+        mask &= parties["continent"].isin(filters.region)
+    if filters.group:
+        wanted = set(filters.group)
+        mask &= parties["groups"].map(lambda groups: bool(wanted.intersection(groups)))
+    if filters.income:
+        mask &= parties["income_group"].astype(str).isin(filters.income)
+    if filters.party:
+        mask &= parties["id"].isin(filters.party)
+    return parties[mask]
+
+
+def apply_filters(atlas: Atlas, filters: Filters) -> Slice:
+    """Instruments, participation, events and institutes selected by the filters, as of filters.asof."""
+    asof = pd.Timestamp(filters.asof or atlas.asof)
+    instruments = atlas.instruments
+    mask = instruments["adopted"] <= asof
+    if filters.start:
+        mask &= instruments["adopted"] >= pd.Timestamp(filters.start)
+    if filters.end:
+        mask &= instruments["adopted"] <= pd.Timestamp(filters.end)
+    for name in ("mechanism", "legal_force", "forum"):
+        if getattr(filters, name):
+            mask &= instruments[name].astype(str).isin(getattr(filters, name))
+    if filters.theme:
+        wanted = set(filters.theme)
+        mask &= instruments["themes"].map(lambda themes: bool(wanted.intersection(themes)))
+    instruments = instruments[mask]
+
+    parties = selected_parties(atlas.parties, filters)
+    participation = atlas.participation
+    # An action without a date counts from the instrument's adoption, the earliest it can have happened.
+    adopted = participation["instrument_id"].map(atlas.instruments.set_index("id")["adopted"])
+    when = participation["date"].fillna(adopted)
+    participation = participation[
+        participation["instrument_id"].isin(instruments["id"])
+        & participation["party_id"].isin(parties["id"])
+        & (when <= asof)
+    ]
+    if filters.restricts_parties:
+        instruments = instruments[instruments["id"].isin(participation["instrument_id"])]
+
+    events = atlas.events[atlas.events["start_date"] <= asof]
+    if filters.start:
+        events = events[events["start_date"] >= pd.Timestamp(filters.start)]
+    if filters.end:
+        events = events[events["start_date"] <= pd.Timestamp(filters.end)]
+    institutes = institutes_as_of(atlas.institutes, asof)
+    if filters.restricts_parties:
+        institutes = institutes[institutes["party_id"].isin(parties["id"])]
+    return Slice(instruments, participation, parties, events, institutes, asof.date())
+
+
+def institutes_as_of(institutes: pd.DataFrame, asof: pd.Timestamp) -> pd.DataFrame:
+    """Institutes founded by the date (undated ones kept), under the name they had then."""
+    founded = institutes["founded"].isna() | (institutes["founded"] <= asof)
+    result = institutes[founded].copy()
+    not_yet_renamed = result["renamed"].notna() & (result["renamed"] > asof)
+    result["name_then"] = result["name"].where(~not_yet_renamed, result["former_name"])
+    return result
+
+
+def describe(filters: Filters, asof: dt.date, party_names: Mapping[str, str] | None = None) -> str:
+    """The active filters in words, for a chart's subtitle: 'G20 · Legally binding · as of 1 June 2025'."""
+    from components.dates import in_words
+    from components.theme import label
+
+    parts: list[str] = []
+    if filters.party:
+        names = [(party_names or {}).get(p, p) for p in filters.party]
+        parts.append(", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else ""))
+    if filters.group:
+        parts.append(" or ".join(filters.group) + " members")
+    if filters.region:
+        parts.append(", ".join(filters.region))
+    if filters.income:
+        parts.append(", ".join(label(i) for i in filters.income) + " income")
+    for name in ("legal_force", "mechanism", "theme"):
+        values = getattr(filters, name)
+        if values:
+            parts.append(", ".join(label(v) for v in values))
+    if filters.forum:
+        parts.append(", ".join(filters.forum))
+    if filters.start or filters.end:
+        start = filters.start.year if filters.start else "…"
+        end = filters.end.year if filters.end else "…"
+        parts.append(f"adopted {start}–{end}")
+    parts.append(f"as of {in_words(asof)}")
+    return " · ".join(parts if len(parts) > 1 else ["All instruments and parties", parts[0]])

@@ -1,0 +1,210 @@
+"""Signatory matrix: parties × instruments, each cell the party's strongest action; and the diff of two instruments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.theme import finish_figure, label
+
+# Strongest first. A ratification binds; a signature or adherence is a formal act; membership and endorsement are
+# political; co-sponsoring or adopting in an assembly, committing as a company and observing are weaker still.
+ACTION_STRENGTH = (
+    "ratified",
+    "signed",
+    "adhered",
+    "founding_member",
+    "member",
+    "endorsed",
+    "committed",
+    "co_sponsored",
+    "adopted",
+    "observer",
+)
+ACTION_COLOURS = {  # sequential blues: darker = stronger (readable in grey print and with colour-vision deficiency)
+    "ratified": "#08306b",
+    "signed": "#08519c",
+    "adhered": "#2171b5",
+    "founding_member": "#4292c6",
+    "member": "#6baed6",
+    "endorsed": "#9ecae1",
+    "committed": "#c6dbef",
+    "co_sponsored": "#deebf7",
+    "adopted": "#e7eef6",
+    "observer": "#f2f2f2",
+}
+SORTS = ("region", "count", "name")
+
+
+def strongest_actions(participation: pd.DataFrame) -> pd.DataFrame:
+    """One row per (party, instrument): the strongest action, its date, and whether the party later withdrew."""
+    rows = participation[participation["action"].astype(str).isin(ACTION_STRENGTH)].copy()
+    rows["strength"] = rows["action"].astype(str).map({a: i for i, a in enumerate(ACTION_STRENGTH)})
+    rows = rows.sort_values(["party_id", "instrument_id", "strength"])
+    best = rows.drop_duplicates(["party_id", "instrument_id"], keep="first")
+    withdrew = participation[participation["action"].astype(str) == "withdrew"][["party_id", "instrument_id"]]
+    withdrew_keys = set(zip(withdrew["party_id"], withdrew["instrument_id"], strict=True))
+    best = best.assign(
+        action=best["action"].astype(str),
+        withdrew=[(p, i) in withdrew_keys for p, i in zip(best["party_id"], best["instrument_id"], strict=True)],
+    )
+    return best[["party_id", "instrument_id", "action", "date", "date_label", "evidence", "withdrew"]].reset_index(
+        drop=True
+    )
+
+
+def matrix_table(
+    participation: pd.DataFrame, parties: pd.DataFrame, instruments: pd.DataFrame, *, sort: str = "region"
+) -> pd.DataFrame:
+    """Wide table: one row per party that took part, one column per instrument, cells = strongest action."""
+    best = strongest_actions(participation)
+    best = best[best["instrument_id"].isin(instruments["id"])]
+    wide = best.pivot(index="party_id", columns="instrument_id", values="action")
+    columns = [i for i in instruments.sort_values("adopted")["id"] if i in wide.columns]
+    wide = wide.reindex(columns=columns)
+    info = parties.set_index("id").reindex(wide.index)
+    wide.insert(0, "party", info["name"].fillna(pd.Series(wide.index, index=wide.index)))
+    wide.insert(1, "region", info["continent"].fillna(info["party_type"].astype(str).map(label)))
+    wide.insert(2, "total", wide[columns].notna().sum(axis=1))
+    keys = {"region": ["region", "party"], "count": ["total", "party"], "name": ["party"]}[sort]
+    ascending = {"region": [True, True], "count": [False, True], "name": [True]}[sort]
+    return wide.sort_values(keys, ascending=ascending)
+
+
+def matrix_figure(
+    participation: pd.DataFrame,
+    parties: pd.DataFrame,
+    instruments: pd.DataFrame,
+    *,
+    asof: dt.date,
+    sort: str = "region",
+    subtitle: str | None = None,
+) -> go.Figure:
+    """Heatmap of strongest actions, with totals per party (row labels) and per instrument (column labels)."""
+    wide = matrix_table(participation, parties, instruments, sort=sort)
+    columns = [c for c in wide.columns if c not in ("party", "region", "total")]
+    short = instruments.set_index("id")["short_name"]
+    best = strongest_actions(participation).set_index(["party_id", "instrument_id"])
+    codes = wide[columns].apply(lambda col: col.map({a: i for i, a in enumerate(ACTION_STRENGTH)}))
+    hover = [
+        [
+            _hover(best, party, instrument, wide.at[party, "party"], short.get(instrument, instrument))
+            for instrument in columns
+        ]
+        for party in wide.index
+    ]
+    n = len(ACTION_STRENGTH)
+    scale = []
+    for i, action in enumerate(ACTION_STRENGTH):  # discrete bands: one colour per action
+        scale += [(i / n, ACTION_COLOURS[action]), ((i + 1) / n, ACTION_COLOURS[action])]
+    column_totals = wide[columns].notna().sum()
+    x_labels = [f"{short.get(c, c)} ({column_totals[c]})" for c in columns]
+    y_labels = [f"{name} ({total})" for name, total in zip(wide["party"], wide["total"], strict=True)]
+    fig = go.Figure(
+        go.Heatmap(
+            z=codes.to_numpy(dtype=float),
+            x=x_labels,
+            y=y_labels,
+            zmin=-0.5,
+            zmax=n - 0.5,
+            colorscale=scale,
+            xgap=1,
+            ygap=1,
+            text=hover,
+            hovertemplate="%{text}<extra></extra>",
+            showscale=False,
+        )
+    )
+    present = [a for a in ACTION_STRENGTH if (wide[columns] == a).any().any()]
+    for action in present:  # a discrete legend: one square per action that appears
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=label(action),
+                marker=dict(
+                    symbol="square", size=14, color=ACTION_COLOURS[action], line=dict(color="#1f2933", width=0.5)
+                ),
+                legendgrouptitle_text="Strongest action",
+                legendgroup="actions",
+                hoverinfo="skip",
+            )
+        )
+    fig.update_yaxes(autorange="reversed", title=None, tickfont=dict(size=11), type="category")
+    fig.update_xaxes(side="bottom", tickangle=-40, title=None, tickfont=dict(size=11), type="category")
+    fig.update_layout(
+        height=max(460, 330 + 16 * len(wide)),
+        margin=dict(t=90, l=200, b=240),
+        legend=dict(x=1.01, y=1, yanchor="top"),
+        plot_bgcolor="#ffffff",
+    )
+    return finish_figure(
+        fig,
+        title="Who joined what: strongest action per party and instrument",
+        subtitle=subtitle or "Totals in brackets",
+        asof=asof,
+    )
+
+
+def _hover(best: pd.DataFrame, party: str, instrument: str, party_name: str, instrument_name: str) -> str:
+    key = (party, instrument)
+    if key not in best.index:
+        return f"{party_name} — {instrument_name}: no action recorded"
+    row = best.loc[key]
+    date = f" on {row['date_label']}" if row["date_label"] else ""
+    extra = " (later withdrew)" if row["withdrew"] else ""
+    return (
+        f"<b>{party_name}</b> — {instrument_name}<br>{label(row['action'])}{date}{extra}<br>evidence: {row['evidence']}"
+    )
+
+
+@dataclass(frozen=True)
+class Diff:
+    both: tuple[str, ...]
+    only_first: tuple[str, ...]
+    only_second: tuple[str, ...]
+
+
+def diff(participation: pd.DataFrame, first: str, second: str) -> Diff:
+    """Parties in both instruments, only in the first, only in the second (withdrawn parties excluded)."""
+    best = strongest_actions(participation)
+    best = best[~best["withdrew"]]
+    a = set(best.loc[best["instrument_id"] == first, "party_id"])
+    b = set(best.loc[best["instrument_id"] == second, "party_id"])
+    return Diff(tuple(sorted(a & b)), tuple(sorted(a - b)), tuple(sorted(b - a)))
+
+
+def diff_table(result: Diff, parties: pd.DataFrame, first_name: str, second_name: str) -> pd.DataFrame:
+    names = parties.set_index("id")["name"]
+    rows = [(pid, "Both") for pid in result.both]
+    rows += [(pid, f"Only {first_name}") for pid in result.only_first]
+    rows += [(pid, f"Only {second_name}") for pid in result.only_second]
+    table = pd.DataFrame(rows, columns=["id", "In"])
+    table.insert(0, "Party", table["id"].map(names).fillna(table["id"]))
+    return table
+
+
+def diff_figure(
+    result: Diff, *, first_name: str, second_name: str, asof: dt.date, subtitle: str | None = None
+) -> go.Figure:
+    """Three bars: parties in both, only in the first, only in the second."""
+    counts = [len(result.only_first), len(result.both), len(result.only_second)]
+    names = [f"Only {first_name}", "Both", f"Only {second_name}"]
+    fig = go.Figure(
+        go.Bar(
+            x=names,
+            y=counts,
+            marker=dict(color=["#0072B2", "#7c7b78", "#E69F00"], line=dict(color="#1f2933", width=0.5)),
+            text=counts,
+            textposition="outside",
+            hovertemplate="%{x}: %{y} parties<extra></extra>",
+        )
+    )
+    fig.update_yaxes(title="Parties", rangemode="tozero")
+    fig.update_xaxes(title=None)
+    fig.update_layout(height=380, showlegend=False)
+    return finish_figure(fig, title=f"{first_name} vs {second_name}: who is in which", subtitle=subtitle, asof=asof)

@@ -1,0 +1,117 @@
+"""Filters: parsing query parameters (with notices), writing them back, and applying them as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from components.filters import Filters, ViewParam, Vocabulary, apply_filters, parse_query, to_query
+from components.load import load_atlas
+from tests.conftest import VALID
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load_atlas(VALID)
+
+
+@pytest.fixture(scope="module")
+def vocabulary(atlas):
+    return Vocabulary.of(atlas)
+
+
+LANE = ViewParam("lane", ("mechanism", "forum"), default=("mechanism",))
+
+
+def test_round_trip(vocabulary):
+    filters = Filters(
+        start=dt.date(2023, 1, 1),
+        end=dt.date(2024, 12, 31),
+        asof=dt.date(2024, 6, 1),
+        legal_force=("legally_binding", "political_commitment"),
+        group=("G20",),
+        party=("GBR", "EUU"),
+        theme=("safety",),
+    )
+    query = to_query(filters, {"lane": ("forum",)}, (LANE,))
+    parsed = parse_query(query, vocabulary, (LANE,))
+    assert parsed.filters == filters
+    assert parsed.view == {"lane": ("forum",)}
+    assert parsed.notices == []
+
+
+def test_defaults_write_no_parameters(vocabulary):
+    assert to_query(Filters(), {"lane": ("mechanism",)}, (LANE,)) == {}
+    parsed = parse_query({}, vocabulary, (LANE,))
+    assert parsed.filters.is_default() and parsed.view == {"lane": ("mechanism",)}
+
+
+def test_repeated_and_comma_separated_values_and_case(vocabulary):
+    parsed = parse_query({"group": ["g20", "OECD,G7"]}, vocabulary)
+    assert parsed.filters.group == ("G20", "OECD", "G7")
+
+
+def test_unknown_and_malformed_parameters_become_notices(vocabulary):
+    parsed = parse_query(
+        {"colour": "red", "asof": "2024-13-45", "group": "G20,G99", "lane": "sideways,forum"}, vocabulary, (LANE,)
+    )
+    text = " ".join(parsed.notices)
+    assert "Unknown parameter `colour`" in text
+    assert "`asof=2024-13-45` is not a date" in text
+    assert "'G99'" in text and parsed.filters.group == ("G20",)
+    assert "'sideways'" in text and parsed.view["lane"] == ("forum",)
+    assert parsed.filters.asof is None
+
+
+def test_to_is_inclusive_of_its_year(vocabulary):
+    assert parse_query({"to": "2024"}, vocabulary).filters.end == dt.date(2024, 12, 31)
+    assert parse_query({"from": "2024"}, vocabulary).filters.start == dt.date(2024, 1, 1)
+
+
+def test_reversed_range_and_future_asof_are_ignored_with_notice(vocabulary):
+    parsed = parse_query({"from": "2025", "to": "2020", "asof": "2099-01-01"}, vocabulary)
+    assert parsed.filters.start is None and parsed.filters.end is None and parsed.filters.asof is None
+    assert len(parsed.notices) == 2
+
+
+def test_asof_excludes_later_instruments_and_actions(atlas):
+    view = apply_filters(atlas, Filters(asof=dt.date(2024, 12, 31)))
+    assert set(view.instruments["id"]) == {"test-convention", "test-declaration", "test-commitments"}
+    # GBR ratified the convention on 2025-03-01: not yet on 31 Dec 2024
+    actions = set(zip(view.participation["party_id"], view.participation["action"], strict=True))
+    assert ("GBR", "signed") in actions and ("GBR", "ratified") not in actions
+    earlier = apply_filters(atlas, Filters(asof=dt.date(2024, 1, 1)))
+    assert set(earlier.instruments["id"]) == {"test-declaration", "test-commitments"}
+
+
+def test_undated_actions_count_from_adoption(atlas):
+    # institutes: the fixture institute was renamed on 2025-02-14; before that it had its former name
+    view = apply_filters(atlas, Filters(asof=dt.date(2024, 6, 1)))
+    assert view.institutes["name_then"].tolist() == ["Test AI Safety Institute"]
+    now = apply_filters(atlas, Filters())
+    assert now.institutes["name_then"].tolist() == ["Test AI Security Institute"]
+
+
+def test_party_filters_restrict_participation_and_instruments(atlas):
+    view = apply_filters(atlas, Filters(group=("AU",)))
+    assert set(view.parties["id"]) == {"NAM", "KEN"}
+    assert set(view.instruments["id"]) == {"test-declaration"}
+    assert set(view.participation["party_id"]) == {"NAM", "KEN"}
+
+
+def test_instrument_filters(atlas):
+    view = apply_filters(atlas, Filters(legal_force=("legally_binding",)))
+    assert view.instruments["id"].tolist() == ["test-convention"]
+    view = apply_filters(atlas, Filters(theme=("transparency",)))
+    assert view.instruments["id"].tolist() == ["test-commitments"]
+    view = apply_filters(atlas, Filters(income=("lower_middle",)))
+    assert set(view.parties["id"]) == {"KEN"}
+
+
+def test_describe_in_words():
+    from components.filters import describe
+
+    text = describe(Filters(group=("G20",), legal_force=("legally_binding",)), dt.date(2025, 6, 1))
+    assert text == "G20 members · Legally binding · as of 1 June 2025"
+    assert describe(Filters(), dt.date(2025, 6, 1)) == "All instruments and parties · as of 1 June 2025"

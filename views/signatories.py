@@ -1,0 +1,79 @@
+"""Signatory matrix: who joined which instruments, and the diff of two instruments."""
+
+import streamlit as st
+
+from components.filters import ViewParam, describe
+from components.matrix import SORTS, diff, diff_figure, diff_table, matrix_figure, matrix_table
+from components.ui import atlas_or_stop, empty_state, page_frame, view_control
+
+# Shown when no instrument is chosen: the headline instruments of the seed documents, those with party lists.
+DEFAULT_INSTRUMENTS = (
+    "coe-framework-convention-ai",
+    "oecd-ai-principles",
+    "g20-ai-principles",
+    "gpai",
+    "g7-hiroshima-code-of-conduct",
+    "bletchley-declaration",
+    "seoul-declaration",
+    "seoul-ministerial-statement",
+    "international-network-ai-safety-institutes",
+    "paris-ai-action-statement",
+    "new-delhi-declaration-ai-impact",
+)
+
+atlas = atlas_or_stop()
+with_parties = tuple(atlas.instruments.loc[atlas.instruments["id"].isin(atlas.participation["instrument_id"]), "id"])
+INSTRUMENT = ViewParam(
+    "instrument", with_parties, default=tuple(i for i in DEFAULT_INSTRUMENTS if i in with_parties), multiple=True
+)
+SORT = ViewParam("sort", SORTS, default=("region",))
+COMPARE = ViewParam("compare", with_parties, default=(), multiple=True, max_items=2)
+
+frame = page_frame((INSTRUMENT, SORT, COMPARE))
+view = frame.slice
+short = atlas.instruments.set_index("id")["short_name"].to_dict()
+names = atlas.parties.set_index("id")["name"].to_dict()
+subtitle = describe(frame.filters, view.asof, names)
+
+st.title("Signatories")
+st.caption(
+    "Each cell is a party's strongest action on an instrument (ratified > signed > adhered > member > endorsed > …), "
+    "with its date on hover. Totals in brackets."
+)
+left, right = st.columns([3, 1])
+chosen = view_control(INSTRUMENT, "Instruments (columns)", labels=short, container=left)
+sort = view_control(
+    SORT, "Order parties by", labels={"region": "Region", "count": "Commitments", "name": "Name"}, container=right
+)
+
+instruments = view.instruments[view.instruments["id"].isin(chosen or INSTRUMENT.default)]
+participation = view.participation[view.participation["instrument_id"].isin(instruments["id"])]
+if participation.empty:
+    empty_state()
+else:
+    st.plotly_chart(
+        matrix_figure(participation, view.parties, instruments, asof=view.asof, sort=sort, subtitle=subtitle),
+        key="matrix_chart",
+        config={"displaylogo": False},
+    )
+    with st.expander("The matrix as a table"):
+        table = matrix_table(participation, view.parties, instruments, sort=sort).rename(columns=short)
+        st.dataframe(table, width="stretch")
+
+st.subheader("Compare two instruments")
+pair = view_control(COMPARE, "Pick two instruments", labels=short)
+if len(pair) == 2:
+    first, second = pair
+    result = diff(view.participation, first, second)
+    st.plotly_chart(
+        diff_figure(result, first_name=short[first], second_name=short[second], asof=view.asof, subtitle=subtitle),
+        key="diff_chart",
+        config={"displaylogo": False},
+    )
+    st.dataframe(diff_table(result, atlas.parties, short[first], short[second]), hide_index=True, width="stretch")
+else:
+    st.info(
+        "Pick two instruments — for example the Bletchley Declaration and the Paris statement — to see who is "
+        "in both, only in one, or only in the other.",
+        icon=":material/compare_arrows:",
+    )

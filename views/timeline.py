@@ -1,0 +1,56 @@
+"""Timeline: instruments and summits over time; selecting a point opens its detail panel."""
+
+import streamlit as st
+
+from components.filters import ViewParam, describe
+from components.theme import label
+from components.timeline import LANES, instrument_detail, selected_instrument, timeline_figure
+from components.ui import empty_state, page_frame, view_control
+
+LANE = ViewParam("lane", LANES, default=("mechanism",))
+
+frame = page_frame((LANE,))
+view = frame.slice
+names = frame.atlas.parties.set_index("id")["name"].to_dict()
+
+st.title("Timeline")
+st.caption(
+    "When each instrument was adopted, how binding it is and how many parties joined. Select a marker for details."
+)
+lane = view_control(LANE, "Lanes", labels={"mechanism": "By mechanism", "forum": "By forum"})
+
+if view.instruments.empty and view.events.empty:
+    empty_state()
+else:
+    fig = timeline_figure(
+        view.instruments, view.participation, view.events, asof=view.asof, lane=lane,
+        subtitle=describe(frame.filters, view.asof, names),
+    )  # fmt: skip
+    event = st.plotly_chart(
+        fig, key="timeline_chart", on_select="rerun", selection_mode=("points",), config={"displaylogo": False}
+    )
+    chosen = selected_instrument(event)
+    if chosen:
+        row, members = instrument_detail(chosen, view.instruments, view.participation, frame.atlas.parties)
+        if row is not None:
+            with st.container(border=True):
+                st.subheader(row["name"])
+                st.markdown(
+                    f"**{label(row['legal_force'])}** · {label(row['mechanism'])} · {row['forum']} · "
+                    f"adopted {row['adopted_label']}"
+                    + (f" · in force since {row['entry_into_force_label']}" if row["entry_into_force_label"] else "")
+                )
+                st.write(row["summary"])
+                st.markdown(f"[Source]({row['source_url']}) · checked {row['checked_label']}")
+                if row["notes"]:
+                    st.caption(row["notes"])
+                st.markdown(
+                    f"**Parties recorded as of {view.asof:%d %B %Y}: {members['Party'].nunique()}**"
+                    f" (list {label(row['party_list']).lower()})"
+                )
+                st.dataframe(
+                    members, hide_index=True, width="stretch",
+                    column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},
+                )  # fmt: skip
+    else:
+        st.info("Select a marker to see the instrument's summary, parties and source.", icon=":material/touch_app:")
