@@ -13,6 +13,7 @@ pages = [
     st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("views/signatories.py", title="Signatories", icon=":material/grid_on:", url_path="signatories"),
     st.Page("views/landscape.py", title="Binding vs soft law", icon=":material/balance:", url_path="landscape"),
+    st.Page("views/institutes.py", title="AI Safety Institutes", icon=":material/science:", url_path="institutes"),
     st.Page("views/data.py", title="Data and sources", icon=":material/table_view:", url_path="data"),
 ]
 navigation = st.navigation(pages)

@@ -100,7 +100,7 @@ def heatmap_figure(
     )
     fig.update_yaxes(autorange="reversed", title="Legal force", type="category")
     fig.update_xaxes(title=label(by), tickangle=-30 if len(columns) > 6 else 0, type="category")
-    fig.update_layout(height=460 if by != "forum" else 620, margin=dict(b=200 if by == "forum" else 120, l=190))
+    fig.update_layout(height=520 if by != "forum" else 700, margin=dict(b=270 if by == "forum" else 180, l=190))
     title = f"Binding vs soft law: {unit} by legal force and {label(by).lower()}"
     return finish_figure(fig, title=title, subtitle=subtitle, asof=asof)
 
@@ -145,5 +145,5 @@ def cumulative_figure(instruments: pd.DataFrame, *, asof: dt.date, subtitle: str
         )
     fig.update_yaxes(title="Instruments (cumulative)", rangemode="tozero")
     fig.update_xaxes(title="Date adopted", type="date")
-    fig.update_layout(height=380, legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0))
+    fig.update_layout(height=400, legend=dict(x=0.01, y=0.98, yanchor="top", bgcolor="rgba(255,255,255,0.85)"))
     return finish_figure(fig, title="Binding and non-binding instruments over time", subtitle=subtitle, asof=asof)

@@ -1,0 +1,132 @@
+"""AI Safety Institutes: founding and renaming over time, the international network, and bilateral partnerships."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.theme import finish_figure, label
+
+NETWORK_ID = "international-network-ai-safety-institutes"
+PARTNERSHIP_THEMES = {"safety", "evaluation_testing"}
+
+
+def founding_figure(
+    institutes: pd.DataFrame, parties: pd.DataFrame, *, asof: dt.date, subtitle: str | None = None
+) -> go.Figure:
+    """One row per institute: a dot when it was founded, a diamond when renamed, joined by a line."""
+    names = parties.set_index("id")["name"]
+    table = institutes.sort_values("founded", na_position="last").copy()
+    table["row"] = table["party_id"].map(names).fillna(table["party_id"]) + " — " + table["name_then"]
+    fig = go.Figure()
+    renamed = table[table["renamed"].notna() & (table["renamed"] <= pd.Timestamp(asof))]
+    for _, row in renamed.iterrows():
+        fig.add_trace(
+            go.Scatter(
+                x=[row["founded"], row["renamed"]], y=[row["row"]] * 2, mode="lines",
+                line=dict(color="#7c7b78", width=2), showlegend=False, hoverinfo="skip",
+            )
+        )  # fmt: skip
+    dated = table[table["founded"].notna()]
+    fig.add_trace(
+        go.Scatter(
+            x=dated["founded"],
+            y=dated["row"],
+            mode="markers",
+            name="Founded or announced",
+            marker=dict(size=13, color="#0072B2", line=dict(color="#1f2933", width=1)),
+            customdata=dated[["founded_label", "parent_body", "status"]].astype(str).to_numpy(),
+            hovertemplate="<b>%{y}</b><br>founded %{customdata[0]}<br>%{customdata[1]}<br>status: %{customdata[2]}"
+            "<extra></extra>",
+        )
+    )
+    if not renamed.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=renamed["renamed"],
+                y=renamed["row"],
+                mode="markers",
+                name="Renamed",
+                marker=dict(symbol="diamond", size=13, color="#E69F00", line=dict(color="#1f2933", width=1)),
+                customdata=renamed[["former_name", "name", "renamed_label"]].astype(str).to_numpy(),
+                hovertemplate="%{customdata[0]} → <b>%{customdata[1]}</b><br>%{customdata[2]}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(autorange="reversed", title=None, type="category")
+    fig.update_xaxes(title="Date founded or announced", type="date")
+    fig.update_layout(
+        height=max(380, 140 + 34 * len(table)),
+        margin=dict(l=330),
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+    )
+    return finish_figure(fig, title="AI safety institutes: founded and renamed", subtitle=subtitle, asof=asof)
+
+
+def network_members(participation: pd.DataFrame, parties: pd.DataFrame, institutes: pd.DataFrame) -> pd.DataFrame:
+    """Members of the International Network of AI Safety Institutes, with their institute (if any) and dates."""
+    rows = participation[participation["instrument_id"] == NETWORK_ID]
+    names = parties.set_index("id")["name"]
+    institute = institutes.drop_duplicates("party_id").set_index("party_id")["name_then"]
+    return (
+        pd.DataFrame(
+            {
+                "Member": rows["party_id"].map(names).fillna(rows["party_id"]),
+                "Institute": rows["party_id"].map(institute).fillna("—"),
+                "Membership": rows["action"].astype(str).map(label),
+                "Since": rows["date_label"],
+                "Evidence": rows["evidence"].astype(str),
+            }
+        )
+        .sort_values("Member")
+        .reset_index(drop=True)
+    )
+
+
+def partnerships(instruments: pd.DataFrame, participation: pd.DataFrame) -> pd.DataFrame:
+    """Bilateral instruments on AI safety (themes safety or evaluation & testing) as party pairs."""
+    bilateral = instruments[
+        (instruments["mechanism"].astype(str) == "bilateral")
+        & instruments["themes"].map(lambda themes: bool(PARTNERSHIP_THEMES.intersection(themes)))
+    ]
+    pairs = []
+    for _, instrument in bilateral.iterrows():
+        members = sorted(participation.loc[participation["instrument_id"] == instrument["id"], "party_id"].unique())
+        if len(members) == 2:
+            pairs.append(
+                {"a": members[0], "b": members[1], "instrument_id": instrument["id"], "name": instrument["short_name"],
+                 "adopted": instrument["adopted_label"]}
+            )  # fmt: skip
+    return pd.DataFrame(pairs, columns=["a", "b", "instrument_id", "name", "adopted"])
+
+
+def partnership_figure(
+    pairs: pd.DataFrame, parties: pd.DataFrame, *, asof: dt.date, subtitle: str | None = None
+) -> go.Figure:
+    """Symmetric party × party matrix: number of bilateral AI-safety instruments between each pair."""
+    names = parties.set_index("id")["name"]
+    members = sorted(set(pairs["a"]) | set(pairs["b"]), key=lambda pid: str(names.get(pid, pid)))
+    index = {pid: i for i, pid in enumerate(members)}
+    size = len(members)
+    counts = [[0] * size for _ in range(size)]
+    texts = [[""] * size for _ in range(size)]
+    for _, pair in pairs.iterrows():
+        for x, y in ((pair["a"], pair["b"]), (pair["b"], pair["a"])):
+            counts[index[y]][index[x]] += 1
+            texts[index[y]][index[x]] += f"<br>{pair['name']} ({pair['adopted']})"
+    labels = [str(names.get(pid, pid)) for pid in members]
+    hover = [[f"<b>{labels[r]} – {labels[c]}</b>{texts[r][c] or '<br>none'}" for c in range(size)] for r in range(size)]
+    fig = go.Figure(
+        go.Heatmap(
+            z=counts, x=labels, y=labels, colorscale=[(0, "#f7fbff"), (1, "#08519c")], xgap=2, ygap=2,
+            text=hover, hovertemplate="%{text}<extra></extra>", colorbar=dict(title="Instruments"),
+            zmin=0, zmax=max(1, max((max(row) for row in counts), default=1)),
+        )
+    )  # fmt: skip
+    fig.update_yaxes(autorange="reversed", title=None, type="category")
+    fig.update_xaxes(title=None, tickangle=-40, type="category")
+    fig.update_layout(height=max(420, 220 + 36 * size), margin=dict(l=160, b=170))
+    return finish_figure(
+        fig, title="Bilateral AI-safety partnerships between governments", subtitle=subtitle, asof=asof
+    )
