@@ -56,7 +56,7 @@ def instruments_by_legal_force(atlas: Atlas | Slice) -> pd.DataFrame:
     )
 
 
-def legal_force_chart(atlas: Atlas | Slice) -> go.Figure:
+def legal_force_chart(atlas: Atlas | Slice, *, subtitle: str | None = None) -> go.Figure:
     """Horizontal bars: how many instruments sit at each level of legal force."""
     table = instruments_by_legal_force(atlas)
     fig = go.Figure(
@@ -80,7 +80,7 @@ def legal_force_chart(atlas: Atlas | Slice) -> go.Figure:
     return finish_figure(
         fig,
         title="Instruments by legal force",
-        subtitle="From legally binding (top) to voluntary self-regulation (bottom)",
+        subtitle=subtitle or "From legally binding (top) to voluntary self-regulation (bottom)",
         asof=atlas.asof,
     )
 

@@ -41,7 +41,7 @@ def timeline_table(instruments: pd.DataFrame, participation: pd.DataFrame, *, la
 
 def _sizes(parties: pd.Series) -> np.ndarray:
     # Area grows with the number of parties; instruments with none still show as a small dot.
-    return 9 + 4 * np.sqrt(parties.to_numpy())
+    return 8 + 2.2 * np.sqrt(parties.to_numpy())
 
 
 def timeline_figure(
@@ -114,6 +114,7 @@ def timeline_figure(
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} · %{customdata[3]}<extra></extra>",
             )
         )
+    _focus_on_recent(fig, table)
     lanes = sorted(table["lane"].unique(), key=str.lower)
     order = ([EVENTS_LANE] if len(events) else []) + lanes
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
@@ -126,6 +127,25 @@ def timeline_figure(
     )
     title = "Instruments of AI governance over time, by " + ("mechanism" if lane == "mechanism" else "forum")
     return finish_figure(fig, title=title, subtitle=subtitle or "Marker size: number of parties recorded", asof=asof)
+
+
+def _focus_on_recent(fig: go.Figure, table: pd.DataFrame) -> None:
+    """Start the axis where most instruments are; name the few older ones at the left edge (zoom out to see them)."""
+    if len(table) < 10:
+        return
+    typical = table["adopted"].quantile(0.1, interpolation="higher")
+    older = table[table["adopted"] < typical - pd.DateOffset(years=5)]
+    if older.empty:
+        return
+    start = pd.Timestamp(table.loc[~table.index.isin(older.index), "adopted"].min().year - 1, 1, 1)
+    end = table["adopted"].max() + pd.DateOffset(months=8)
+    fig.update_xaxes(range=[start, end])
+    names = "; ".join(f"{r.short_name} ({r.adopted_label[:4]})" for r in older.itertuples())
+    fig.add_annotation(
+        text=f"◀ earlier: {names} — zoom out to see",
+        xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", showarrow=False,
+        font=dict(size=11, color="#52606d"), name="earlier",
+    )  # fmt: skip
 
 
 def selected_instrument(selection) -> str | None:

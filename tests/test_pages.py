@@ -7,14 +7,25 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, VALID, overlay
 
-PAGES = ["views/overview.py", "views/data.py"]
+PAGES = [
+    "views/overview.py",
+    "views/timeline.py",
+    "views/signatories.py",
+    "views/landscape.py",
+    "views/institutes.py",
+    "views/data.py",
+]
+FILTERED_PAGES = PAGES[:-1]  # the data page documents the whole package and has no filters
 
 
-def run(page: str | None = None) -> AppTest:
+def run(page: str | None = None, query: dict | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     if page:
         at.switch_page(page)
+    for name, value in (query or {}).items():
+        at.query_params[name] = value
+    if page or query:
         at.run()
     return at
 
@@ -55,3 +66,54 @@ def test_missing_data_folder_is_a_clear_error(monkeypatch, tmp_path):
     at = run()
     assert not at.exception
     assert "does not exist" in at.error[0].value
+
+
+@pytest.mark.parametrize("page", FILTERED_PAGES)
+def test_page_runs_with_filters_in_the_url(page):
+    at = run(page, {"group": "G20", "legal_force": "political_commitment,legally_binding", "asof": "2024-06-01"})
+    assert not at.exception, at.exception
+    assert not at.warning, [w.value for w in at.warning]
+    assert at.query_params["group"] == "G20"
+    assert at.session_state["f_group"] == ["G20"]
+
+
+@pytest.mark.parametrize("page", FILTERED_PAGES)
+def test_malformed_parameters_give_a_notice_not_a_traceback(page):
+    at = run(page, {"asof": "last-tuesday", "group": "G20,XYZ", "colour": "red"})
+    assert not at.exception, at.exception
+    notices = " ".join(w.value for w in at.warning)
+    assert "`asof=last-tuesday` is not a date" in notices
+    assert "'XYZ'" in notices
+    assert "Unknown parameter `colour`" in notices
+    assert at.session_state["f_group"] == ["G20"]
+    assert "colour" not in at.query_params  # the address is cleaned after the notice
+
+
+@pytest.mark.parametrize("page", FILTERED_PAGES)
+def test_filters_that_select_nothing_show_an_empty_state(page):
+    at = run(page, {"asof": "2000-01-01", "theme": "military", "group": "ASEAN"})
+    assert not at.exception, at.exception
+    assert at.info, "expected an explanatory empty state"
+
+
+def test_view_options_are_read_from_the_url():
+    at = run("views/timeline.py", {"lane": "forum"})
+    assert at.session_state["v_lane"] == "forum"
+    at = run("views/landscape.py", {"by": "theme", "measure": "commitments"})
+    assert at.session_state["v_by"] == "theme"
+    assert not at.warning
+
+
+def test_changing_a_filter_writes_the_url():
+    at = run("views/timeline.py")
+    at.multiselect(key="f_group").set_value(["G7"]).run()
+    assert at.query_params["group"] == "G7"
+    at.button[0].click().run()  # Reset filters
+    assert "group" not in at.query_params
+
+
+def test_signatories_diff_from_the_url():
+    at = run("views/signatories.py", {"compare": "bletchley-declaration,paris-ai-action-statement"})
+    assert not at.exception
+    table = at.dataframe[-1].value
+    assert set(table["In"]) == {"Both", "Only Bletchley Declaration", "Only Paris AI Action Summit Statement"}

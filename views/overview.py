@@ -11,6 +11,7 @@ from components.ui import page_frame
 
 frame = page_frame()
 atlas, view = frame.atlas, frame.slice
+names = atlas.parties.set_index("id")["name"].to_dict()
 figures = headline(view)
 
 st.title("AI Governance Atlas")
@@ -44,7 +45,8 @@ if figures.instruments == 0:
         "for how to add rows, or press **Reset filters**."
     )
 else:
-    st.plotly_chart(legal_force_chart(view), width="stretch", config={"displaylogo": False})
+    subtitle = None if frame.filters.is_default() else describe(frame.filters, view.asof, names)
+    st.plotly_chart(legal_force_chart(view, subtitle=subtitle), width="stretch", config={"displaylogo": False})
     st.subheader("Latest instruments")
     st.dataframe(
         latest_instruments(view),

@@ -32,10 +32,20 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+_started: dict[str, float] = {}
+
+
+@pytest.fixture(scope="session")
+def server_started(server) -> float:
+    """time.monotonic() when the server process was started."""
+    return _started["at"]
+
+
 @pytest.fixture(scope="session")
 def server():
     """Start `streamlit run app.py` on a free port; yield its base URL."""
     port = _free_port()
+    _started["at"] = time.monotonic()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
         [

@@ -1,0 +1,73 @@
+"""Every view in chromium against the real server: renders a chart, keeps filters in the URL, survives a reload."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+EXCEPTION = '[data-testid="stException"]'
+VIEWS = ["", "timeline", "signatories", "landscape", "institutes"]  # "" is the overview, the default page
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def open_view(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(CHART, timeout=60_000)
+    expect(page.locator('[data-testid="stMultiSelect"]').first).to_be_visible(timeout=30_000)
+
+
+def choose_grouping(page, value: str) -> None:
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Grouping")
+    box.locator("input").click()
+    box.locator("input").fill(value)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+
+
+def test_first_chart_after_server_start(server, page, server_started):
+    open_view(page, server + "/timeline")
+    seconds = time.monotonic() - server_started
+    print(f"\nserver start to first rendered chart: {seconds:.1f} s")
+    assert page.locator(EXCEPTION).count() == 0
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_view_renders_and_its_url_reproduces_it(server, browser, page, view):
+    open_view(page, f"{server}/{view}")
+    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(CHART).count() >= 1
+    if os.environ.get("ATLAS_UPDATE_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{view or 'overview'}.png", full_page=False)
+
+    choose_grouping(page, "G20")
+    page.wait_for_function("() => window.location.search.includes('group=G20')", timeout=30_000)
+    url = page.url
+    page.wait_for_selector(CHART, timeout=60_000)
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    open_view(fresh, url)
+    assert "group=G20" in fresh.url
+    grouping = fresh.locator('[data-testid="stMultiSelect"]').filter(has_text="Grouping")
+    expect(grouping).to_contain_text("G20")
+    expect(fresh.locator('[data-testid="stPlotlyChart"]').first).to_contain_text("G20 members", timeout=30_000)
+    fresh.reload()
+    fresh.wait_for_selector(CHART, timeout=60_000)
+    expect(fresh.locator('[data-testid="stMultiSelect"]').filter(has_text="Grouping")).to_contain_text("G20")
+    assert fresh.locator(EXCEPTION).count() == 0
+    fresh.context.close()
+
+
+def test_bad_parameter_gives_a_visible_notice(server, page):
+    page.goto(f"{server}/signatories?group=G20,NOPE&colour=red")
+    notice = page.locator('[data-testid="stAlert"]').filter(has_text="Unknown parameter")
+    expect(notice).to_be_visible(timeout=60_000)
+    expect(page.locator('[data-testid="stAlert"]').filter(has_text="'NOPE'")).to_be_visible()
+    assert page.locator(EXCEPTION).count() == 0

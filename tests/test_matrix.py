@@ -1,0 +1,66 @@
+"""Signatory matrix: strongest actions, the wide table and figure, and the diff of two instruments."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from components.filters import Filters, apply_filters
+from components.load import load_atlas
+from components.matrix import diff, matrix_figure, matrix_table, strongest_actions
+from tests.conftest import VALID
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load_atlas(VALID)
+
+
+def test_cell_is_the_strongest_action(atlas):
+    best = strongest_actions(atlas.participation).set_index(["party_id", "instrument_id"])
+    assert best.at[("GBR", "test-convention"), "action"] == "ratified"  # signed, then ratified
+    assert best.at[("GBR", "test-convention"), "date_label"] == "2025-03-01"
+    assert best.at[("USA", "test-convention"), "action"] == "signed"
+    assert len(best) == 7  # 8 rows, GBR's two actions on the convention collapse into one cell
+
+
+def test_strongest_action_respects_asof(atlas):
+    view = apply_filters(atlas, Filters(asof=dt.date(2024, 12, 31)))
+    best = strongest_actions(view.participation).set_index(["party_id", "instrument_id"])
+    assert best.at[("GBR", "test-convention"), "action"] == "signed"
+
+
+def test_withdrawal_is_flagged_and_excluded_from_diff(atlas):
+    extra = atlas.participation.iloc[[0]].copy()
+    extra["action"] = pd.Categorical(["withdrew"], categories=atlas.participation["action"].cat.categories)
+    participation = pd.concat([atlas.participation, extra])
+    best = strongest_actions(participation).set_index(["party_id", "instrument_id"])
+    assert bool(best.at[("GBR", "test-convention"), "withdrew"])
+    assert "GBR" not in diff(participation, "test-convention", "test-declaration").both
+
+
+def test_matrix_table_totals_and_sorting(atlas):
+    table = matrix_table(atlas.participation, atlas.parties, atlas.instruments, sort="count")
+    assert table.index[0] == "GBR"  # two instruments
+    assert table.at["GBR", "total"] == 2
+    assert table.at["GBR", "test-convention"] == "ratified"
+    assert pd.isna(table.at["KEN", "test-convention"])
+    by_region = matrix_table(atlas.participation, atlas.parties, atlas.instruments, sort="region")
+    assert by_region["region"].tolist() == sorted(by_region["region"].tolist())
+
+
+def test_matrix_figure_labels_carry_totals(atlas):
+    fig = matrix_figure(atlas.participation, atlas.parties, atlas.instruments, asof=atlas.asof, sort="name")
+    heatmap = fig.data[0]
+    assert "Test Convention (3)" in heatmap.x
+    assert "United Kingdom (2)" in heatmap.y
+    assert fig.layout.title.text.startswith("Who joined what")
+
+
+def test_diff_sets(atlas):
+    result = diff(atlas.participation, "test-convention", "test-declaration")
+    assert result.both == ("GBR",)
+    assert result.only_first == ("EUU", "USA")
+    assert result.only_second == ("KEN", "NAM")

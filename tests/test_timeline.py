@@ -1,0 +1,60 @@
+"""Timeline: the plotted table, the figure, selection events and the detail panel."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.load import load_atlas
+from components.timeline import instrument_detail, selected_instrument, timeline_figure, timeline_table
+from tests.conftest import VALID
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load_atlas(VALID)
+
+
+def test_party_counts_are_distinct_parties(atlas):
+    table = timeline_table(atlas.instruments, atlas.participation).set_index("id")
+    assert table.at["test-convention", "parties"] == 3
+    assert table.at["test-convention", "lane"] == "Treaty"
+    by_forum = timeline_table(atlas.instruments, atlas.participation, lane="forum").set_index("id")
+    assert by_forum.at["test-convention", "lane"] == "Council of Europe"
+
+
+def test_figure_has_a_trace_per_legal_force_and_the_summits(atlas):
+    fig = timeline_figure(atlas.instruments, atlas.participation, atlas.events, asof=atlas.asof)
+    names = [trace.name for trace in fig.data]
+    assert names == ["Legally binding", "Political commitment", "Voluntary self regulation", "Summit or meeting"]
+    assert "Summits and meetings" in fig.layout.yaxis.categoryarray
+    assert any(a.name == "source" for a in fig.layout.annotations)
+
+
+def test_selection_event_gives_instrument_id():
+    event = {"selection": {"points": [{"customdata": ["test-convention", "Test Convention on AI"]}]}}
+    assert selected_instrument(event) == "test-convention"
+    assert selected_instrument({"selection": {"points": []}}) is None
+    assert selected_instrument(None) is None
+
+
+def test_detail_lists_parties_with_sources(atlas):
+    row, members = instrument_detail("test-convention", atlas.instruments, atlas.participation, atlas.parties)
+    assert row["name"] == "Test Convention on AI"
+    assert set(members["Party"]) == {"United Kingdom", "United States", "European Union"}
+    assert members["Source"].str.startswith("https://").all()
+
+
+def test_outlying_old_instruments_are_named_not_hidden(atlas):
+    import pandas as pd
+
+    rows = [
+        atlas.instruments.iloc[[1]].assign(id=f"i{n}", short_name=f"I{n}", adopted=pd.Timestamp(2020 + n % 5, 1, 1))
+        for n in range(12)
+    ]
+    old = atlas.instruments.iloc[[1]].assign(
+        id="old", short_name="Old Regime", adopted=pd.Timestamp(1996, 1, 1), adopted_label="1996"
+    )
+    instruments = pd.concat([*rows, old])
+    fig = timeline_figure(instruments, atlas.participation, atlas.events.iloc[0:0], asof=atlas.asof)
+    assert fig.layout.xaxis.range[0].year == 2019
+    assert any("Old Regime (1996)" in a.text for a in fig.layout.annotations)
