@@ -10,13 +10,13 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed chromium
 	$(PY) -m streamlit run app.py --browser.gatherUsageStats false
 
 validate: $(VENV)/.installed
 	$(PY) -m components.validate data
 
-# Browser tests drive Debian's chromium (Playwright's own browser download does not work offline).
+# Chart export (kaleido) and the browser tests drive Debian's chromium (browser downloads do not work offline).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
 

@@ -16,7 +16,18 @@ pages = [
     st.Page("views/institutes.py", title="AI Safety Institutes", icon=":material/science:", url_path="institutes"),
     st.Page("views/data.py", title="Data and sources", icon=":material/table_view:", url_path="data"),
 ]
-navigation = st.navigation(pages)
+brief = st.query_params.get("layout") == "brief"
+navigation = st.navigation(pages, position="hidden" if brief else "sidebar")
+if brief:
+    # Briefing layout: no sidebar, header, toolbar or navigation, so a plain screenshot is clean.
+    st.html(
+        """<style>
+        [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+        [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+        [data-testid="stStatusWidget"] {display: none !important;}
+        [data-testid="stMainBlockContainer"] {padding-top: 1rem !important;}
+        </style>"""
+    )
 
 atlas = atlas_or_stop()
 with st.sidebar:

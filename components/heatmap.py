@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.selection import selected_customdata
 from components.theme import LEGAL_FORCE_COLOURS, finish_figure, label, legal_force_levels
 
 AXES = ("mechanism", "forum", "theme", "region")
@@ -107,16 +108,8 @@ def heatmap_figure(
 
 def selected_cell(selection) -> tuple[str, str] | None:
     """(legal_force, column) of the selected heatmap cell, from a plotly selection event."""
-    points = []
-    if isinstance(selection, dict):
-        points = selection.get("selection", {}).get("points", [])
-    elif selection is not None and hasattr(selection, "selection"):
-        points = selection.selection.get("points", [])
-    for point in points:
-        custom = point.get("customdata")
-        if custom and len(custom) == 2:
-            return str(custom[0]), str(custom[1])
-    return None
+    cells = [custom for custom in selected_customdata(selection) if len(custom) == 2]
+    return (str(cells[0][0]), str(cells[0][1])) if cells else None
 
 
 def cumulative_table(instruments: pd.DataFrame) -> pd.DataFrame:

@@ -43,7 +43,7 @@ def label(value: str) -> str:
 def _register() -> None:
     template = go.layout.Template(pio.templates["simple_white"])
     template.layout.font = dict(family=FONT, size=14, color="#1f2933")
-    template.layout.title = dict(x=0, xanchor="left", font=dict(size=20))
+    template.layout.title = dict(x=0.012, xanchor="left", font=dict(size=20))
     template.layout.margin = dict(l=60, r=30, t=90, b=90)
     template.layout.colorway = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
     template.layout.hoverlabel = dict(font=dict(family=FONT))
@@ -66,9 +66,10 @@ def finish_figure(fig: go.Figure, *, title: str, asof: dt.date, subtitle: str | 
         yref="paper",
         x=0,
         y=0,
-        yshift=-(bottom - 24),  # at the foot of the bottom margin, below tick labels and axis title
+        yshift=-(bottom - 8),  # the foot of the bottom margin, below tick labels and axis title
         xanchor="left",
-        yanchor="top",
+        yanchor="bottom",
+        align="left",
         showarrow=False,
         font=dict(size=11, color="#52606d"),
         name="source",

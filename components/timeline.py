@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.selection import selected_customdata
 from components.theme import LEGAL_FORCE_COLOURS, finish_figure, label, legal_force_definitions, legal_force_levels
 
 LANES = ("mechanism", "forum")
@@ -150,14 +151,8 @@ def _focus_on_recent(fig: go.Figure, table: pd.DataFrame) -> None:
 
 def selected_instrument(selection) -> str | None:
     """The instrument id of the first selected point of a plotly selection event (None when nothing is)."""
-    points = (selection or {}).get("selection", {}).get("points", []) if isinstance(selection, dict) else []
-    if not points and selection is not None and hasattr(selection, "selection"):
-        points = selection.selection.get("points", [])
-    for point in points:
-        custom = point.get("customdata")
-        if custom:
-            return str(custom[0])
-    return None
+    chosen = selected_customdata(selection)
+    return str(chosen[0][0]) if chosen else None
 
 
 def instrument_detail(

@@ -77,9 +77,12 @@ class Frame:
     filters: Filters
     view: dict[str, tuple[str, ...]]
     slice: Slice
+    query: dict[str, str]
 
-    def option(self, name: str) -> str:
-        return self.view[name][0] if self.view.get(name) else ""
+    @property
+    def brief(self) -> bool:
+        """Briefing layout (?layout=brief): charts only, at export proportions, no app chrome."""
+        return self.view.get("layout") == ("brief",)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -117,6 +120,9 @@ def _raw_query() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
+LAYOUT = ViewParam("layout", ("brief",), default=())
+
+
 def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
     """Render the shared filter panel (kept in the URL) and return the page's Frame.
 
@@ -124,6 +130,7 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
     back to the URL so that copying the address bar reproduces the view.
     """
     atlas = atlas_or_stop()
+    view_params = (*view_params, LAYOUT)
     vocabulary = Vocabulary.of(atlas)
     raw = _raw_query()
     parsed = parse_query(raw, vocabulary, view_params)
@@ -185,7 +192,7 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
     for notice in parsed.notices:
         st.warning(notice, icon=":material/link_off:")
     data_key = (atlas.data_dir, atlas.asof, len(atlas.participation))
-    return Frame(atlas=atlas, filters=filters, view=view, slice=_cached_slice(atlas, data_key, filters))
+    return Frame(atlas=atlas, filters=filters, view=view, slice=_cached_slice(atlas, data_key, filters), query=query)
 
 
 def _widget_value(param: ViewParam, value: tuple[str, ...]):
@@ -207,6 +214,10 @@ def view_control(param: ViewParam, title: str, *, labels: dict[str, str] | None 
         return (labels or {}).get(value, value)
 
     key = f"v_{param.name}"
+    if st.session_state.get("v_layout") == "brief":  # briefing layout: no controls, the URL decides
+        return (
+            _view_value(param, st.session_state[key]) if param.multiple else (st.session_state[key] or param.default[0])
+        )
     if param.multiple:
         chosen = target.multiselect(
             title, param.options, key=key, format_func=format_func, max_selections=param.max_items, help=help
@@ -223,3 +234,80 @@ def empty_state() -> None:
         "*As of* date later, or press **Reset filters** in the sidebar.",
         icon=":material/filter_alt_off:",
     )
+
+
+# ---------------------------------------------------------------- charts with their export and citation panel
+
+
+def view_url(frame: Frame, path: str) -> str:
+    """The address of this view with its filters (what 'copy the address bar' would give)."""
+    from urllib.parse import urlencode
+
+    base = (st.context.url or "").split("?")[0].rstrip("/")
+    if not base:
+        base = "http://localhost:8501"
+    root = base.rsplit("/", 1)[0] if path and base.endswith("/" + path) else base
+    query = {k: v for k, v in frame.query.items() if k != "layout"}
+    return f"{root}/{path}" + (f"?{urlencode(query, safe=',')}" if query else "")
+
+
+def chart(fig, *, frame: Frame, path: str, title: str, rows: pd.DataFrame, key: str, selectable: bool = False):
+    """Show a finished figure; under it, downloads (PNG, SVG, CSV, XLSX) and 'cite this view'. Returns the event."""
+    from components.export import (
+        SIZES,
+        ViewMeta,
+        briefing_figure,
+        cite_view,
+        csv_bytes,
+        file_name,
+        image_bytes,
+        xlsx_bytes,
+    )
+    from components.filters import describe
+    from components.load import citation
+
+    url = view_url(frame, path)
+    names = frame.atlas.parties.set_index("id")["name"].to_dict()
+    meta = ViewMeta(
+        view=path or "overview", title=title, filters=describe(frame.filters, frame.slice.asof, names),
+        asof=frame.slice.asof, url=url, citation=citation(frame.atlas),
+    )  # fmt: skip
+    config = {"displaylogo": False, "toImageButtonOptions": {"filename": file_name(meta, "png")[:-4]}}
+    if frame.brief:
+        shown = briefing_figure(fig, url=url, size="slide")
+        shown.update_layout(width=1200, height=675)  # slide proportions that fit a laptop screen
+        return st.plotly_chart(shown, key=key, config=config, width="content")
+    event = st.plotly_chart(
+        fig, key=key, config=config, **({"on_select": "rerun", "selection_mode": ("points",)} if selectable else {})
+    )
+    with st.popover("Download or cite this chart", icon=":material/download:"):
+        size = st.radio(
+            "Image size", list(SIZES), key=f"{key}_size", horizontal=True,
+            format_func=lambda s: f"{s.capitalize()} ({SIZES[s][0]}×{SIZES[s][1]})",
+        )  # fmt: skip
+        left, right = st.columns(2)
+        left.download_button(
+            "PNG (2×)", data=lambda: image_bytes(fig, fmt="png", size=size, url=url), mime="image/png",
+            file_name=file_name(meta, "png", size), key=f"{key}_png", icon=":material/image:", on_click="ignore",
+        )  # fmt: skip
+        right.download_button(
+            "SVG", data=lambda: image_bytes(fig, fmt="svg", size=size, url=url), mime="image/svg+xml",
+            file_name=file_name(meta, "svg", size), key=f"{key}_svg", icon=":material/draw:", on_click="ignore",
+        )  # fmt: skip
+        left.download_button(
+            "Data (CSV)", data=lambda: csv_bytes(rows, meta), mime="text/csv", file_name=file_name(meta, "csv"),
+            key=f"{key}_csv", icon=":material/table:", on_click="ignore",
+        )  # fmt: skip
+        right.download_button(
+            "Data (XLSX)", data=lambda: xlsx_bytes(rows, meta), file_name=file_name(meta, "xlsx"), key=f"{key}_xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/grid_on:",
+            on_click="ignore",
+        )  # fmt: skip
+        sentence, bibtex = cite_view(meta)
+        st.markdown("**Cite this view**")
+        st.code(sentence, language=None, wrap_lines=True)
+        st.code(bibtex, language="latex")
+        st.caption(
+            f"Briefing layout (no sidebar, for screenshots): [{path or 'overview'} in brief]({url}{'&' if '?' in url else '?'}layout=brief)"
+        )
+    return event

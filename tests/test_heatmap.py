@@ -62,3 +62,14 @@ def test_figure_and_cumulative(atlas):
     assert fig.data[0].customdata[0][0] == ["legally_binding", fig.data[0].customdata[0][0][1]]
     table = cumulative_table(atlas.instruments)
     assert table.iloc[-1]["Legally binding"] == 1 and table.iloc[-1]["Not legally binding"] == 2
+
+
+def test_selected_cell_reads_selection_events():
+    from components.heatmap import selected_cell
+
+    assert selected_cell({"selection": {"points": [{"customdata": ["legally_binding", "treaty"]}]}}) == (
+        "legally_binding",
+        "treaty",
+    )
+    assert selected_cell({"selection": {"points": []}}) is None
+    assert selected_cell(object()) is None  # a chart that was not selectable

@@ -117,3 +117,12 @@ def test_signatories_diff_from_the_url():
     assert not at.exception
     table = at.dataframe[-1].value
     assert set(table["In"]) == {"Both", "Only Bletchley Declaration", "Only Paris AI Action Summit Statement"}
+
+
+@pytest.mark.parametrize("page", FILTERED_PAGES)
+def test_brief_layout_runs_and_hides_controls(page):
+    at = run(page, {"layout": "brief", "group": "G20"})
+    assert not at.exception, at.exception
+    assert not at.warning
+    assert not at.title  # charts only
+    assert at.query_params["layout"] == "brief"

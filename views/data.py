@@ -6,6 +6,8 @@ import streamlit as st
 
 from components.coverage import coverage_table
 from components.dictionary import field_table, value_definitions
+from components.export import package_zip
+from components.load import citation
 from components.schema import bundled_package
 from components.ui import atlas_or_stop
 
@@ -18,6 +20,16 @@ st.markdown(
     "The tables follow a [Frictionless Data Package](https://datapackage.org/) descriptor, "
     "`data/datapackage.yaml`, and pass `python -m components.validate` before the app shows them."
 )
+
+st.download_button(
+    "Download the whole data package (zip: CSVs, schema, licence, citation)",
+    data=lambda: package_zip(Path(atlas.data_dir), citation(atlas)),
+    file_name=f"ai-governance-atlas-{atlas.asof.isoformat()}.zip",
+    mime="application/zip",
+    icon=":material/folder_zip:",
+    on_click="ignore",
+)
+st.caption(f"Cite as: {citation(atlas)}")
 
 st.subheader("Coverage per instrument")
 st.caption(

@@ -2,47 +2,55 @@
 
 import streamlit as st
 
+from components.export import institute_rows, participation_rows
 from components.filters import describe
 from components.institutes import founding_figure, network_members, partnership_figure, partnerships
-from components.ui import page_frame
+from components.ui import chart, page_frame
 
 frame = page_frame()
 view = frame.slice
 parties = frame.atlas.parties
 subtitle = describe(frame.filters, view.asof, parties.set_index("id")["name"].to_dict())
 
-st.title("AI Safety Institutes")
-st.caption(
-    "National AI Safety (or Security) Institutes and equivalents, under the names they had on the as-of date; the "
-    "International Network that links them; and the bilateral agreements between governments on AI safety."
-)
+if not frame.brief:
+    st.title("AI Safety Institutes")
+    st.caption(
+        "National AI Safety (or Security) Institutes and equivalents, under the names they had on the as-of date; "
+        "the International Network that links them; and the bilateral agreements between governments on AI safety."
+    )
 if view.institutes.empty:
     st.info(
         "No institute had been founded by this date, or none matches the party filters.",
         icon=":material/filter_alt_off:",
     )
 else:
-    st.plotly_chart(founding_figure(view.institutes, parties, asof=view.asof, subtitle=subtitle), key="institutes_chart",
-                    config={"displaylogo": False})  # fmt: skip
+    fig = founding_figure(view.institutes, parties, asof=view.asof, subtitle=subtitle)
+    chart(fig, frame=frame, path="institutes", title=fig.layout.title.text, key="institutes_chart",
+          rows=institute_rows(view.institutes, parties))  # fmt: skip
 
-st.subheader("International Network of AI Safety Institutes")
-members = network_members(view.participation, parties, view.institutes)
-if members.empty:
-    st.info("The network had no members on this date, or none matches the filters.", icon=":material/hub:")
-else:
-    st.dataframe(members, hide_index=True, width="stretch")
+if not frame.brief:
+    st.subheader("International Network of AI Safety Institutes")
+    members = network_members(view.participation, parties, view.institutes)
+    if members.empty:
+        st.info("The network had no members on this date, or none matches the filters.", icon=":material/hub:")
+    else:
+        st.dataframe(members, hide_index=True, width="stretch")
+    st.subheader("Bilateral partnerships")
 
-st.subheader("Bilateral partnerships")
 pairs = partnerships(view.instruments, view.participation)
 if pairs.empty:
     st.info("No bilateral AI-safety agreement matches the filters on this date.", icon=":material/handshake:")
 else:
-    st.plotly_chart(partnership_figure(pairs, parties, asof=view.asof, subtitle=subtitle), key="partnerships_chart",
-                    config={"displaylogo": False})  # fmt: skip
+    fig = partnership_figure(pairs, parties, asof=view.asof, subtitle=subtitle)
+    behind = view.participation[view.participation["instrument_id"].isin(pairs["instrument_id"])]
+    chart(fig, frame=frame, path="institutes", title=fig.layout.title.text, key="partnerships_chart",
+          rows=participation_rows(behind, parties, frame.atlas.instruments))  # fmt: skip
+    if not frame.brief:
+        st.caption(
+            "Bilateral instruments whose themes include safety or evaluation & testing. Hover a cell for the agreements."
+        )
+if not frame.brief:
     st.caption(
-        "Bilateral instruments whose themes include safety or evaluation & testing. Hover a cell for the agreements."
+        "A world map of institutes is not drawn: plotly's map outlines are fetched from a CDN at view time, which "
+        "offline deployments and image export cannot reach."
     )
-st.caption(
-    "A world map of institutes is not drawn: plotly's map outlines are fetched from a CDN at view time, which "
-    "offline deployments and image export cannot reach."
-)

@@ -4,40 +4,46 @@ import streamlit as st
 
 from components.coverage import evidence_counts, party_list_counts
 from components.dates import in_words
+from components.export import instrument_rows
 from components.filters import describe
 from components.load import citation
 from components.overview import headline, latest_instruments, legal_force_chart
-from components.ui import page_frame
+from components.ui import chart, page_frame
 
 frame = page_frame()
 atlas, view = frame.atlas, frame.slice
 names = atlas.parties.set_index("id")["name"].to_dict()
 figures = headline(view)
 
-st.title("AI Governance Atlas")
-st.markdown(
-    "Who has committed to what on AI, when, and how binding is it? The Atlas collects the treaties, declarations, "
-    "recommendations, codes of conduct, company commitments, networks and institutes of international AI "
-    f"governance, each fact with its source. **Data as of {in_words(atlas.asof)}.**"
-)
-if not frame.filters.is_default():
-    st.caption(f"Filtered: {describe(frame.filters, view.asof)}. **Reset filters** in the sidebar shows everything.")
+if not frame.brief:
+    st.title("AI Governance Atlas")
+    st.markdown(
+        "Who has committed to what on AI, when, and how binding is it? The Atlas collects the treaties, declarations, "
+        "recommendations, codes of conduct, company commitments, networks and institutes of international AI "
+        f"governance, each fact with its source. **Data as of {in_words(atlas.asof)}.**"
+    )
+    if not frame.filters.is_default():
+        st.caption(
+            f"Filtered: {describe(frame.filters, view.asof)}. **Reset filters** in the sidebar shows everything."
+        )
 
-columns = st.columns(6)
-columns[0].metric("Instruments", figures.instruments, help="Every instrument in the dataset, of any legal force.")
-columns[1].metric(
-    "Legally binding", figures.binding_instruments, help="Instruments whose legal force is 'legally binding'."
-)
-columns[2].metric(
-    "States taking part",
-    figures.states,
-    help="States with at least one signature, endorsement, adherence or membership.",
-)
-columns[3].metric(
-    "Organisations", figures.organisations, help="The EU and other international or regional organisations taking part."
-)
-columns[4].metric("Companies and industry bodies", figures.companies)
-columns[5].metric("AI safety institutes", figures.institutes)
+    columns = st.columns(6)
+    columns[0].metric("Instruments", figures.instruments, help="Every instrument in the dataset, of any legal force.")
+    columns[1].metric(
+        "Legally binding", figures.binding_instruments, help="Instruments whose legal force is 'legally binding'."
+    )
+    columns[2].metric(
+        "States taking part",
+        figures.states,
+        help="States with at least one signature, endorsement, adherence or membership.",
+    )
+    columns[3].metric(
+        "Organisations",
+        figures.organisations,
+        help="The EU and other international or regional organisations taking part.",
+    )
+    columns[4].metric("Companies and industry bodies", figures.companies)
+    columns[5].metric("AI safety institutes", figures.institutes)
 
 if figures.instruments == 0:
     st.info(
@@ -46,26 +52,31 @@ if figures.instruments == 0:
     )
 else:
     subtitle = None if frame.filters.is_default() else describe(frame.filters, view.asof, names)
-    st.plotly_chart(legal_force_chart(view, subtitle=subtitle), width="stretch", config={"displaylogo": False})
-    st.subheader("Latest instruments")
-    st.dataframe(
-        latest_instruments(view),
-        hide_index=True,
-        width="stretch",
-        column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},
+    chart(
+        legal_force_chart(view, subtitle=subtitle), frame=frame, path="", title="Instruments by legal force",
+        rows=instrument_rows(view.instruments, view.participation), key="legal_force_chart",
+    )  # fmt: skip
+    if not frame.brief:
+        st.subheader("Latest instruments")
+        st.dataframe(
+            latest_instruments(view),
+            hide_index=True,
+            width="stretch",
+            column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},
+        )
+
+if not frame.brief:
+    st.subheader("How firm the data is")
+    evidence = evidence_counts(view)
+    lists = party_list_counts(view)
+    st.markdown(
+        f"Of **{figures.participation_rows}** participation records, **{evidence['official']}** were read on an "
+        f"official page, **{evidence['secondary']}** on a reputable secondary page, and **{evidence['unverified']}** "
+        f"rest on a single non-official source or an inference and are marked *unverified*. **{lists['complete']}** "
+        f"instruments have a complete list of parties, **{lists['partial']}** a partial one, and "
+        f"**{lists['not_recorded']}** none (reports, unilateral texts, or lists not found). *Data and sources* has "
+        "the detail per instrument."
     )
-
-st.subheader("How firm the data is")
-evidence = evidence_counts(view)
-lists = party_list_counts(view)
-st.markdown(
-    f"Of **{figures.participation_rows}** participation records, **{evidence['official']}** were read on an official "
-    f"page, **{evidence['secondary']}** on a reputable secondary page, and **{evidence['unverified']}** rest on a single "
-    f"non-official source or an inference and are marked *unverified*. **{lists['complete']}** instruments have a "
-    f"complete list of parties, **{lists['partial']}** a partial one, and **{lists['not_recorded']}** none "
-    "(reports, unilateral texts, or lists not found). *Data and sources* has the detail per instrument."
-)
-
-st.subheader("Cite the Atlas")
-st.code(citation(atlas), language=None, wrap_lines=True)
-st.caption(f"{figures.events} summits and meetings recorded. Code under the MIT licence; data under CC BY 4.0.")
+    st.subheader("Cite the Atlas")
+    st.code(citation(atlas), language=None, wrap_lines=True)
+    st.caption(f"{figures.events} summits and meetings recorded. Code under the MIT licence; data under CC BY 4.0.")

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from components.export import participation_rows
 from components.filters import ViewParam, describe
 from components.matrix import SORTS, diff, diff_figure, diff_table, matrix_figure, matrix_table
-from components.ui import atlas_or_stop, empty_state, page_frame, view_control
+from components.ui import atlas_or_stop, chart, empty_state, page_frame, view_control
 
 # Shown when no instrument is chosen: the headline instruments of the seed documents, those with party lists.
 DEFAULT_INSTRUMENTS = (
@@ -35,12 +36,13 @@ short = atlas.instruments.set_index("id")["short_name"].to_dict()
 names = atlas.parties.set_index("id")["name"].to_dict()
 subtitle = describe(frame.filters, view.asof, names)
 
-st.title("Signatories")
-st.caption(
-    "Each cell is a party's strongest action on an instrument (ratified > signed > adhered > member > endorsed > …), "
-    "with its date on hover. Totals in brackets."
-)
-left, right = st.columns([3, 1])
+if not frame.brief:
+    st.title("Signatories")
+    st.caption(
+        "Each cell is a party's strongest action on an instrument (ratified > signed > adhered > member > endorsed "
+        "> …), with its date on hover. Totals in brackets."
+    )
+left, right = st.columns([3, 1]) if not frame.brief else (None, None)
 chosen = view_control(INSTRUMENT, "Instruments (columns)", labels=short, container=left)
 sort = view_control(
     SORT, "Order parties by", labels={"region": "Region", "count": "Commitments", "name": "Name"}, container=right
@@ -48,32 +50,33 @@ sort = view_control(
 
 instruments = view.instruments[view.instruments["id"].isin(chosen or INSTRUMENT.default)]
 participation = view.participation[view.participation["instrument_id"].isin(instruments["id"])]
+pair = COMPARE.default
 if participation.empty:
     empty_state()
 else:
-    st.plotly_chart(
-        matrix_figure(participation, view.parties, instruments, asof=view.asof, sort=sort, subtitle=subtitle),
-        key="matrix_chart",
-        config={"displaylogo": False},
-    )
-    with st.expander("The matrix as a table"):
-        table = matrix_table(participation, view.parties, instruments, sort=sort).rename(columns=short)
-        st.dataframe(table, width="stretch")
+    fig = matrix_figure(participation, view.parties, instruments, asof=view.asof, sort=sort, subtitle=subtitle)
+    chart(fig, frame=frame, path="signatories", title=fig.layout.title.text, key="matrix_chart",
+          rows=participation_rows(participation, atlas.parties, atlas.instruments))  # fmt: skip
+    if not frame.brief:
+        with st.expander("The matrix as a table"):
+            table = matrix_table(participation, view.parties, instruments, sort=sort).rename(columns=short)
+            st.dataframe(table, width="stretch")
 
-st.subheader("Compare two instruments")
+if not frame.brief:
+    st.subheader("Compare two instruments")
 pair = view_control(COMPARE, "Pick two instruments", labels=short)
 if len(pair) == 2:
     first, second = pair
     result = diff(view.participation, first, second)
-    st.plotly_chart(
-        diff_figure(result, first_name=short[first], second_name=short[second], asof=view.asof, subtitle=subtitle),
-        key="diff_chart",
-        config={"displaylogo": False},
-    )
-    st.dataframe(diff_table(result, atlas.parties, short[first], short[second]), hide_index=True, width="stretch")
-else:
+    fig = diff_figure(result, first_name=short[first], second_name=short[second], asof=view.asof, subtitle=subtitle)
+    compared = view.participation[view.participation["instrument_id"].isin(pair)]
+    chart(fig, frame=frame, path="signatories", title=fig.layout.title.text, key="diff_chart",
+          rows=participation_rows(compared, atlas.parties, atlas.instruments))  # fmt: skip
+    if not frame.brief:
+        st.dataframe(diff_table(result, atlas.parties, short[first], short[second]), hide_index=True, width="stretch")
+elif not frame.brief:
     st.info(
-        "Pick two instruments — for example the Bletchley Declaration and the Paris statement — to see who is "
-        "in both, only in one, or only in the other.",
+        "Pick two instruments — for example the Bletchley Declaration and the Paris statement — to see who is in "
+        "both, only in one, or only in the other.",
         icon=":material/compare_arrows:",
     )

@@ -1,11 +1,13 @@
 """Timeline: instruments and summits over time; selecting a point opens its detail panel."""
 
+import pandas as pd
 import streamlit as st
 
+from components.export import event_rows, instrument_rows
 from components.filters import ViewParam, describe
 from components.theme import label
 from components.timeline import LANES, instrument_detail, selected_instrument, timeline_figure
-from components.ui import empty_state, page_frame, view_control
+from components.ui import chart, empty_state, page_frame, view_control
 
 LANE = ViewParam("lane", LANES, default=("mechanism",))
 
@@ -13,10 +15,11 @@ frame = page_frame((LANE,))
 view = frame.slice
 names = frame.atlas.parties.set_index("id")["name"].to_dict()
 
-st.title("Timeline")
-st.caption(
-    "When each instrument was adopted, how binding it is and how many parties joined. Select a marker for details."
-)
+if not frame.brief:
+    st.title("Timeline")
+    st.caption(
+        "When each instrument was adopted, how binding it is and how many parties joined. Select a marker for details."
+    )
 lane = view_control(LANE, "Lanes", labels={"mechanism": "By mechanism", "forum": "By forum"})
 
 if view.instruments.empty and view.events.empty:
@@ -26,11 +29,17 @@ else:
         view.instruments, view.participation, view.events, asof=view.asof, lane=lane,
         subtitle=describe(frame.filters, view.asof, names),
     )  # fmt: skip
-    event = st.plotly_chart(
-        fig, key="timeline_chart", on_select="rerun", selection_mode=("points",), config={"displaylogo": False}
-    )
+    rows = pd.concat(
+        [instrument_rows(view.instruments, view.participation).assign(row="instrument"),
+         event_rows(view.events).assign(row="summit or meeting")],
+        ignore_index=True,
+    )  # fmt: skip
+    event = chart(fig, frame=frame, path="timeline", title=fig.layout.title.text, rows=rows, key="timeline_chart",
+                  selectable=True)  # fmt: skip
     chosen = selected_instrument(event)
-    if chosen:
+    if frame.brief:
+        pass
+    elif chosen:
         row, members = instrument_detail(chosen, view.instruments, view.participation, frame.atlas.parties)
         if row is not None:
             with st.container(border=True):
