@@ -40,6 +40,17 @@ def to_timestamp(text: str) -> pd.Timestamp:
     return pd.Timestamp(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+def to_end_timestamp(text: str) -> pd.Timestamp:
+    """Last day of the period the partial date names ('2024' -> 31 Dec 2024); NaT for an empty cell."""
+    if not text:
+        return pd.NaT
+    parts = parse_partial(text)
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return pd.Timestamp(year, month, day)
+
+
 def in_words(value: dt.date | pd.Timestamp | str) -> str:
     """'2025-06-01' -> '1 June 2025'; partial dates keep their precision ('May 2024', '2019')."""
     if isinstance(value, str):

@@ -33,12 +33,17 @@ SHARED_PARAMS = (
     "income",
     "party",
 )
-CONTINENTS = ("Africa", "America", "Asia", "Europe", "Oceania")
+CONTINENTS = ("Africa", "America", "Asia", "Europe", "Oceania", "European Union")
 
 
 @dataclass(frozen=True)
 class Filters:
-    """What the user asked to see. Empty tuples mean 'no restriction'; None dates mean 'the whole range'."""
+    """What the user asked to see. Empty tuples mean 'no restriction'; None dates mean 'the whole range'.
+
+    As of a date, an instrument, action, event or institute counts once its date has certainly passed: a date
+    known only to the month or year counts from the end of that month or year; an undated action counts from
+    its instrument's adoption.
+    """
 
     start: dt.date | None = None
     end: dt.date | None = None
@@ -173,6 +178,18 @@ def parse_query(
     if asof and asof > vocabulary.last:
         notices.append(f"`asof={asof}` is after the data's as-of date ({vocabulary.last}); showing {vocabulary.last}.")
         asof = None
+    if asof and asof < vocabulary.first:
+        notices.append(
+            f"`asof={asof}` is before the first instrument ({vocabulary.first}); showing {vocabulary.first}."
+        )
+        asof = vocabulary.first
+    first, last = dt.date(vocabulary.first.year, 1, 1), dt.date(vocabulary.last.year, 12, 31)
+    if start and not first <= start <= last:
+        notices.append(f"`from={start}` is outside the data's years ({first.year}–{last.year}) and was ignored.")
+        start = None
+    if end and not first <= end <= last:
+        notices.append(f"`to={end}` is outside the data's years ({first.year}–{last.year}) and was ignored.")
+        end = None
     filters = Filters(
         start=start,
         end=end,
@@ -244,7 +261,8 @@ def apply_filters(atlas: Atlas, filters: Filters) -> Slice:
     """Instruments, participation, events and institutes selected by the filters, as of filters.asof."""
     asof = pd.Timestamp(filters.asof or atlas.asof)
     instruments = atlas.instruments
-    mask = instruments["adopted"] <= asof
+    # A date known only to the month or year counts from the end of that period: only then is it certain.
+    mask = instruments["adopted_by"] <= asof
     if filters.start:
         mask &= instruments["adopted"] >= pd.Timestamp(filters.start)
     if filters.end:
@@ -260,8 +278,8 @@ def apply_filters(atlas: Atlas, filters: Filters) -> Slice:
     parties = selected_parties(atlas.parties, filters)
     participation = atlas.participation
     # An action without a date counts from the instrument's adoption, the earliest it can have happened.
-    adopted = participation["instrument_id"].map(atlas.instruments.set_index("id")["adopted"])
-    when = participation["date"].fillna(adopted)
+    adopted = participation["instrument_id"].map(atlas.instruments.set_index("id")["adopted_by"])
+    when = participation["date_by"].fillna(adopted)
     participation = participation[
         participation["instrument_id"].isin(instruments["id"])
         & participation["party_id"].isin(parties["id"])
@@ -270,7 +288,7 @@ def apply_filters(atlas: Atlas, filters: Filters) -> Slice:
     if filters.restricts_parties:
         instruments = instruments[instruments["id"].isin(participation["instrument_id"])]
 
-    events = atlas.events[atlas.events["start_date"] <= asof]
+    events = atlas.events[atlas.events["start_date_by"] <= asof]
     if filters.start:
         events = events[events["start_date"] >= pd.Timestamp(filters.start)]
     if filters.end:
@@ -282,10 +300,10 @@ def apply_filters(atlas: Atlas, filters: Filters) -> Slice:
 
 
 def institutes_as_of(institutes: pd.DataFrame, asof: pd.Timestamp) -> pd.DataFrame:
-    """Institutes founded by the date (undated ones kept), under the name they had then."""
-    founded = institutes["founded"].isna() | (institutes["founded"] <= asof)
+    """Institutes founded by the date (undated ones kept, flagged by a missing 'founded'), under the name they had then."""
+    founded = institutes["founded"].isna() | (institutes["founded_by"] <= asof)
     result = institutes[founded].copy()
-    not_yet_renamed = result["renamed"].notna() & (result["renamed"] > asof)
+    not_yet_renamed = result["renamed"].notna() & (result["renamed_by"] > asof)
     result["name_then"] = result["name"].where(~not_yet_renamed, result["former_name"])
     return result
 

@@ -124,14 +124,19 @@ def cumulative_table(instruments: pd.DataFrame) -> pd.DataFrame:
 def cumulative_figure(instruments: pd.DataFrame, *, asof: dt.date, subtitle: str | None = None) -> go.Figure:
     table = cumulative_table(instruments)
     fig = go.Figure()
-    colours = {"Legally binding": LEGAL_FORCE_COLOURS["legally_binding"], "Not legally binding": "#bcaf6f"}
-    for name, colour in colours.items():
+    # Vermillion for the non-binding line: 3.9:1 against white (the legal-force gold would be 2.2:1), and dashed,
+    # so the two lines differ without colour too.
+    colours = {
+        "Legally binding": (LEGAL_FORCE_COLOURS["legally_binding"], "solid"),
+        "Not legally binding": ("#D55E00", "dash"),
+    }
+    for name, (colour, dash) in colours.items():
         fig.add_trace(
             go.Scatter(
                 x=table["adopted"],
                 y=table[name],
                 mode="lines",
-                line=dict(shape="hv", width=3, color=colour),
+                line=dict(shape="hv", width=3, color=colour, dash=dash),
                 name=name,
                 hovertemplate=f"{name}: %{{y}} by %{{x|%b %Y}}<extra></extra>",
             )

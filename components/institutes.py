@@ -84,8 +84,12 @@ def network_members(participation: pd.DataFrame, parties: pd.DataFrame, institut
     )
 
 
-def partnerships(instruments: pd.DataFrame, participation: pd.DataFrame) -> pd.DataFrame:
-    """Bilateral instruments on AI safety (themes safety or evaluation & testing) as party pairs."""
+def partnerships(instruments: pd.DataFrame, participation: pd.DataFrame, keep: set[str] | None = None) -> pd.DataFrame:
+    """Bilateral instruments on AI safety (themes safety or evaluation & testing) as party pairs.
+
+    Pairs come from all participation rows of the instruments, so a party filter (keep) selects the pairs that
+    involve a chosen party without losing its partner.
+    """
     bilateral = instruments[
         (instruments["mechanism"].astype(str) == "bilateral")
         & instruments["themes"].map(lambda themes: bool(PARTNERSHIP_THEMES.intersection(themes)))
@@ -93,7 +97,7 @@ def partnerships(instruments: pd.DataFrame, participation: pd.DataFrame) -> pd.D
     pairs = []
     for _, instrument in bilateral.iterrows():
         members = sorted(participation.loc[participation["instrument_id"] == instrument["id"], "party_id"].unique())
-        if len(members) == 2:
+        if len(members) == 2 and (keep is None or keep.intersection(members)):
             pairs.append(
                 {"a": members[0], "b": members[1], "instrument_id": instrument["id"], "name": instrument["short_name"],
                  "adopted": instrument["adopted_label"]}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from components import countries
-from components.dates import to_timestamp
+from components.dates import to_end_timestamp, to_timestamp
 from components.schema import DEFAULT_DATA_DIR, Package, Resource, bundled_package
 from components.validate import DataPackageError, RawTable, read_and_validate
 
@@ -48,7 +48,8 @@ def _typed(table: RawTable) -> pd.DataFrame:
         column = frame[field.name]
         if field.partial_date:
             frame[f"{field.name}_label"] = column
-            frame[field.name] = pd.to_datetime(column.map(to_timestamp))
+            frame[field.name] = pd.to_datetime(column.map(to_timestamp))  # start of the period, for plotting
+            frame[f"{field.name}_by"] = pd.to_datetime(column.map(to_end_timestamp))  # certainly passed by then
         elif field.separator:
             frame[field.name] = column.map(lambda v, s=field.separator: [i.strip() for i in v.split(s)] if v else [])
         elif field.enum is not None:

@@ -24,17 +24,17 @@ ACTION_STRENGTH = (
     "adopted",
     "observer",
 )
-ACTION_COLOURS = {  # sequential blues: darker = stronger (readable in grey print and with colour-vision deficiency)
-    "ratified": "#08306b",
-    "signed": "#08519c",
-    "adhered": "#2171b5",
-    "founding_member": "#4292c6",
-    "member": "#6baed6",
-    "endorsed": "#9ecae1",
-    "committed": "#c6dbef",
-    "co_sponsored": "#deebf7",
-    "adopted": "#e7eef6",
-    "observer": "#f2f2f2",
+ACTION_COLOURS = {  # five hue families, dark to light within each, so neighbouring bands stay apart in colour and grey
+    "ratified": "#08306b",  # binding: darkest blue
+    "signed": "#4292c6",  # formal acts: mid blue
+    "adhered": "#9ecae1",
+    "founding_member": "#006d2c",  # membership: greens
+    "member": "#74c476",
+    "endorsed": "#d94801",  # political endorsement and company pledges: oranges
+    "committed": "#fdae6b",
+    "co_sponsored": "#6a51a3",  # assembly-level acts: purples
+    "adopted": "#bcbddc",
+    "observer": "#969696",  # observer: grey; white is "no action"
 }
 SORTS = ("region", "count", "name")
 

@@ -111,7 +111,9 @@ def timeline_figure(
                 legendgroup="milestones",
                 legendgrouptitle_text="Milestones",
                 marker=dict(symbol="star", size=12, color="#E69F00", line=dict(color="#1f2933", width=0.5)),
-                customdata=np.column_stack([events["id"], events["name"], events["start_date_label"], events["city"]]),
+                customdata=np.column_stack(
+                    ["event:" + events["id"], events["name"], events["start_date_label"], events["city"]]
+                ),
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} · %{customdata[3]}<extra></extra>",
             )
         )
@@ -150,9 +152,15 @@ def _focus_on_recent(fig: go.Figure, table: pd.DataFrame) -> None:
 
 
 def selected_instrument(selection) -> str | None:
-    """The instrument id of the first selected point of a plotly selection event (None when nothing is)."""
-    chosen = selected_customdata(selection)
+    """The instrument id of the first selected instrument marker (None when nothing, or a summit, is selected)."""
+    chosen = [c for c in selected_customdata(selection) if not str(c[0]).startswith("event:")]
     return str(chosen[0][0]) if chosen else None
+
+
+def selected_event(selection) -> str | None:
+    """The event id of the first selected summit marker."""
+    chosen = [c for c in selected_customdata(selection) if str(c[0]).startswith("event:")]
+    return str(chosen[0][0]).removeprefix("event:") if chosen else None
 
 
 def instrument_detail(

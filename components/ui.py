@@ -97,16 +97,20 @@ def _state_from(filters: Filters, vocabulary: Vocabulary) -> dict:
         filters.end.year if filters.end else vocabulary.last.year,
     )
     state["f_asof"] = filters.asof or vocabulary.last
+    state["_exact_range"] = (filters.start, filters.end)  # the slider holds years; keep the URL's exact days
     return state
 
 
 def _filters_from_state(vocabulary: Vocabulary) -> Filters:
     state = st.session_state
     first, last = state["f_years"]
-    asof = state["f_asof"]
+    asof = state["f_asof"]  # None when the user cleared the box: the data's as-of date
+    exact_start, exact_end = state.get("_exact_range", (None, None))
+    start = exact_start if exact_start and exact_start.year == first else dt.date(first, 1, 1)
+    end = exact_end if exact_end and exact_end.year == last else dt.date(last, 12, 31)
     return Filters(
-        start=dt.date(first, 1, 1) if first != vocabulary.first.year else None,
-        end=dt.date(last, 12, 31) if last != vocabulary.last.year else None,
+        start=start if start != dt.date(vocabulary.first.year, 1, 1) else None,
+        end=end if end != dt.date(vocabulary.last.year, 12, 31) else None,
         asof=asof if asof and asof != vocabulary.last else None,
         **{name: tuple(state[f"f_{name}"]) for name in (*_SHARED_KEYS, "party")},
     )
@@ -179,10 +183,11 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
             placeholder="Search a country, organisation or company",
             persist_state="session",
         )
-        st.button("Reset filters", on_click=_reset, args=(vocabulary,), width="stretch", icon=":material/restart_alt:")
+        st.button(
+            "Reset filters", on_click=_reset, args=(vocabulary,), width="stretch", icon=":material/restart_alt:",
+            key="reset_filters",
+        )  # fmt: skip
 
-    if st.session_state.get("f_asof") is None:  # the date input was cleared
-        st.session_state["f_asof"] = vocabulary.last
     filters = _filters_from_state(vocabulary)
     view = {param.name: _view_value(param, st.session_state[f"v_{param.name}"]) for param in view_params}
     query = to_query(filters, view, view_params)
@@ -191,7 +196,7 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
     st.session_state["_written_query"] = query
     for notice in parsed.notices:
         st.warning(notice, icon=":material/link_off:")
-    data_key = (atlas.data_dir, atlas.asof, len(atlas.participation))
+    data_key = (atlas.data_dir, _fingerprint(Path(atlas.data_dir)))
     return Frame(atlas=atlas, filters=filters, view=view, slice=_cached_slice(atlas, data_key, filters), query=query)
 
 
@@ -220,10 +225,13 @@ def view_control(param: ViewParam, title: str, *, labels: dict[str, str] | None 
         )
     if param.multiple:
         chosen = target.multiselect(
-            title, param.options, key=key, format_func=format_func, max_selections=param.max_items, help=help
-        )
+            title, param.options, key=key, format_func=format_func, max_selections=param.max_items, help=help,
+            persist_state="session",
+        )  # fmt: skip
         return tuple(chosen)
-    chosen = target.segmented_control(title, param.options, key=key, format_func=format_func, help=help)
+    chosen = target.segmented_control(
+        title, param.options, key=key, format_func=format_func, help=help, persist_state="session"
+    )
     return chosen or param.default[0]
 
 

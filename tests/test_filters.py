@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from components.filters import Filters, ViewParam, Vocabulary, apply_filters, parse_query, to_query
@@ -82,7 +83,33 @@ def test_asof_excludes_later_instruments_and_actions(atlas):
     actions = set(zip(view.participation["party_id"], view.participation["action"], strict=True))
     assert ("GBR", "signed") in actions and ("GBR", "ratified") not in actions
     earlier = apply_filters(atlas, Filters(asof=dt.date(2024, 1, 1)))
-    assert set(earlier.instruments["id"]) == {"test-declaration", "test-commitments"}
+    # the declaration is dated 2023-11 (over by 1 Jan 2024); the commitments only "2024", certain on 31 Dec 2024
+    assert set(earlier.instruments["id"]) == {"test-declaration"}
+
+
+def test_partial_dates_count_from_the_end_of_their_period(atlas):
+    mid = apply_filters(atlas, Filters(asof=dt.date(2023, 11, 15)))
+    assert "test-declaration" not in set(mid.instruments["id"])  # "2023-11" is certain only from 30 Nov
+    end = apply_filters(atlas, Filters(asof=dt.date(2023, 11, 30)))
+    assert "test-declaration" in set(end.instruments["id"])
+
+
+def test_undated_action_counts_from_its_instruments_adoption(atlas):
+    participation = atlas.participation.copy()
+    row = participation["party_id"] == "KEN"
+    participation.loc[row, ["date", "date_by"]] = pd.NaT
+    undated = type(atlas)(**{**atlas.__dict__, "participation": participation})
+    before = apply_filters(undated, Filters(asof=dt.date(2023, 11, 15)))
+    assert "KEN" not in set(before.participation["party_id"])
+    after = apply_filters(undated, Filters(asof=dt.date(2023, 12, 1)))
+    assert "KEN" in set(after.participation["party_id"])
+
+
+def test_dates_outside_the_data_are_refused_with_notices(vocabulary):
+    parsed = parse_query({"asof": "1990-01-01", "from": "1980", "to": "2099"}, vocabulary)
+    assert parsed.filters.asof == vocabulary.first
+    assert parsed.filters.start is None and parsed.filters.end is None
+    assert len(parsed.notices) == 3
 
 
 def test_undated_actions_count_from_adoption(atlas):

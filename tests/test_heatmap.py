@@ -59,7 +59,12 @@ def test_cell_lists_its_instruments(atlas):
 
 def test_figure_and_cumulative(atlas):
     fig = heatmap_figure(atlas.instruments, atlas.participation, atlas.parties, asof=atlas.asof)
-    assert fig.data[0].customdata[0][0] == ["legally_binding", fig.data[0].customdata[0][0][1]]
+    table = counts(atlas, by="mechanism")
+    heatmap = fig.data[0]
+    for r, level in enumerate(table.index):
+        for c, column in enumerate(table.columns):
+            assert list(heatmap.customdata[r][c]) == [level, column]
+            assert heatmap.z[r][c] == table.at[level, column]
     table = cumulative_table(atlas.instruments)
     assert table.iloc[-1]["Legally binding"] == 1 and table.iloc[-1]["Not legally binding"] == 2
 

@@ -48,5 +48,7 @@ def test_network_members_and_partnerships_from_rows():
     )
     pairs = partnerships(instruments, participation)
     assert pairs[["a", "b"]].values.tolist() == [["GBR", "USA"]]
+    assert len(partnerships(instruments, participation, keep={"GBR"})) == 1  # the partner need not be selected
+    assert partnerships(instruments, participation, keep={"KEN"}).empty
     fig = partnership_figure(pairs, atlas.parties, asof=atlas.asof)
     assert fig.data[0].z[0][1] == 1 and fig.data[0].z[1][0] == 1

@@ -64,3 +64,22 @@ def test_diff_sets(atlas):
     assert result.both == ("GBR",)
     assert result.only_first == ("EUU", "USA")
     assert result.only_second == ("KEN", "NAM")
+
+
+def test_cell_colour_band_is_the_actions_band(atlas):
+    from components.matrix import ACTION_COLOURS, ACTION_STRENGTH
+
+    fig = matrix_figure(atlas.participation, atlas.parties, atlas.instruments, asof=atlas.asof, sort="name")
+    heatmap = fig.data[0]
+    row = [y.split(" (")[0] for y in heatmap.y].index("United Kingdom")
+    column = [x.split(" (")[0] for x in heatmap.x].index("Test Convention")
+    code = heatmap.z[row][column]
+    assert ACTION_STRENGTH[int(code)] == "ratified"
+    n = len(ACTION_STRENGTH)
+    band = dict(heatmap.colorscale)[code / n]  # zmin -0.5 / zmax n-0.5: a code sits inside its band
+    assert band == ACTION_COLOURS["ratified"] or heatmap.colorscale[2 * int(code)][1] == ACTION_COLOURS["ratified"]
+    legend = [t.name for t in fig.data[1:]]
+    assert (
+        legend == ["Ratified", "Signed", "Founding member", "Endorsed", "Committed"][: len(legend)]
+        or "Ratified" in legend
+    )

@@ -93,7 +93,36 @@ def test_malformed_parameters_give_a_notice_not_a_traceback(page):
 def test_filters_that_select_nothing_show_an_empty_state(page):
     at = run(page, {"asof": "2000-01-01", "theme": "military", "group": "ASEAN"})
     assert not at.exception, at.exception
-    assert at.info, "expected an explanatory empty state"
+    texts = " ".join(i.value for i in at.info)
+    assert any(words in texts for words in ("No instruments", "No institute", "no members", "select nothing")), texts
+    assert not at.get("plotly_chart"), "no chart should be drawn for nothing"
+
+
+@pytest.mark.parametrize("query", [{"asof": "1990-01-01"}, {"from": "1980"}, {"to": "2099"}])
+def test_dates_outside_the_data_give_a_notice(query):
+    at = run("views/timeline.py", query)
+    assert not at.exception, at.exception
+    assert at.warning
+
+
+def test_clearing_the_asof_date_shows_the_data_as_of_date():
+    at = run("views/timeline.py", {"asof": "2024-06-01"})
+    at.date_input(key="f_asof").set_value(None).run()
+    assert not at.exception, at.exception
+    assert "asof" not in at.query_params
+
+
+def test_exact_from_date_is_kept():
+    at = run("views/timeline.py", {"from": "2024-06-01"})
+    assert not at.exception
+    assert at.query_params["from"] == "2024-06-01"
+
+
+def test_view_options_survive_a_page_switch():
+    at = run("views/timeline.py", {"lane": "forum"})
+    at.switch_page("views/landscape.py").run()
+    at.switch_page("views/timeline.py").run()
+    assert at.session_state["v_lane"] == "forum"
 
 
 def test_view_options_are_read_from_the_url():
@@ -108,7 +137,7 @@ def test_changing_a_filter_writes_the_url():
     at = run("views/timeline.py")
     at.multiselect(key="f_group").set_value(["G7"]).run()
     assert at.query_params["group"] == "G7"
-    at.button[0].click().run()  # Reset filters
+    at.button(key="reset_filters").click().run()
     assert "group" not in at.query_params
 
 
@@ -126,3 +155,25 @@ def test_brief_layout_runs_and_hides_controls(page):
     assert not at.warning
     assert not at.title  # charts only
     assert at.query_params["layout"] == "brief"
+
+
+def test_comparing_an_instrument_outside_the_view_warns_instead_of_plotting():
+    at = run(
+        "views/signatories.py", {"compare": "bletchley-declaration,paris-ai-action-statement", "asof": "2024-06-01"}
+    )
+    assert not at.exception
+    assert any("not in the current view" in w.value for w in at.warning)
+    assert not any(t == "Only Paris AI Action Summit Statement" for t in getattr(at.dataframe[-1].value, "In", []))
+
+
+def test_heatmap_with_nothing_to_count_shows_an_empty_state():
+    at = run("views/landscape.py", {"legal_force": "no_commitment", "by": "region"})
+    assert not at.exception
+    assert not at.get("plotly_chart")
+    assert any("No instruments" in i.value for i in at.info)
+
+
+def test_party_filter_keeps_that_partys_bilateral_partnerships():
+    at = run("views/institutes.py", {"party": "GBR"})
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 2  # founding timeline and the partnerships matrix

@@ -25,9 +25,17 @@ def test_party_counts_are_distinct_parties(atlas):
 def test_figure_has_a_trace_per_legal_force_and_the_summits(atlas):
     fig = timeline_figure(atlas.instruments, atlas.participation, atlas.events, asof=atlas.asof)
     names = [trace.name for trace in fig.data]
-    assert names == ["Legally binding", "Political commitment", "Voluntary self regulation", "Summit or meeting"]
+    assert names == ["Legally binding", "Political commitment", "Voluntary self-regulation", "Summit or meeting"]
     assert "Summits and meetings" in fig.layout.yaxis.categoryarray
     assert any(a.name == "source" for a in fig.layout.annotations)
+
+
+def test_selecting_a_summit_is_told_apart_from_an_instrument():
+    from components.timeline import selected_event
+
+    event = {"selection": {"points": [{"customdata": ["event:test-summit", "Test AI Safety Summit"]}]}}
+    assert selected_event(event) == "test-summit"
+    assert selected_instrument(event) is None
 
 
 def test_selection_event_gives_instrument_id():

@@ -18,15 +18,25 @@ if not frame.brief:
         "National AI Safety (or Security) Institutes and equivalents, under the names they had on the as-of date; "
         "the International Network that links them; and the bilateral agreements between governments on AI safety."
     )
-if view.institutes.empty:
+dated = view.institutes[view.institutes["founded"].notna()]
+undated = view.institutes[view.institutes["founded"].isna()]
+if dated.empty:
     st.info(
         "No institute had been founded by this date, or none matches the party filters.",
         icon=":material/filter_alt_off:",
     )
 else:
-    fig = founding_figure(view.institutes, parties, asof=view.asof, subtitle=subtitle)
+    fig = founding_figure(dated, parties, asof=view.asof, subtitle=subtitle)
     chart(fig, frame=frame, path="institutes", title=fig.layout.title.text, key="institutes_chart",
           rows=institute_rows(view.institutes, parties))  # fmt: skip
+if not undated.empty and not frame.brief:
+    st.caption(
+        "Founding date not verified, so not on the chart: "
+        + "; ".join(
+            f"{parties.set_index('id')['name'].get(r.party_id, r.party_id)} — {r.name_then}"
+            for r in undated.itertuples()
+        )
+    )
 
 if not frame.brief:
     st.subheader("International Network of AI Safety Institutes")
@@ -37,7 +47,7 @@ if not frame.brief:
         st.dataframe(members, hide_index=True, width="stretch")
     st.subheader("Bilateral partnerships")
 
-pairs = partnerships(view.instruments, view.participation)
+pairs = partnerships(view.instruments, frame.atlas.participation, keep=set(view.parties["id"]))
 if pairs.empty:
     st.info("No bilateral AI-safety agreement matches the filters on this date.", icon=":material/handshake:")
 else:

@@ -4,7 +4,15 @@ import streamlit as st
 
 from components.export import instrument_rows
 from components.filters import ViewParam, describe
-from components.heatmap import AXES, MEASURES, cumulative_figure, heatmap_figure, instruments_in_cell, selected_cell
+from components.heatmap import (
+    AXES,
+    MEASURES,
+    cumulative_figure,
+    force_counts,
+    heatmap_figure,
+    instruments_in_cell,
+    selected_cell,
+)
 from components.theme import label, legal_force_definitions
 from components.ui import chart, empty_state, page_frame, view_control
 
@@ -27,8 +35,14 @@ measure = view_control(
     MEASURE, "Count", labels={"instruments": "Instruments", "commitments": "Party commitments"}, container=right
 )
 
-if view.instruments.empty:
+counts = force_counts(view.instruments, view.participation, view.parties, by=by, measure=measure)
+if view.instruments.empty or counts.to_numpy().sum() == 0:
     empty_state()
+    if not view.instruments.empty:
+        st.caption(
+            f"{len(view.instruments)} instruments match, but none has recorded parties, so there is nothing to count "
+            "by party region or by party commitments. Count instruments by mechanism, forum or theme instead."
+        )
 else:
     rows = instrument_rows(view.instruments, view.participation)
     fig = heatmap_figure(
@@ -37,6 +51,8 @@ else:
     event = chart(fig, frame=frame, path="landscape", title=fig.layout.title.text, rows=rows, key="heatmap_chart",
                   selectable=True)  # fmt: skip
     cell = selected_cell(event) if not frame.brief else None
+    if cell and cell[1] not in set(map(str, counts.columns)):
+        cell = None  # a selection left over from another axis
     if cell:
         force, column = cell
         listed = instruments_in_cell(

@@ -65,7 +65,15 @@ else:
 if not frame.brief:
     st.subheader("Compare two instruments")
 pair = view_control(COMPARE, "Pick two instruments", labels=short)
-if len(pair) == 2:
+missing = [short[i] for i in pair if i not in set(view.instruments["id"])]
+if len(pair) == 2 and missing:
+    st.warning(
+        f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the current view (adopted after the "
+        "as-of date, or excluded by the filters), so the comparison would be misleading. Widen the filters or "
+        "pick another instrument.",
+        icon=":material/compare_arrows:",
+    )
+elif len(pair) == 2:
     first, second = pair
     result = diff(view.participation, first, second)
     fig = diff_figure(result, first_name=short[first], second_name=short[second], asof=view.asof, subtitle=subtitle)

@@ -6,7 +6,7 @@ import streamlit as st
 from components.export import event_rows, instrument_rows
 from components.filters import ViewParam, describe
 from components.theme import label
-from components.timeline import LANES, instrument_detail, selected_instrument, timeline_figure
+from components.timeline import LANES, instrument_detail, selected_event, selected_instrument, timeline_figure
 from components.ui import chart, empty_state, page_frame, view_control
 
 LANE = ViewParam("lane", LANES, default=("mechanism",))
@@ -37,8 +37,19 @@ else:
     event = chart(fig, frame=frame, path="timeline", title=fig.layout.title.text, rows=rows, key="timeline_chart",
                   selectable=True)  # fmt: skip
     chosen = selected_instrument(event)
+    summit = selected_event(event)
+    summit = summit if summit in set(view.events["id"]) else None  # a selection left over from other filters
     if frame.brief:
         pass
+    elif summit:
+        row = view.events.set_index("id").loc[summit]
+        short = frame.atlas.instruments.set_index("id")["short_name"]
+        produced = [short.get(i, i) for i in row["instrument_ids"]]
+        with st.container(border=True):
+            st.subheader(row["name"])
+            st.markdown(f"{row['start_date_label']} · {row['city']} · hosted by {row['host']} · {row['series']}")
+            st.markdown("Produced: " + ("; ".join(produced) if produced else "no instrument recorded"))
+            st.markdown(f"[Source]({row['source_url']}) · checked {row['checked_label']}")
     elif chosen:
         row, members = instrument_detail(chosen, view.instruments, view.participation, frame.atlas.parties)
         if row is not None:
@@ -53,13 +64,14 @@ else:
                 st.markdown(f"[Source]({row['source_url']}) · checked {row['checked_label']}")
                 if row["notes"]:
                     st.caption(row["notes"])
+                among = " among the filtered parties" if frame.filters.restricts_parties else ""
                 st.markdown(
-                    f"**Parties recorded as of {view.asof:%d %B %Y}: {members['Party'].nunique()}**"
-                    f" (list {label(row['party_list']).lower()})"
+                    f"**Parties recorded as of {view.asof:%d %B %Y}{among}: {members['Party'].nunique()}** "
+                    f"(the dataset's list for this instrument is {label(row['party_list']).lower()})"
                 )
                 st.dataframe(
                     members, hide_index=True, width="stretch",
                     column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},
                 )  # fmt: skip
-    else:
+    if not frame.brief and not (summit or (chosen and chosen in set(view.instruments["id"]))):
         st.info("Select a marker to see the instrument's summary, parties and source.", icon=":material/touch_app:")
