@@ -29,7 +29,6 @@ def country_table() -> pd.DataFrame:
     )
     for label, column in LIBRARY_GROUPINGS.items():
         table[label] = raw[column].notna() & (raw[column].astype(str) != "") & (raw[column].astype(str) != "nan")
-    table["UN"] = raw["UNmember"].notna()
     return table.set_index("iso3")
 
 
@@ -41,8 +40,3 @@ def closest_codes(code: str, candidates: list[str] | None = None, n: int = 3) ->
     """Valid codes that look like the given one (for 'did you mean' messages)."""
     pool = candidates if candidates is not None else list(country_table().index)
     return difflib.get_close_matches(code.upper(), pool, n=n, cutoff=0.5)
-
-
-def country_name(code: str) -> str | None:
-    table = country_table()
-    return table.at[code, "name"] if code in table.index else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.load import Atlas
+from components.parties import party_counts
 from components.theme import label
 
 
@@ -39,7 +40,13 @@ def coverage_table(atlas: Atlas) -> pd.DataFrame:
     table.insert(
         2,
         "Parties recorded",
-        instruments["id"].map(atlas.participation.groupby("instrument_id")["party_id"].nunique()).fillna(0).astype(int),
+        instruments["id"].map(party_counts(atlas.participation)).fillna(0).astype(int),
     )
     table["Notes"] = instruments["notes"]
-    return table.sort_values(["Party list", "Parties recorded"], ascending=[True, False]).reset_index(drop=True)
+    order = instruments["party_list"].cat.codes  # complete, partial, not recorded: the schema's order
+    return (
+        table.assign(_order=order.to_numpy())
+        .sort_values(["_order", "Parties recorded"], ascending=[True, False])
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )

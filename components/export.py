@@ -21,6 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.dates import in_words
+from components.parties import party_counts
 
 SIZES = {  # name: (width, height) in CSS pixels; PNGs are rendered at 2x
     "slide": (1600, 900),  # 16:9 slide
@@ -192,9 +193,7 @@ INSTRUMENT_COLUMNS = ["id", "name", "short_name", "kind", "mechanism", "legal_fo
 def instrument_rows(instruments: pd.DataFrame, participation: pd.DataFrame) -> pd.DataFrame:
     """Instruments with their party counts as of the view's date, source and checked date."""
     rows = instruments[INSTRUMENT_COLUMNS].copy()
-    rows.insert(
-        8, "parties", rows["id"].map(participation.groupby("instrument_id")["party_id"].nunique()).fillna(0).astype(int)
-    )
+    rows.insert(8, "parties", rows["id"].map(party_counts(participation)).fillna(0).astype(int))
     return rows.rename(
         columns={"adopted_label": "adopted", "entry_into_force_label": "entry_into_force", "checked_label": "checked"}
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.parties import region_labels, withdrawn_pairs
 from components.theme import finish_figure, label
 
 # Strongest first. A ratification binds; a signature or adherence is a formal act; membership and endorsement are
@@ -37,6 +38,29 @@ ACTION_COLOURS = {  # five hue families, dark to light within each, so neighbour
     "observer": "#969696",  # observer: grey; white is "no action"
 }
 SORTS = ("region", "count", "name")
+# Shown when no instrument is chosen: the headline instruments of the seed documents that have party lists.
+DEFAULT_INSTRUMENTS = (
+    "coe-framework-convention-ai",
+    "oecd-ai-principles",
+    "g20-ai-principles",
+    "gpai",
+    "g7-hiroshima-code-of-conduct",
+    "bletchley-declaration",
+    "seoul-declaration",
+    "seoul-ministerial-statement",
+    "international-network-ai-safety-institutes",
+    "paris-ai-action-statement",
+    "new-delhi-declaration-ai-impact",
+)
+
+
+def instruments_with_parties(instruments: pd.DataFrame, participation: pd.DataFrame) -> tuple[str, ...]:
+    """Ids of instruments that have at least one participation row: the matrix's possible columns."""
+    return tuple(instruments.loc[instruments["id"].isin(participation["instrument_id"]), "id"])
+
+
+def default_columns(choices: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(i for i in DEFAULT_INSTRUMENTS if i in choices)
 
 
 def strongest_actions(participation: pd.DataFrame) -> pd.DataFrame:
@@ -45,8 +69,7 @@ def strongest_actions(participation: pd.DataFrame) -> pd.DataFrame:
     rows["strength"] = rows["action"].astype(str).map({a: i for i, a in enumerate(ACTION_STRENGTH)})
     rows = rows.sort_values(["party_id", "instrument_id", "strength"])
     best = rows.drop_duplicates(["party_id", "instrument_id"], keep="first")
-    withdrew = participation[participation["action"].astype(str) == "withdrew"][["party_id", "instrument_id"]]
-    withdrew_keys = set(zip(withdrew["party_id"], withdrew["instrument_id"], strict=True))
+    withdrew_keys = withdrawn_pairs(participation)
     best = best.assign(
         action=best["action"].astype(str),
         withdrew=[(p, i) in withdrew_keys for p, i in zip(best["party_id"], best["instrument_id"], strict=True)],
@@ -67,7 +90,7 @@ def matrix_table(
     wide = wide.reindex(columns=columns)
     info = parties.set_index("id").reindex(wide.index)
     wide.insert(0, "party", info["name"].fillna(pd.Series(wide.index, index=wide.index)))
-    wide.insert(1, "region", info["continent"].fillna(info["party_type"].astype(str).map(label)))
+    wide.insert(1, "region", region_labels(info))
     wide.insert(2, "total", wide[columns].notna().sum(axis=1))
     keys = {"region": ["region", "party"], "count": ["total", "party"], "name": ["party"]}[sort]
     ascending = {"region": [True, True], "count": [False, True], "name": [True]}[sort]

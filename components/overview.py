@@ -9,6 +9,8 @@ import plotly.graph_objects as go
 
 from components.filters import Slice
 from components.load import Atlas
+from components.parties import active as active_rows
+from components.parties import party_counts
 from components.theme import LEGAL_FORCE_COLOURS, finish_figure, label, legal_force_definitions, legal_force_levels
 
 ORGANISATION_TYPES = ("regional_organisation", "international_organisation")
@@ -29,7 +31,7 @@ class Headline:
 
 def headline(atlas: Atlas | Slice) -> Headline:
     """Counts of what the data holds. Parties are counted only when they take part in at least one instrument."""
-    active = atlas.parties[atlas.parties["id"].isin(atlas.participation["party_id"])]
+    active = atlas.parties[atlas.parties["id"].isin(active_rows(atlas.participation)["party_id"])]
     return Headline(
         instruments=len(atlas.instruments),
         binding_instruments=int((atlas.instruments["legal_force"] == "legally_binding").sum()),
@@ -87,7 +89,7 @@ def legal_force_chart(atlas: Atlas | Slice, *, subtitle: str | None = None) -> g
 
 def latest_instruments(atlas: Atlas | Slice, n: int = 8) -> pd.DataFrame:
     """The n most recently adopted instruments, newest first, with their party counts."""
-    parties = atlas.participation.groupby("instrument_id")["party_id"].nunique()
+    parties = party_counts(atlas.participation)
     table = atlas.instruments.sort_values("adopted", ascending=False).head(n)
     return pd.DataFrame(
         {

@@ -8,16 +8,21 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.parties import party_counts
 from components.selection import selected_customdata
 from components.theme import LEGAL_FORCE_COLOURS, finish_figure, label, legal_force_definitions, legal_force_levels
 
 LANES = ("mechanism", "forum")
+# A shape per level as well as a colour, so the level reads without colour (print, colour-vision deficiency).
+LEGAL_FORCE_SYMBOLS = {
+    "legally_binding": "square",
+    "institutional_soft_law": "diamond",
+    "political_commitment": "circle",
+    "cooperation_arrangement": "triangle-up",
+    "voluntary_self_regulation": "hexagon",
+    "no_commitment": "circle-open",
+}
 EVENTS_LANE = "Summits and meetings"
-
-
-def party_counts(participation: pd.DataFrame) -> pd.Series:
-    """Distinct parties per instrument (a party that signed and ratified counts once)."""
-    return participation.groupby("instrument_id")["party_id"].nunique()
 
 
 def timeline_table(instruments: pd.DataFrame, participation: pd.DataFrame, *, lane: str = "mechanism") -> pd.DataFrame:
@@ -71,6 +76,7 @@ def timeline_figure(
                 legendgroup="force",
                 legendgrouptitle_text="Legal force",
                 marker=dict(
+                    symbol=LEGAL_FORCE_SYMBOLS.get(level, "circle"),
                     color=LEGAL_FORCE_COLOURS[level],
                     size=_sizes(rows["parties"]),
                     line=dict(color="#1f2933", width=1),
@@ -96,7 +102,7 @@ def timeline_figure(
                 name="Entry into force",
                 legendgroup="milestones",
                 legendgrouptitle_text="Milestones",
-                marker=dict(symbol="diamond-open", size=13, color="#1f2933", line=dict(width=2)),
+                marker=dict(symbol="x-thin-open", size=13, color="#1f2933", line=dict(width=2)),
                 customdata=np.column_stack([in_force["id"], in_force["name"]]),
                 hovertemplate="<b>%{customdata[1]}</b><br>entered into force %{x|%d %b %Y}<extra></extra>",
             )

@@ -35,6 +35,7 @@ def test_strongest_action_respects_asof(atlas):
 def test_withdrawal_is_flagged_and_excluded_from_diff(atlas):
     extra = atlas.participation.iloc[[0]].copy()
     extra["action"] = pd.Categorical(["withdrew"], categories=atlas.participation["action"].cat.categories)
+    extra[["date", "date_by"]] = pd.Timestamp(2026, 1, 1)  # after GBR's ratification
     participation = pd.concat([atlas.participation, extra])
     best = strongest_actions(participation).set_index(["party_id", "instrument_id"])
     assert bool(best.at[("GBR", "test-convention"), "withdrew"])
@@ -83,3 +84,20 @@ def test_cell_colour_band_is_the_actions_band(atlas):
         legend == ["Ratified", "Signed", "Founding member", "Endorsed", "Committed"][: len(legend)]
         or "Ratified" in legend
     )
+
+
+def test_a_withdrawal_before_rejoining_does_not_count():
+    from components.parties import party_counts, withdrawn_pairs
+
+    rows = pd.DataFrame(
+        {
+            "party_id": ["USA", "USA", "USA"],
+            "instrument_id": ["x", "x", "x"],
+            "action": ["member", "withdrew", "member"],
+            "date_by": pd.to_datetime(["2020-01-01", "2021-01-01", "2023-01-01"]),
+        }
+    )
+    assert withdrawn_pairs(rows) == set()
+    assert party_counts(rows)["x"] == 1
+    assert withdrawn_pairs(rows.iloc[:2]) == {("USA", "x")}
+    assert party_counts(rows.iloc[:2]).get("x", 0) == 0

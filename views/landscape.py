@@ -13,6 +13,7 @@ from components.heatmap import (
     instruments_in_cell,
     selected_cell,
 )
+from components.parties import party_names
 from components.theme import label, legal_force_definitions
 from components.ui import chart, empty_state, page_frame, view_control
 
@@ -21,7 +22,7 @@ MEASURE = ViewParam("measure", MEASURES, default=("instruments",))
 
 frame = page_frame((BY, MEASURE))
 view = frame.slice
-names = frame.atlas.parties.set_index("id")["name"].to_dict()
+names = party_names(frame.atlas.parties)
 subtitle = describe(frame.filters, view.asof, names)
 
 if not frame.brief:

@@ -8,11 +8,12 @@ from components.export import instrument_rows
 from components.filters import describe
 from components.load import citation
 from components.overview import headline, latest_instruments, legal_force_chart
+from components.parties import party_names
 from components.ui import chart, page_frame
 
 frame = page_frame()
 atlas, view = frame.atlas, frame.slice
-names = atlas.parties.set_index("id")["name"].to_dict()
+names = party_names(atlas.parties)
 figures = headline(view)
 
 if not frame.brief:
@@ -28,7 +29,7 @@ if not frame.brief:
         )
 
     columns = st.columns(6)
-    columns[0].metric("Instruments", figures.instruments, help="Every instrument in the dataset, of any legal force.")
+    columns[0].metric("Instruments", figures.instruments, help="Instruments of any legal force that match the filters.")
     columns[1].metric(
         "Legally binding", figures.binding_instruments, help="Instruments whose legal force is 'legally binding'."
     )

@@ -4,36 +4,29 @@ import streamlit as st
 
 from components.export import participation_rows
 from components.filters import ViewParam, describe
-from components.matrix import SORTS, diff, diff_figure, diff_table, matrix_figure, matrix_table
+from components.matrix import (
+    SORTS,
+    default_columns,
+    diff,
+    diff_figure,
+    diff_table,
+    instruments_with_parties,
+    matrix_figure,
+    matrix_table,
+)
+from components.parties import party_names
 from components.ui import atlas_or_stop, chart, empty_state, page_frame, view_control
 
-# Shown when no instrument is chosen: the headline instruments of the seed documents, those with party lists.
-DEFAULT_INSTRUMENTS = (
-    "coe-framework-convention-ai",
-    "oecd-ai-principles",
-    "g20-ai-principles",
-    "gpai",
-    "g7-hiroshima-code-of-conduct",
-    "bletchley-declaration",
-    "seoul-declaration",
-    "seoul-ministerial-statement",
-    "international-network-ai-safety-institutes",
-    "paris-ai-action-statement",
-    "new-delhi-declaration-ai-impact",
-)
-
 atlas = atlas_or_stop()
-with_parties = tuple(atlas.instruments.loc[atlas.instruments["id"].isin(atlas.participation["instrument_id"]), "id"])
-INSTRUMENT = ViewParam(
-    "instrument", with_parties, default=tuple(i for i in DEFAULT_INSTRUMENTS if i in with_parties), multiple=True
-)
+with_parties = instruments_with_parties(atlas.instruments, atlas.participation)
+INSTRUMENT = ViewParam("instrument", with_parties, default=default_columns(with_parties), multiple=True)
 SORT = ViewParam("sort", SORTS, default=("region",))
 COMPARE = ViewParam("compare", with_parties, default=(), multiple=True, max_items=2)
 
 frame = page_frame((INSTRUMENT, SORT, COMPARE))
 view = frame.slice
 short = atlas.instruments.set_index("id")["short_name"].to_dict()
-names = atlas.parties.set_index("id")["name"].to_dict()
+names = party_names(atlas.parties)
 subtitle = describe(frame.filters, view.asof, names)
 
 if not frame.brief:
