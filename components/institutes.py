@@ -134,3 +134,37 @@ def partnership_figure(
     return finish_figure(
         fig, title="Bilateral AI-safety partnerships between governments", subtitle=subtitle, asof=asof
     )
+
+
+def map_figure(
+    institutes: pd.DataFrame, parties: pd.DataFrame, *, asof: dt.date, subtitle: str | None = None
+) -> go.Figure:
+    """World map: countries with an AI safety institute (or equivalent) on the date, by status."""
+    names = parties.set_index("id")["name"]
+    states = institutes[institutes["party_id"] != "EUU"]
+    colours = {"active": "#0072B2", "renamed": "#0072B2", "announced": "#E69F00", "closed": "#999999"}
+    fig = go.Figure()
+    for status, rows in states.groupby(states["status"].astype(str)):
+        fig.add_trace(
+            go.Choropleth(
+                locations=rows["party_id"], locationmode="ISO-3", z=[1] * len(rows),
+                colorscale=[(0, colours.get(status, "#0072B2")), (1, colours.get(status, "#0072B2"))],
+                showscale=False, marker_line_color="#ffffff", marker_line_width=0.5, name=label(status),
+                customdata=list(zip(rows["party_id"].map(names), rows["name_then"], rows["founded_label"], strict=True)),
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>founded %{customdata[2]}<extra></extra>",
+                showlegend=True,
+            )
+        )  # fmt: skip
+    fig.update_geos(
+        projection_type="natural earth", showcountries=True, countrycolor="#ffffff", showland=True,
+        landcolor="#e5e7eb", showframe=False, showcoastlines=False, fitbounds=False, lataxis_range=[-58, 85],
+    )  # fmt: skip
+    fig.update_layout(height=480, margin=dict(l=10, r=10, t=90, b=60), legend=dict(title="Institute", x=0.01, y=0.05))
+    eu = institutes[institutes["party_id"] == "EUU"]
+    note = f" The EU's {eu['name_then'].iloc[0]} is not a country and is not on the map." if len(eu) else ""
+    return finish_figure(
+        fig,
+        title="Where AI safety institutes are",
+        subtitle=(subtitle or "") + note.replace(" The", " · the", 1),
+        asof=asof,
+    )

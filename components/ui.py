@@ -280,7 +280,11 @@ def chart(fig, *, frame: Frame, path: str, title: str, rows: pd.DataFrame, key: 
         view=path or "overview", title=title, filters=describe(frame.filters, frame.slice.asof, names),
         asof=frame.slice.asof, url=url, citation=citation(frame.atlas),
     )  # fmt: skip
-    config = {"displaylogo": False, "toImageButtonOptions": {"filename": file_name(meta, "png")[:-4]}}
+    config = {
+        "displaylogo": False,
+        "toImageButtonOptions": {"filename": file_name(meta, "png")[:-4]},
+        "topojsonURL": "/app/static/topojson/",  # the bundled world outline (see static/topojson/README.md)
+    }
     if frame.brief:
         shown = briefing_figure(fig, url=url, size="slide")
         shown.update_layout(width=1200, height=675)  # slide proportions that fit a laptop screen

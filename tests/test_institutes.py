@@ -52,3 +52,30 @@ def test_network_members_and_partnerships_from_rows():
     assert partnerships(instruments, participation, keep={"KEN"}).empty
     fig = partnership_figure(pairs, atlas.parties, asof=atlas.asof)
     assert fig.data[0].z[0][1] == 1 and fig.data[0].z[1][0] == 1
+
+
+def test_map_shows_state_institutes_and_names_the_eu_office():
+    from components.institutes import map_figure
+
+    atlas = load_atlas(VALID)
+    view = apply_filters(atlas, Filters())
+    eu = view.institutes.iloc[[0]].assign(id="eu-office", party_id="EUU", name_then="EU AI Office")
+    fig = map_figure(pd.concat([view.institutes, eu]), atlas.parties, asof=view.asof)
+    locations = [loc for trace in fig.data for loc in trace.locations]
+    assert locations == ["GBR"]
+    assert "EU AI Office is not a country" in fig.layout.title.subtitle.text
+
+
+def test_map_exports_offline_from_the_bundled_outline():
+    import kaleido
+
+    from components import export
+    from components.institutes import map_figure
+
+    atlas = load_atlas(VALID)
+    view = apply_filters(atlas, Filters())
+    data = export.image_bytes(map_figure(view.institutes, atlas.parties, asof=view.asof), fmt="svg", size="document")
+    assert b'class="choroplethlocation"' in data  # the country shape was found in the outline
+    assert len(data) > 200_000  # and the world's outlines were drawn (without them the file is a few kB)
+    kaleido.stop_sync_server()
+    export._kaleido_started = False

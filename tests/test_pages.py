@@ -176,4 +176,4 @@ def test_heatmap_with_nothing_to_count_shows_an_empty_state():
 def test_party_filter_keeps_that_partys_bilateral_partnerships():
     at = run("views/institutes.py", {"party": "GBR"})
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 2  # founding timeline and the partnerships matrix
+    assert len(at.get("plotly_chart")) == 3  # map, founding timeline and the partnerships matrix

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.export import institute_rows, participation_rows
 from components.filters import describe
-from components.institutes import founding_figure, network_members, partnership_figure, partnerships
+from components.institutes import founding_figure, map_figure, network_members, partnership_figure, partnerships
 from components.parties import party_names
 from components.ui import chart, page_frame
 
@@ -27,6 +27,9 @@ if dated.empty:
         icon=":material/filter_alt_off:",
     )
 else:
+    fig = map_figure(view.institutes, parties, asof=view.asof, subtitle=subtitle)
+    chart(fig, frame=frame, path="institutes", title=fig.layout.title.text, key="institutes_map",
+          rows=institute_rows(view.institutes, parties))  # fmt: skip
     fig = founding_figure(dated, parties, asof=view.asof, subtitle=subtitle)
     chart(fig, frame=frame, path="institutes", title=fig.layout.title.text, key="institutes_chart",
           rows=institute_rows(view.institutes, parties))  # fmt: skip
@@ -60,8 +63,3 @@ else:
         st.caption(
             "Bilateral instruments whose themes include safety or evaluation & testing. Hover a cell for the agreements."
         )
-if not frame.brief:
-    st.caption(
-        "A world map of institutes is not drawn: plotly's map outlines are fetched from a CDN at view time, which "
-        "offline deployments and image export cannot reach."
-    )
