@@ -90,6 +90,11 @@ def _cached_slice(_atlas: Atlas, data_key: tuple, filters: Filters) -> Slice:
     return apply_filters(_atlas, filters)
 
 
+def slice_for(frame: Frame, filters: Filters) -> Slice:
+    """Another slice of the same data (e.g. without the party filters, to look at a party's peers)."""
+    return _cached_slice(frame.atlas, (frame.atlas.data_dir, _fingerprint(Path(frame.atlas.data_dir))), filters)
+
+
 def _state_from(filters: Filters, vocabulary: Vocabulary) -> dict:
     state = {f"f_{name}": list(getattr(filters, name)) for name in (*_SHARED_KEYS, "party")}
     state["f_years"] = (

@@ -13,6 +13,7 @@ PAGES = [
     "views/signatories.py",
     "views/landscape.py",
     "views/institutes.py",
+    "views/countries.py",
     "views/data.py",
 ]
 FILTERED_PAGES = PAGES[:-1]  # the data page documents the whole package and has no filters
@@ -94,7 +95,7 @@ def test_filters_that_select_nothing_show_an_empty_state(page):
     at = run(page, {"asof": "2000-01-01", "theme": "military", "group": "ASEAN"})
     assert not at.exception, at.exception
     texts = " ".join(i.value for i in at.info)
-    assert any(words in texts for words in ("No instruments", "No institute", "no members", "select nothing")), texts
+    assert any(words in texts for words in ("No instruments", "No institute", "no members", "Choose a party")), texts
     assert not at.get("plotly_chart"), "no chart should be drawn for nothing"
 
 
@@ -177,3 +178,12 @@ def test_party_filter_keeps_that_partys_bilateral_partnerships():
     at = run("views/institutes.py", {"party": "GBR"})
     assert not at.exception
     assert len(at.get("plotly_chart")) == 3  # map, founding timeline and the partnerships matrix
+
+
+@pytest.mark.parametrize("party", ["BRA", "EUU", "openai", "USA,CHN,IND", "GBR,USA,FRA,DEU,JPN"])
+def test_country_profiles_and_comparisons(party):
+    at = run("views/countries.py", {"party": party})
+    assert not at.exception, at.exception
+    assert at.get("plotly_chart")
+    if party == "BRA":
+        assert at.metric[0].value == str(at.dataframe[0].value.shape[0])  # instruments joined = rows listed

@@ -65,6 +65,13 @@ def test_view_renders_and_its_url_reproduces_it(server, browser, page, view):
     fresh.context.close()
 
 
+def test_country_profile_url(server, page):
+    open_view(page, f"{server}/countries?party=BRA")
+    expect(page.locator("body")).to_contain_text("Brazil")
+    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text("Brazil: commitments")
+    assert page.locator(EXCEPTION).count() == 0
+
+
 def test_bad_parameter_gives_a_visible_notice(server, page):
     page.goto(f"{server}/signatories?group=G20,NOPE&colour=red")
     notice = page.locator('[data-testid="stAlert"]').filter(has_text="Unknown parameter")
