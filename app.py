@@ -12,6 +12,7 @@ pages = [
     st.Page("views/overview.py", title="Overview", icon=":material/public:", url_path="overview", default=True),
     st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("views/signatories.py", title="Signatories", icon=":material/grid_on:", url_path="signatories"),
+    st.Page("views/overlap.py", title="Overlap", icon=":material/join_inner:", url_path="overlap"),
     st.Page("views/countries.py", title="Countries", icon=":material/flag:", url_path="countries"),
     st.Page("views/landscape.py", title="Binding vs soft law", icon=":material/balance:", url_path="landscape"),
     st.Page("views/institutes.py", title="AI Safety Institutes", icon=":material/science:", url_path="institutes"),

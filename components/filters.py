@@ -41,8 +41,8 @@ class Filters:
     """What the user asked to see. Empty tuples mean 'no restriction'; None dates mean 'the whole range'.
 
     As of a date, an instrument, action, event or institute counts once its date has certainly passed: a date
-    known only to the month or year counts from the end of that month or year; an undated action counts from
-    its instrument's adoption.
+    known only to the month or year counts from the end of that month or year, or from the day its source was
+    checked if that is earlier; an undated action counts from its instrument's adoption.
     """
 
     start: dt.date | None = None

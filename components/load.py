@@ -56,6 +56,12 @@ def _typed(table: RawTable) -> pd.DataFrame:
             frame[field.name] = pd.Categorical(
                 column.replace("", None), categories=list(field.enum), ordered=field.ordered
             )
+    if "checked" in frame:
+        # A partial date is certain by the end of its period, or by the day a source reporting it was read.
+        for field in resource.fields:
+            if field.partial_date and field.name != "checked":
+                by = frame[f"{field.name}_by"]
+                frame[f"{field.name}_by"] = by.where(by.isna() | (by <= frame["checked"]), frame["checked"])
     return frame
 
 

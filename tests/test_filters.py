@@ -142,3 +142,18 @@ def test_describe_in_words():
     text = describe(Filters(group=("G20",), legal_force=("legally_binding",)), dt.date(2025, 6, 1))
     assert text == "G20 members · Legally binding · as of 1 June 2025"
     assert describe(Filters(), dt.date(2025, 6, 1)) == "All instruments and parties · as of 1 June 2025"
+
+
+def test_a_partial_date_is_certain_once_its_source_was_checked(tmp_path):
+    import shutil
+
+    from components.load import load_atlas as load
+
+    shutil.copytree(VALID, tmp_path / "pkg")
+    path = tmp_path / "pkg" / "participation.csv"
+    path.write_text(path.read_text().replace("example-ai,committed,2024-05-21", "example-ai,committed,2026"))
+    atlas = load(tmp_path / "pkg")
+    # dated only "2026", but its source was read on 2026-11-02: by then it had certainly happened
+    assert atlas.participation.set_index("party_id").at["example-ai", "date_by"] == pd.Timestamp("2026-11-02")
+    assert apply_filters(atlas, Filters()).participation["party_id"].eq("example-ai").any()
+    assert not apply_filters(atlas, Filters(asof=dt.date(2026, 11, 1))).participation["party_id"].eq("example-ai").any()

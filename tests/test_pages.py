@@ -14,6 +14,7 @@ PAGES = [
     "views/landscape.py",
     "views/institutes.py",
     "views/countries.py",
+    "views/overlap.py",
     "views/data.py",
 ]
 FILTERED_PAGES = PAGES[:-1]  # the data page documents the whole package and has no filters
@@ -95,7 +96,8 @@ def test_filters_that_select_nothing_show_an_empty_state(page):
     at = run(page, {"asof": "2000-01-01", "theme": "military", "group": "ASEAN"})
     assert not at.exception, at.exception
     texts = " ".join(i.value for i in at.info)
-    assert any(words in texts for words in ("No instruments", "No institute", "no members", "Choose a party")), texts
+    expected = ("No instruments", "No institute", "no members", "Choose a party", "Choose at least two")
+    assert any(words in texts for words in expected), texts
     assert not at.get("plotly_chart"), "no chart should be drawn for nothing"
 
 
