@@ -14,6 +14,7 @@ pages = [
     st.Page("views/signatories.py", title="Signatories", icon=":material/grid_on:", url_path="signatories"),
     st.Page("views/overlap.py", title="Overlap", icon=":material/join_inner:", url_path="overlap"),
     st.Page("views/countries.py", title="Countries", icon=":material/flag:", url_path="countries"),
+    st.Page("views/gaps.py", title="Gaps", icon=":material/diversity_3:", url_path="gaps"),
     st.Page("views/landscape.py", title="Binding vs soft law", icon=":material/balance:", url_path="landscape"),
     st.Page("views/institutes.py", title="AI Safety Institutes", icon=":material/science:", url_path="institutes"),
     st.Page("views/data.py", title="Data and sources", icon=":material/table_view:", url_path="data"),

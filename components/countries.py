@@ -27,6 +27,7 @@ def country_table() -> pd.DataFrame:
             "continent": raw["continent"].astype(str),
         }
     )
+    table["un_member"] = raw["UNmember"].notna()
     for label, column in LIBRARY_GROUPINGS.items():
         table[label] = raw[column].notna() & (raw[column].astype(str) != "") & (raw[column].astype(str) != "nan")
     return table.set_index("iso3")

@@ -73,6 +73,7 @@ def _enrich_parties(parties: pd.DataFrame, groupings: pd.DataFrame, income_group
     parties = parties.copy()
     parties["region"] = states.map(table["un_region"]).reindex(parties.index)
     parties["continent"] = states.map(table["continent"]).reindex(parties.index)
+    parties["un_member"] = parties["id"].map(table["un_member"]).eq(True)
     parties.loc[parties["id"] == countries.EUROPEAN_UNION, ["region", "continent"]] = "European Union"
     extra = groupings.groupby("party_id")["grouping"].agg(lambda g: set(g.astype(str)))
     memberships = []

@@ -15,6 +15,7 @@ PAGES = [
     "views/institutes.py",
     "views/countries.py",
     "views/overlap.py",
+    "views/gaps.py",
     "views/data.py",
 ]
 FILTERED_PAGES = PAGES[:-1]  # the data page documents the whole package and has no filters

@@ -13,7 +13,15 @@ pytestmark = pytest.mark.browser
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 EXCEPTION = '[data-testid="stException"]'
-VIEWS = ["", "timeline", "signatories", "overlap", "landscape", "institutes"]  # "" is the overview, the default page
+VIEWS = [
+    "",
+    "timeline",
+    "signatories",
+    "overlap",
+    "gaps",
+    "landscape",
+    "institutes",
+]  # "" is the overview, the default page
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 

@@ -1,0 +1,51 @@
+"""Gaps computations on the fixture: Global South share, US-China co-participation, fewest, time to binding."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from components.gaps import fewest_commitments, global_south_share, time_to_binding, us_china
+from components.load import load_atlas
+from tests.conftest import VALID
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    atlas = load_atlas(VALID)
+    parties = atlas.parties.copy()
+    parties.loc[parties["id"] == "KEN", "groups"] = pd.Series(
+        [["AU", "G77"]], index=parties.index[parties["id"] == "KEN"]
+    )
+    return type(atlas)(**{**atlas.__dict__, "parties": parties})
+
+
+def test_global_south_share_counts_states_only(atlas):
+    table = global_south_share(atlas.participation, atlas.parties, atlas.instruments).set_index("instrument_id")
+    # declaration: GBR, NAM, KEN; KEN is G77 in this fixture -> 1 of 3; low/middle income: KEN, NAM -> 2 of 3
+    assert table.at["test-declaration", "states"] == 3
+    assert table.at["test-declaration", "global_south"] == 1
+    assert table.at["test-declaration", "global_south_share"] == pytest.approx(1 / 3)
+    assert table.at["test-declaration", "developing_share"] == pytest.approx(2 / 3)
+    assert table.at["test-convention", "states"] == 2  # GBR, USA; the EU is not a state
+    assert "test-commitments" not in table.index  # companies only
+
+
+def test_us_china(atlas):
+    table = us_china(atlas.participation, atlas.instruments).set_index("instrument_id")["us_china"]
+    assert table["test-convention"] == "United States only"
+    assert table["test-declaration"] == "Neither"
+    assert "test-commitments" not in table.index
+
+
+def test_fewest_commitments_are_un_members_with_ties(atlas):
+    table = fewest_commitments(atlas.participation, atlas.parties, n=1)
+    assert table["instruments"].tolist() == [1, 1, 1]  # KEN, NAM, USA tie at one instrument
+    assert set(table["id"]) == {"KEN", "NAM", "USA"}
+
+
+def test_time_to_binding_per_forum(atlas):
+    table = time_to_binding(atlas.instruments).set_index("forum")
+    assert table.at["Council of Europe", "years"] == 0.0
+    assert table.at["AI Safety Summit series", "first_binding"] == "none yet"
+    assert "Industry" not in table.index

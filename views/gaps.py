@@ -1,0 +1,87 @@
+"""Gaps: the Global South's share, US–China co-participation, the fewest commitments, time to a binding instrument."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from components.filters import describe
+from components.gaps import (
+    fewest_commitments,
+    global_south_share,
+    share_figure,
+    time_to_binding,
+    us_china,
+    us_china_figure,
+)
+from components.parties import party_names
+from components.theme import label
+from components.ui import chart, empty_state, page_frame, slice_for
+
+frame = page_frame()
+atlas, view = frame.atlas, frame.slice
+subtitle = describe(frame.filters, view.asof, party_names(atlas.parties))
+
+if not frame.brief:
+    st.title("Gaps")
+    st.caption(
+        "**Global South** here means the members of the Group of 77 (134 states, its official list); income groups "
+        "are the World Bank's FY2026 classification. Shares count states only, and only parties recorded in the "
+        "data: instruments whose party list is partial are marked in *Data and sources*."
+    )
+
+if view.instruments.empty:
+    empty_state()
+    st.stop()
+
+shares = global_south_share(view.participation, view.parties, view.instruments)
+if not shares.empty:
+    fig = share_figure(shares, asof=view.asof, subtitle=subtitle)
+    chart(fig, frame=frame, path="gaps", title=fig.layout.title.text, key="share_chart",
+          rows=shares.assign(adopted=shares["adopted"].dt.strftime("%Y-%m-%d")))  # fmt: skip
+    if not frame.brief:
+        with st.expander("Shares per instrument"):
+            st.dataframe(
+                shares.assign(
+                    global_south_share=(shares["global_south_share"] * 100).round(0),
+                    developing_share=(shares["developing_share"] * 100).round(0),
+                    adopted=shares["adopted"].dt.strftime("%Y-%m-%d"),
+                ).rename(columns={"instrument": "Instrument", "adopted": "Adopted", "states": "State parties",
+                                  "global_south": "G77 members", "developing": "Low/middle income",
+                                  "global_south_share": "G77 share (%)", "developing_share": "Low/middle-income share (%)"})
+                .drop(columns="instrument_id"),
+                hide_index=True, width="stretch",
+            )  # fmt: skip
+
+table = us_china(view.participation, view.instruments)
+if not table.empty:
+    fig = us_china_figure(table, asof=view.asof, subtitle=subtitle)
+    chart(fig, frame=frame, path="gaps", title=fig.layout.title.text, key="us_china_chart", rows=table)
+    if not frame.brief:
+        with st.expander("Which instruments"):
+            for status, group in table.groupby("us_china", sort=False):
+                st.markdown(f"**{status}** ({len(group)}): " + "; ".join(group["instrument"]))
+
+if not frame.brief:
+    st.subheader("Fewest commitments")
+    everyone = slice_for(frame, replace(frame.filters, party=(), group=(), region=(), income=()))
+    fewest = fewest_commitments(everyone.participation, atlas.parties)
+    if not fewest.empty:
+        low = fewest["instruments"].max()
+        st.markdown(
+            f"**{len(fewest)}** UN member states have joined **{low}** or fewer of the instruments in view "
+            f"(as of {view.asof:%d %B %Y}):"
+        )
+        st.caption(", ".join(fewest["name"]))
+
+    st.subheader("From a forum's first AI instrument to a binding one")
+    timing = time_to_binding(view.instruments)
+    st.dataframe(
+        timing.rename(columns={"forum": "Forum", "first_instrument": "First AI instrument", "first_adopted": "Adopted",
+                               "first_binding": "First legally binding", "binding_adopted": "Adopted ",
+                               "years": "Years between", "instruments": "Instruments"}),
+        hide_index=True, width="stretch",
+    )  # fmt: skip
+    st.caption(
+        "Bilateral arrangements and industry bodies are left out: they are many separate arrangements, not one "
+        "forum. " + label("legally_binding") + " includes EU regulations and national export controls."
+    )
