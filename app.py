@@ -17,6 +17,7 @@ pages = [
     st.Page("views/gaps.py", title="Gaps", icon=":material/diversity_3:", url_path="gaps"),
     st.Page("views/landscape.py", title="Binding vs soft law", icon=":material/balance:", url_path="landscape"),
     st.Page("views/institutes.py", title="AI Safety Institutes", icon=":material/science:", url_path="institutes"),
+    st.Page("views/assessments.py", title="Assessments", icon=":material/rate_review:", url_path="assessments"),
     st.Page("views/data.py", title="Data and sources", icon=":material/table_view:", url_path="data"),
 ]
 brief = st.query_params.get("layout") == "brief"

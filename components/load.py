@@ -29,6 +29,7 @@ class Atlas:
     institutes: pd.DataFrame
     groupings: pd.DataFrame
     income_groups: pd.DataFrame
+    assessments: pd.DataFrame
     asof: dt.date
     version: str
     data_dir: str

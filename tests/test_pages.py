@@ -16,9 +16,10 @@ PAGES = [
     "views/countries.py",
     "views/overlap.py",
     "views/gaps.py",
+    "views/assessments.py",
     "views/data.py",
 ]
-FILTERED_PAGES = PAGES[:-1]  # the data page documents the whole package and has no filters
+FILTERED_PAGES = PAGES[:-2]  # assessments and the data page show the sources as published: no filters apply
 
 
 def run(page: str | None = None, query: dict | None = None) -> AppTest:
@@ -190,3 +191,11 @@ def test_country_profiles_and_comparisons(party):
     assert at.get("plotly_chart")
     if party == "BRA":
         assert at.metric[0].value == str(at.dataframe[0].value.shape[0])  # instruments joined = rows listed
+
+
+def test_assessment_table_from_the_url():
+    at = run("views/assessments.py", {"table": "seed001-barriers"})
+    assert not at.exception
+    assert "assessments published by the named sources" in at.info[0].value
+    table = at.dataframe[0].value
+    assert len(table) == 5

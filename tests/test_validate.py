@@ -23,6 +23,7 @@ def test_bundled_data_is_valid():
         "institutes",
         "groupings",
         "income_groups",
+        "assessments",
     }
 
 
