@@ -15,6 +15,7 @@ pages = [
     st.Page("views/overlap.py", title="Overlap", icon=":material/join_inner:", url_path="overlap"),
     st.Page("views/countries.py", title="Countries", icon=":material/flag:", url_path="countries"),
     st.Page("views/gaps.py", title="Gaps", icon=":material/diversity_3:", url_path="gaps"),
+    st.Page("views/industry.py", title="Industry", icon=":material/factory:", url_path="industry"),
     st.Page("views/landscape.py", title="Binding vs soft law", icon=":material/balance:", url_path="landscape"),
     st.Page("views/institutes.py", title="AI Safety Institutes", icon=":material/science:", url_path="institutes"),
     st.Page("views/assessments.py", title="Assessments", icon=":material/rate_review:", url_path="assessments"),

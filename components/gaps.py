@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.parties import active
-from components.theme import finish_figure
+from components.theme import finish_figure, focus_on_recent
 
 GLOBAL_SOUTH = "G77"
 DEVELOPING_INCOME = ("low", "lower_middle", "upper_middle")
@@ -57,8 +57,9 @@ def share_figure(table: pd.DataFrame, *, asof: dt.date, subtitle: str | None = N
             " (%{y:.0f}%)<extra></extra>",
         )
     )  # fmt: skip
-    fig.add_hline(y=134 / 193 * 100, line_dash="dot", line_color="#7c7b78",
+    fig.add_hline(y=134 / 193 * 100, line_dash="dot", line_color="#52606d", line_width=2,
                   annotation_text="G77 share of UN members (134 of 193)", annotation_position="top left")  # fmt: skip
+    focus_on_recent(fig, table.assign(short_name=table["instrument"], adopted_label=table["adopted"].dt.strftime("%Y")))
     fig.update_yaxes(title="Global South (G77) share of state parties, %", range=[0, 105])
     fig.update_xaxes(title="Date adopted", type="date")
     fig.update_layout(height=440, showlegend=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -90,3 +91,25 @@ def finish_figure(fig: go.Figure, *, title: str, asof: dt.date, subtitle: str | 
         name="source",
     )
     return fig
+
+
+def focus_on_recent(fig: go.Figure, table: pd.DataFrame) -> None:
+    """Start the time axis where most instruments are; name the few much older ones at the left edge.
+
+    `table` needs columns adopted (Timestamp), short_name and adopted_label.
+    """
+    if len(table) < 10:
+        return
+    typical = table["adopted"].quantile(0.1, interpolation="higher")
+    older = table[table["adopted"] < typical - pd.DateOffset(years=5)]
+    if older.empty:
+        return
+    start = pd.Timestamp(table.loc[~table.index.isin(older.index), "adopted"].min().year - 1, 1, 1)
+    end = table["adopted"].max() + pd.DateOffset(months=8)
+    fig.update_xaxes(range=[start, end])
+    names = "; ".join(f"{r.short_name} ({r.adopted_label[:4]})" for r in older.itertuples())
+    fig.add_annotation(
+        text=f"◀ earlier: {names} — zoom out to see",
+        xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", showarrow=False,
+        font=dict(size=11, color="#52606d"), name="earlier",
+    )  # fmt: skip

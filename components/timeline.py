@@ -10,7 +10,14 @@ import plotly.graph_objects as go
 
 from components.parties import party_counts
 from components.selection import selected_customdata
-from components.theme import LEGAL_FORCE_COLOURS, finish_figure, label, legal_force_definitions, legal_force_levels
+from components.theme import (
+    LEGAL_FORCE_COLOURS,
+    finish_figure,
+    focus_on_recent,
+    label,
+    legal_force_definitions,
+    legal_force_levels,
+)
 
 LANES = ("mechanism", "forum")
 # A shape per level as well as a colour, so the level reads without colour (print, colour-vision deficiency).
@@ -123,7 +130,7 @@ def timeline_figure(
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} · %{customdata[3]}<extra></extra>",
             )
         )
-    _focus_on_recent(fig, table)
+    focus_on_recent(fig, table)
     lanes = sorted(table["lane"].unique(), key=str.lower)
     order = ([EVENTS_LANE] if len(events) else []) + lanes
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
@@ -136,25 +143,6 @@ def timeline_figure(
     )
     title = "Instruments of AI governance over time, by " + ("mechanism" if lane == "mechanism" else "forum")
     return finish_figure(fig, title=title, subtitle=subtitle or "Marker size: number of parties recorded", asof=asof)
-
-
-def _focus_on_recent(fig: go.Figure, table: pd.DataFrame) -> None:
-    """Start the axis where most instruments are; name the few older ones at the left edge (zoom out to see them)."""
-    if len(table) < 10:
-        return
-    typical = table["adopted"].quantile(0.1, interpolation="higher")
-    older = table[table["adopted"] < typical - pd.DateOffset(years=5)]
-    if older.empty:
-        return
-    start = pd.Timestamp(table.loc[~table.index.isin(older.index), "adopted"].min().year - 1, 1, 1)
-    end = table["adopted"].max() + pd.DateOffset(months=8)
-    fig.update_xaxes(range=[start, end])
-    names = "; ".join(f"{r.short_name} ({r.adopted_label[:4]})" for r in older.itertuples())
-    fig.add_annotation(
-        text=f"◀ earlier: {names} — zoom out to see",
-        xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", showarrow=False,
-        font=dict(size=11, color="#52606d"), name="earlier",
-    )  # fmt: skip
 
 
 def selected_instrument(selection) -> str | None:

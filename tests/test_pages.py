@@ -16,6 +16,7 @@ PAGES = [
     "views/countries.py",
     "views/overlap.py",
     "views/gaps.py",
+    "views/industry.py",
     "views/assessments.py",
     "views/data.py",
 ]

@@ -80,6 +80,14 @@ def test_country_profile_url(server, page):
     assert page.locator(EXCEPTION).count() == 0
 
 
+def test_assessments_page_shows_a_published_table(server, page):
+    page.goto(f"{server}/assessments?table=seed001-barriers")
+    expect(page.locator('[data-testid="stAlert"]').first).to_contain_text("assessments published by the named sources",
+                                                                          timeout=60_000)  # fmt: skip
+    expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
+    assert page.locator(EXCEPTION).count() == 0
+
+
 def test_bad_parameter_gives_a_visible_notice(server, page):
     page.goto(f"{server}/signatories?group=G20,NOPE&colour=red")
     notice = page.locator('[data-testid="stAlert"]').filter(has_text="Unknown parameter")

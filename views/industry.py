@@ -1,0 +1,49 @@
+"""Industry and other actors: who committed to what, when, and how it links to state instruments."""
+
+import streamlit as st
+
+from components.export import participation_rows
+from components.filters import describe
+from components.industry import actor_participation, industry_instruments, linked_events
+from components.matrix import matrix_figure
+from components.parties import party_names
+from components.ui import chart, empty_state, page_frame
+
+frame = page_frame()
+atlas, view = frame.atlas, frame.slice
+subtitle = describe(frame.filters, view.asof, party_names(atlas.parties))
+short = atlas.instruments.set_index("id")["short_name"].to_dict()
+
+if not frame.brief:
+    st.title("Industry and other actors")
+    st.caption(
+        "Company pledges, codes and industry bodies, and the companies, research bodies and NGOs that joined "
+        "them. Lists of industry bodies' members record founding or steering members only (see *Data and sources*)."
+    )
+instruments = industry_instruments(view.instruments, view.participation, view.parties)
+rows = actor_participation(view.participation, view.parties)
+rows = rows[rows["instrument_id"].isin(instruments["id"])]
+if rows.empty:
+    empty_state()
+else:
+    actors = view.parties[view.parties["id"].isin(rows["party_id"])]
+    fig = matrix_figure(rows, actors, instruments[instruments["id"].isin(rows["instrument_id"])], asof=view.asof,
+                        sort="count", subtitle=subtitle)  # fmt: skip
+    fig.update_layout(title_text="Companies and other actors: which commitments and bodies they joined")
+    chart(fig, frame=frame, path="industry", title=fig.layout.title.text, key="industry_matrix",
+          rows=participation_rows(rows, atlas.parties, atlas.instruments))  # fmt: skip
+
+if not frame.brief:
+    st.subheader("Where industry and government tracks met")
+    linked = linked_events(view.events, view.instruments)
+    if linked.empty:
+        st.caption("No event in view produced both an industry-led and a government instrument.")
+    else:
+        st.dataframe(
+            linked.assign(
+                industry=linked["industry"].map(lambda ids: "; ".join(short.get(i, i) for i in ids)),
+                government=linked["government"].map(lambda ids: "; ".join(short.get(i, i) for i in ids)),
+            ).rename(columns={"event": "Event", "date": "Date", "industry": "Industry instruments",
+                              "government": "Government instruments"}),
+            hide_index=True, width="stretch",
+        )  # fmt: skip
