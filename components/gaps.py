@@ -131,3 +131,19 @@ def time_to_binding(instruments: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).sort_values(["instruments", "forum"], ascending=[False, True]).reset_index(drop=True)
+
+
+ANALOGUES_TABLE = "seed001-treaty-timelines-other-domains"  # the seeds' own table of historical analogues
+
+
+def by_region(participation: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
+    """Per continent: UN member states, how many joined at least one instrument, and the median joined."""
+    members = parties[(parties["party_type"] == "state") & parties["un_member"]]
+    counts = active(participation).groupby("party_id")["instrument_id"].nunique()
+    joined = members["id"].map(counts).fillna(0)
+    table = (
+        pd.DataFrame({"region": members["continent"], "joined": joined})
+        .groupby("region")
+        .agg(states=("joined", "size"), with_any=("joined", lambda j: int((j > 0).sum())), median=("joined", "median"))
+    )
+    return table.reset_index()

@@ -49,3 +49,11 @@ def test_time_to_binding_per_forum(atlas):
     assert table.at["Council of Europe", "years"] == 0.0
     assert table.at["AI Safety Summit series", "first_binding"] == "none yet"
     assert "Industry" not in table.index
+
+
+def test_by_region(atlas):
+    from components.gaps import by_region
+
+    table = by_region(atlas.participation, atlas.parties).set_index("region")
+    assert table.at["Africa", "states"] == 2 and table.at["Africa", "with_any"] == 2
+    assert table.at["Europe", "median"] == 2  # GBR: convention and declaration

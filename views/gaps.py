@@ -4,8 +4,11 @@ from dataclasses import replace
 
 import streamlit as st
 
+from components.assessments import wide_table
 from components.filters import describe
 from components.gaps import (
+    ANALOGUES_TABLE,
+    by_region,
     fewest_commitments,
     global_south_share,
     share_figure,
@@ -73,6 +76,14 @@ if not frame.brief:
         )
         st.caption(", ".join(fewest["name"]))
 
+    st.subheader("By region")
+    regions = by_region(everyone.participation, atlas.parties)
+    st.dataframe(
+        regions.rename(columns={"region": "Region", "states": "UN member states",
+                                "with_any": "Joined at least one instrument", "median": "Median instruments joined"}),
+        hide_index=True, width="stretch",
+    )  # fmt: skip
+
     st.subheader("From a forum's first AI instrument to a binding one")
     timing = time_to_binding(view.instruments)
     st.dataframe(
@@ -85,3 +96,8 @@ if not frame.brief:
         "Bilateral arrangements and industry bodies are left out: they are many separate arrangements, not one "
         "forum. " + label("legally_binding") + " includes EU regulations and national export controls."
     )
+    if (atlas.assessments["table_id"] == ANALOGUES_TABLE).any():
+        source = atlas.assessments.loc[atlas.assessments["table_id"] == ANALOGUES_TABLE, "source_url"].iloc[0]
+        st.markdown("**Beside it, the historical analogues one of the source texts gives** (an assessment, not data):")
+        st.dataframe(wide_table(atlas.assessments, ANALOGUES_TABLE), hide_index=True, width="stretch")
+        st.caption(f"Source: {source}")
