@@ -60,9 +60,9 @@ def profile_figure(rows: pd.DataFrame, *, party_name: str, asof: dt.date, subtit
 
 
 def peers_of(party_id: str, parties: pd.DataFrame, *, by: str = "region") -> pd.DataFrame:
-    """Other parties in the same UN region (by='region') or sharing a grouping (by a grouping name, e.g. 'G20')."""
+    """Other UN member states in the same UN region (by='region') or sharing a grouping (e.g. 'G20')."""
     me = parties.set_index("id").loc[party_id]
-    others = parties[(parties["id"] != party_id) & (parties["party_type"] == "state")]
+    others = parties[(parties["id"] != party_id) & (parties["party_type"] == "state") & parties["un_member"]]
     if by == "region":
         return others[others["region"] == me["region"]]
     return others[others["groups"].map(lambda groups: by in groups)]

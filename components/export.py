@@ -30,7 +30,7 @@ SIZES = {  # name: (width, height) in CSS pixels; PNGs are rendered at 2x
 FORMATS = ("png", "svg")
 PNG_SCALE = 2
 LICENCE = "Data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Code: MIT."
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")  # incl. full-width forms
 _kaleido_lock = threading.Lock()
 _kaleido_started = False
 
@@ -87,12 +87,20 @@ def image_bytes(fig: go.Figure, *, fmt: str = "png", size: str = "slide", url: s
         return export.to_image(format=fmt, width=width, height=height, scale=PNG_SCALE if fmt == "png" else 1)
 
 
-def file_name(meta: ViewMeta, extension: str, size: str | None = None) -> str:
-    """'atlas-timeline-2025-06-01-slide.png': the view, the as-of date, the size."""
-    parts = ["atlas", re.sub(r"[^a-z0-9]+", "-", meta.view.lower()).strip("-") or "overview", meta.asof.isoformat()]
+def file_name(meta: ViewMeta, extension: str, size: str | None = None, chart: str = "") -> str:
+    """'atlas-timeline-2025-06-01-slide.png': the view (and chart, where a page has several), the date, the size."""
+    name = re.sub(r"[^a-z0-9]+", "-", f"{meta.view} {chart}".lower()).strip("-") or "overview"
+    parts = ["atlas", name, meta.asof.isoformat()]
     if size:
         parts.append(size)
     return "-".join(parts) + "." + extension
+
+
+def _inert(value):
+    """A text cell that a spreadsheet would run as a formula (even after leading spaces) gets a leading apostrophe."""
+    if isinstance(value, str) and (value.startswith(FORMULA_START) or value.lstrip().startswith(FORMULA_START)):
+        return "'" + value
+    return value
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -100,9 +108,7 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or isinstance(out[column].dtype, pd.StringDtype | pd.CategoricalDtype):
-            out[column] = out[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
-            )
+            out[column] = out[column].map(_inert)
     return out
 
 
@@ -135,7 +141,7 @@ def csv_bytes(frame: pd.DataFrame, meta: ViewMeta) -> bytes:
     """UTF-8 CSV: '# key: value' lines with the citation, licence, filters and as-of date, then the rows."""
     buffer = io.StringIO()
     for key, value in about_rows(meta):
-        buffer.write(f"# {key}: {value}\n")
+        buffer.write(f"# {key}: {' '.join(str(_inert(value)).split())}\n")  # one line each, never a formula
     _plain(frame).to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     return buffer.getvalue().encode("utf-8")
 
@@ -158,20 +164,33 @@ def xlsx_bytes(frame: pd.DataFrame, meta: ViewMeta) -> bytes:
     return buffer.getvalue()
 
 
-def cite_view(meta: ViewMeta, *, accessed: dt.date | None = None) -> tuple[str, str]:
+_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
+                   "_": r"\_", "$": r"\$", "^": r"\^{}", "~": r"\~{}"}  # fmt: skip
+
+
+def _bibtex_text(text: str) -> str:
+    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in text)
+
+
+def _bibtex_url(url: str) -> str:
+    return url.replace("\\", "/").replace("%", r"\%").replace("#", r"\#").replace("{", "%7B").replace("}", "%7D")
+
+
+def cite_view(meta: ViewMeta, *, accessed: dt.date | None = None, chart: str = "") -> tuple[str, str]:
     """A ready sentence and a BibTeX entry for the view, with its URL and as-of date."""
     accessed = accessed or dt.date.today()
     sentence = (
         f"AI Governance Atlas, “{meta.title}” ({meta.filters}), data as of {in_words(meta.asof)}, "
         f"{meta.url} (accessed {in_words(accessed)})."
     )
-    key = f"atlas_{re.sub(r'[^a-z0-9]+', '_', meta.view.lower()).strip('_') or 'overview'}_{meta.asof:%Y%m%d}"
+    slug = re.sub(r"[^a-z0-9]+", "_", f"{meta.view} {chart}".lower()).strip("_") or "overview"
+    key = f"atlas_{slug}_{meta.asof:%Y%m%d}"
     bibtex = (
         f"@misc{{{key},\n"
-        f"  title        = {{{{AI Governance Atlas}}: {meta.title}}},\n"
-        f"  note         = {{{meta.filters}. Data as of {meta.asof.isoformat()}. CC BY 4.0}},\n"
+        f"  title        = {{{{AI Governance Atlas}}: {_bibtex_text(meta.title)}}},\n"
+        f"  note         = {{{_bibtex_text(meta.filters)}. Data as of {meta.asof.isoformat()}. CC BY 4.0}},\n"
         f"  year         = {{{meta.asof.year}}},\n"
-        f"  howpublished = {{\\url{{{meta.url}}}}},\n"
+        f"  howpublished = {{\\url{{{_bibtex_url(meta.url)}}}}},\n"
         f"  urldate      = {{{accessed.isoformat()}}}\n"
         f"}}"
     )

@@ -17,6 +17,14 @@ from components.theme import finish_figure, focus_on_recent
 
 GLOBAL_SOUTH = "G77"
 DEVELOPING_INCOME = ("low", "lower_middle", "upper_middle")
+# "Commitments" below are a state's own acts: adopting a text by consensus in an assembly (UNESCO's General
+# Conference, the UN General Assembly) is not counted, or every member would have joined them.
+ASSEMBLY_ONLY = ("adopted",)
+
+
+def own_acts(participation: pd.DataFrame) -> pd.DataFrame:
+    rows = active(participation)
+    return rows[~rows["action"].astype(str).isin(ASSEMBLY_ONLY)]
 
 
 def _state_pairs(participation: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
@@ -45,7 +53,15 @@ def global_south_share(participation: pd.DataFrame, parties: pd.DataFrame, instr
     return table.sort_values("global_south_share").reset_index()
 
 
-def share_figure(table: pd.DataFrame, *, asof: dt.date, subtitle: str | None = None) -> go.Figure:
+def un_share(parties: pd.DataFrame) -> tuple[int, int]:
+    """(G77 members that are UN members, UN members): the share the Global South has of the UN itself."""
+    members = parties[(parties["party_type"] == "state") & parties["un_member"]]
+    return int(members["groups"].map(lambda g: GLOBAL_SOUTH in g).sum()), len(members)
+
+
+def share_figure(
+    table: pd.DataFrame, *, reference: tuple[int, int], asof: dt.date, subtitle: str | None = None
+) -> go.Figure:
     """Each instrument as a dot: adoption date against the Global South's share of its state parties."""
     fig = go.Figure(
         go.Scatter(
@@ -57,8 +73,9 @@ def share_figure(table: pd.DataFrame, *, asof: dt.date, subtitle: str | None = N
             " (%{y:.0f}%)<extra></extra>",
         )
     )  # fmt: skip
-    fig.add_hline(y=134 / 193 * 100, line_dash="dot", line_color="#52606d", line_width=2,
-                  annotation_text="G77 share of UN members (134 of 193)", annotation_position="top left")  # fmt: skip
+    south, members = reference
+    fig.add_hline(y=south / members * 100, line_dash="dot", line_color="#52606d", line_width=2,
+                  annotation_text=f"G77 share of UN members ({south} of {members})", annotation_position="top left")  # fmt: skip
     focus_on_recent(fig, table.assign(short_name=table["instrument"], adopted_label=table["adopted"].dt.strftime("%Y")))
     fig.update_yaxes(title="Global South (G77) share of state parties, %", range=[0, 105])
     fig.update_xaxes(title="Date adopted", type="date")
@@ -69,8 +86,8 @@ def share_figure(table: pd.DataFrame, *, asof: dt.date, subtitle: str | None = N
 US_CHINA = ("Both", "United States only", "China only", "Neither")
 
 
-def us_china(participation: pd.DataFrame, instruments: pd.DataFrame) -> pd.DataFrame:
-    """For each instrument: whether the United States, China, both or neither take part."""
+def us_china(participation: pd.DataFrame, instruments: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
+    """For each instrument with state parties: whether the United States, China, both or neither take part."""
     rows = active(participation)
     us = set(rows.loc[rows["party_id"] == "USA", "instrument_id"])
     cn = set(rows.loc[rows["party_id"] == "CHN", "instrument_id"])
@@ -81,7 +98,8 @@ def us_china(participation: pd.DataFrame, instruments: pd.DataFrame) -> pd.DataF
     ]
     table = pd.DataFrame({"instrument_id": ids.to_numpy(), "instrument": instruments["short_name"].to_numpy(),
                           "legal_force": instruments["legal_force"].astype(str).to_numpy(), "us_china": status})  # fmt: skip
-    with_states = set(rows.loc[rows["party_id"].str.fullmatch(r"[A-Z]{3}"), "instrument_id"])
+    states = set(parties.loc[parties["party_type"] == "state", "id"])
+    with_states = set(rows.loc[rows["party_id"].isin(states), "instrument_id"])
     return table[table["instrument_id"].isin(with_states)].reset_index(drop=True)
 
 
@@ -100,7 +118,7 @@ def us_china_figure(table: pd.DataFrame, *, asof: dt.date, subtitle: str | None 
 def fewest_commitments(participation: pd.DataFrame, parties: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:
     """UN member states with the fewest instruments joined (ties at the cut-off included)."""
     members = parties[(parties["party_type"] == "state") & parties["un_member"]]
-    counts = active(participation).groupby("party_id")["instrument_id"].nunique()
+    counts = own_acts(participation).groupby("party_id")["instrument_id"].nunique()
     table = pd.DataFrame({"id": members["id"], "name": members["name"], "region": members["region"],
                           "instruments": members["id"].map(counts).fillna(0).astype(int)})  # fmt: skip
     table = table.sort_values(["instruments", "name"])
@@ -130,7 +148,9 @@ def time_to_binding(instruments: pd.DataFrame) -> pd.DataFrame:
                 "instruments": len(group),
             }
         )
-    return pd.DataFrame(rows).sort_values(["instruments", "forum"], ascending=[False, True]).reset_index(drop=True)
+    columns = ["forum", "first_instrument", "first_adopted", "first_binding", "binding_adopted", "years", "instruments"]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["instruments", "forum"], ascending=[False, True]).reset_index(drop=True)
 
 
 ANALOGUES_TABLE = "seed001-treaty-timelines-other-domains"  # the seeds' own table of historical analogues
@@ -139,7 +159,7 @@ ANALOGUES_TABLE = "seed001-treaty-timelines-other-domains"  # the seeds' own tab
 def by_region(participation: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
     """Per continent: UN member states, how many joined at least one instrument, and the median joined."""
     members = parties[(parties["party_type"] == "state") & parties["un_member"]]
-    counts = active(participation).groupby("party_id")["instrument_id"].nunique()
+    counts = own_acts(participation).groupby("party_id")["instrument_id"].nunique()
     joined = members["id"].map(counts).fillna(0)
     table = (
         pd.DataFrame({"region": members["continent"], "joined": joined})

@@ -72,7 +72,11 @@ def strongest_actions(participation: pd.DataFrame) -> pd.DataFrame:
     withdrew_keys = withdrawn_pairs(participation)
     best = best.assign(
         action=best["action"].astype(str),
-        withdrew=[(p, i) in withdrew_keys for p, i in zip(best["party_id"], best["instrument_id"], strict=True)],
+        withdrew=pd.Series(
+            [(p, i) in withdrew_keys for p, i in zip(best["party_id"], best["instrument_id"], strict=True)],
+            index=best.index,
+            dtype=bool,
+        ),
     )
     return best[["party_id", "instrument_id", "action", "date", "date_label", "evidence", "withdrew"]].reset_index(
         drop=True

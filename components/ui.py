@@ -305,22 +305,22 @@ def chart(fig, *, frame: Frame, path: str, title: str, rows: pd.DataFrame, key: 
         left, right = st.columns(2)
         left.download_button(
             "PNG (2×)", data=lambda: image_bytes(fig, fmt="png", size=size, url=url), mime="image/png",
-            file_name=file_name(meta, "png", size), key=f"{key}_png", icon=":material/image:", on_click="ignore",
+            file_name=file_name(meta, "png", size, chart=key), key=f"{key}_png", icon=":material/image:", on_click="ignore",
         )  # fmt: skip
         right.download_button(
             "SVG", data=lambda: image_bytes(fig, fmt="svg", size=size, url=url), mime="image/svg+xml",
-            file_name=file_name(meta, "svg", size), key=f"{key}_svg", icon=":material/draw:", on_click="ignore",
+            file_name=file_name(meta, "svg", size, chart=key), key=f"{key}_svg", icon=":material/draw:", on_click="ignore",
         )  # fmt: skip
         left.download_button(
-            "Data (CSV)", data=lambda: csv_bytes(rows, meta), mime="text/csv", file_name=file_name(meta, "csv"),
+            "Data (CSV)", data=lambda: csv_bytes(rows, meta), mime="text/csv", file_name=file_name(meta, "csv", chart=key),
             key=f"{key}_csv", icon=":material/table:", on_click="ignore",
         )  # fmt: skip
         right.download_button(
-            "Data (XLSX)", data=lambda: xlsx_bytes(rows, meta), file_name=file_name(meta, "xlsx"), key=f"{key}_xlsx",
+            "Data (XLSX)", data=lambda: xlsx_bytes(rows, meta), file_name=file_name(meta, "xlsx", chart=key), key=f"{key}_xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/grid_on:",
             on_click="ignore",
         )  # fmt: skip
-        sentence, bibtex = cite_view(meta)
+        sentence, bibtex = cite_view(meta, chart=key)
         st.markdown("**Cite this view**")
         st.code(sentence, language=None, wrap_lines=True)
         st.code(bibtex, language="latex")

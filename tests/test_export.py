@@ -95,6 +95,22 @@ def test_svg_has_size_and_text(figure):
 def test_file_names_follow_view_date_and_size(meta):
     assert file_name(meta, "png", "slide") == "atlas-timeline-2026-11-02-slide.png"
     assert file_name(meta, "xlsx") == "atlas-timeline-2026-11-02.xlsx"
+    assert file_name(meta, "png", "slide", chart="diff_chart") == "atlas-timeline-diff-chart-2026-11-02-slide.png"
+
+
+def test_bibtex_escapes_latex_specials(meta):
+    from dataclasses import replace
+
+    odd = replace(meta, title="50% of R&D_costs", url="https://atlas.example/x?forum=A%20B#top")
+    _, bibtex = cite_view(odd, accessed=dt.date(2026, 11, 26), chart="diff_chart")
+    assert r"50\% of R\&D\_costs" in bibtex
+    assert r"\url{https://atlas.example/x?forum=A\%20B\#top}" in bibtex
+    assert bibtex.startswith("@misc{atlas_timeline_diff_chart_20261102,")
+
+
+def test_formulas_hidden_behind_spaces_or_full_width_signs_are_inert():
+    frame = pd.DataFrame({"a": ["  =1+1", "＝SUM(A1)", "\n=cmd"]})
+    assert neutralise(frame)["a"].tolist() == ["'  =1+1", "'＝SUM(A1)", "'\n=cmd"]
 
 
 def formula_rows(atlas) -> pd.DataFrame:

@@ -32,10 +32,34 @@ def test_global_south_share_counts_states_only(atlas):
 
 
 def test_us_china(atlas):
-    table = us_china(atlas.participation, atlas.instruments).set_index("instrument_id")["us_china"]
+    table = us_china(atlas.participation, atlas.instruments, atlas.parties).set_index("instrument_id")["us_china"]
     assert table["test-convention"] == "United States only"
     assert table["test-declaration"] == "Neither"
     assert "test-commitments" not in table.index
+
+
+def test_the_eu_is_not_a_state_for_us_china(atlas):
+    import pandas as pd
+
+    eu_only = atlas.participation[atlas.participation["party_id"] == "EUU"].assign(instrument_id="test-commitments")
+    participation = pd.concat([atlas.participation, eu_only])
+    table = us_china(participation, atlas.instruments, atlas.parties)
+    assert "test-commitments" not in set(table["instrument_id"])
+
+
+def test_un_share_reference_counts_un_members_only(atlas):
+    from components.gaps import un_share
+
+    assert un_share(atlas.parties) == (1, 4)  # KEN of GBR, USA, NAM, KEN
+
+
+def test_assembly_adoption_is_not_a_commitment(atlas):
+    import pandas as pd
+
+    extra = atlas.participation.iloc[[0]].assign(party_id="NAM")
+    extra["action"] = pd.Categorical(["adopted"], categories=atlas.participation["action"].cat.categories)
+    table = fewest_commitments(pd.concat([atlas.participation, extra]), atlas.parties, n=1).set_index("id")
+    assert table.at["NAM", "instruments"] == 1  # the declaration only
 
 
 def test_fewest_commitments_are_un_members_with_ties(atlas):
@@ -49,6 +73,7 @@ def test_time_to_binding_per_forum(atlas):
     assert table.at["Council of Europe", "years"] == 0.0
     assert table.at["AI Safety Summit series", "first_binding"] == "none yet"
     assert "Industry" not in table.index
+    assert time_to_binding(atlas.instruments.iloc[0:0]).empty  # no instruments: an empty table, not an error
 
 
 def test_by_region(atlas):

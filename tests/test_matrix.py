@@ -101,3 +101,9 @@ def test_a_withdrawal_before_rejoining_does_not_count():
     assert party_counts(rows)["x"] == 1
     assert withdrawn_pairs(rows.iloc[:2]) == {("USA", "x")}
     assert party_counts(rows.iloc[:2]).get("x", 0) == 0
+
+
+def test_strongest_actions_of_nothing_is_an_empty_frame_with_a_boolean_flag(atlas):
+    best = strongest_actions(atlas.participation.iloc[0:0])
+    assert best.empty and best["withdrew"].dtype == bool
+    assert best[~best["withdrew"]].columns.tolist() == best.columns.tolist()

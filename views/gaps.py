@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from components.assessments import wide_table
-from components.filters import describe
+from components.filters import Filters, describe
 from components.gaps import (
     ANALOGUES_TABLE,
     by_region,
@@ -13,6 +13,7 @@ from components.gaps import (
     global_south_share,
     share_figure,
     time_to_binding,
+    un_share,
     us_china,
     us_china_figure,
 )
@@ -36,9 +37,15 @@ if view.instruments.empty:
     empty_state()
     st.stop()
 
-shares = global_south_share(view.participation, view.parties, view.instruments)
+# Shares, co-participation and counts are about all parties: the party filters (parties, grouping, region,
+# income) would make them trivial (?group=G77 gives 100%), so they apply to the instruments only.
+everyone = slice_for(frame, replace(frame.filters, party=(), group=(), region=(), income=()))
+everyone_instruments = everyone.instruments[everyone.instruments["id"].isin(view.instruments["id"])]
+if frame.filters.restricts_parties and not frame.brief:
+    st.caption("Party filters select the instruments here; shares and counts take all their parties into account.")
+shares = global_south_share(everyone.participation, atlas.parties, everyone_instruments)
 if not shares.empty:
-    fig = share_figure(shares, asof=view.asof, subtitle=subtitle)
+    fig = share_figure(shares, reference=un_share(atlas.parties), asof=view.asof, subtitle=subtitle)
     chart(fig, frame=frame, path="gaps", title=fig.layout.title.text, key="share_chart",
           rows=shares.assign(adopted=shares["adopted"].dt.strftime("%Y-%m-%d")))  # fmt: skip
     if not frame.brief:
@@ -55,7 +62,7 @@ if not shares.empty:
                 hide_index=True, width="stretch",
             )  # fmt: skip
 
-table = us_china(view.participation, view.instruments)
+table = us_china(everyone.participation, everyone_instruments, atlas.parties)
 if not table.empty:
     fig = us_china_figure(table, asof=view.asof, subtitle=subtitle)
     chart(fig, frame=frame, path="gaps", title=fig.layout.title.text, key="us_china_chart", rows=table)
@@ -66,13 +73,13 @@ if not table.empty:
 
 if not frame.brief:
     st.subheader("Fewest commitments")
-    everyone = slice_for(frame, replace(frame.filters, party=(), group=(), region=(), income=()))
     fewest = fewest_commitments(everyone.participation, atlas.parties)
     if not fewest.empty:
         low = fewest["instruments"].max()
         st.markdown(
             f"**{len(fewest)}** UN member states have joined **{low}** or fewer of the instruments in view "
-            f"(as of {view.asof:%d %B %Y}):"
+            f"(as of {view.asof:%d %B %Y}; adopting a text by consensus in an assembly such as UNESCO's General "
+            "Conference is not counted as joining):"
         )
         st.caption(", ".join(fewest["name"]))
 
@@ -85,7 +92,8 @@ if not frame.brief:
     )  # fmt: skip
 
     st.subheader("From a forum's first AI instrument to a binding one")
-    timing = time_to_binding(view.instruments)
+    # Time to binding looks at every instrument of each forum on the date, whatever the instrument filters.
+    timing = time_to_binding(slice_for(frame, Filters(asof=frame.filters.asof)).instruments)
     st.dataframe(
         timing.rename(columns={"forum": "Forum", "first_instrument": "First AI instrument", "first_adopted": "Adopted",
                                "first_binding": "First legally binding", "binding_adopted": "Adopted ",

@@ -73,6 +73,15 @@ def test_view_renders_and_its_url_reproduces_it(server, browser, page, view):
     fresh.context.close()
 
 
+def test_industry_view_and_its_filters(server, page):
+    # a state grouping (G20) selects no company, so this view is checked with a theme filter instead
+    open_view(page, f"{server}/industry?theme=safety")
+    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text("Safety", timeout=30_000)
+    page.goto(f"{server}/industry?group=G20")
+    expect(page.locator('[data-testid="stAlert"]').first).to_contain_text("No instruments", timeout=60_000)
+    assert page.locator(EXCEPTION).count() == 0
+
+
 def test_country_profile_url(server, page):
     open_view(page, f"{server}/countries?party=BRA")
     expect(page.locator("body")).to_contain_text("Brazil")
