@@ -30,6 +30,10 @@ def country_table() -> pd.DataFrame:
     table["un_member"] = raw["UNmember"].notna()
     for label, column in LIBRARY_GROUPINGS.items():
         table[label] = raw[column].notna() & (raw[column].astype(str) != "") & (raw[column].astype(str) != "nan")
+    # country_converter marks every EU member as G20 (the EU is a member). The Atlas counts the 19 member
+    # countries: EU members belong through the EU, except those that are members in their own right, which are
+    # exactly the EU's G7 members (France, Germany, Italy).
+    table["G20"] = table["G20"] & ~(table["EU"] & ~table["G7"])
     return table.set_index("iso3")
 
 

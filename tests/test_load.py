@@ -70,3 +70,12 @@ def test_invalid_package_raises_with_every_problem(tmp_path):
 def test_env_var_points_loader_at_another_package(monkeypatch):
     monkeypatch.setenv("ATLAS_DATA_DIR", str(VALID))
     assert len(load_atlas().instruments) == 3
+
+
+def test_g20_is_the_nineteen_member_countries():
+    from components.countries import country_table
+
+    g20 = set(country_table().query("G20").index)
+    assert len(g20) == 19
+    assert {"FRA", "DEU", "ITA", "USA", "CHN", "IND", "ZAF", "ARG"} <= g20
+    assert not {"AUT", "NLD", "POL"} & g20  # EU members take part through the EU
