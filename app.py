@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.ui import atlas_or_stop
+from components.ui import atlas_or_stop, uses_upload
 
 st.set_page_config(page_title="AI Governance Atlas", page_icon="🌐", layout="wide")
 
@@ -35,6 +35,12 @@ if brief:
     )
 
 atlas = atlas_or_stop()
+if uses_upload() and not brief:
+    st.info(
+        "You are exploring **your uploaded data** — in this browser session only; the bundled data is unchanged. "
+        "*Data and sources* has the button to go back.",
+        icon=":material/upload_file:",
+    )
 with st.sidebar:
     st.caption(f"Data as of **{atlas.asof:%d %B %Y}** · version {atlas.version}")
 

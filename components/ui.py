@@ -12,7 +12,7 @@ import streamlit as st
 from components.filters import Filters, Slice, ViewParam, Vocabulary, apply_filters, parse_query, to_query
 from components.load import Atlas, data_dir_from_env, load_atlas
 from components.theme import label
-from components.validate import DataPackageError
+from components.validate import DataPackageError, Problem
 
 
 def _fingerprint(data_dir: Path) -> tuple:
@@ -27,15 +27,30 @@ def _cached_atlas(data_dir: str, fingerprint: tuple) -> Atlas:
     return load_atlas(data_dir)
 
 
-def problems_table(error: DataPackageError) -> pd.DataFrame:
+def problems_table(problems: list[Problem]) -> pd.DataFrame:
+    """Validator problems as the table users read: file, row, column, problem."""
     return pd.DataFrame(
-        [{"file": p.file, "row": p.row, "column": p.column or "", "problem": p.message} for p in error.problems]
+        [{"file": p.file, "row": p.row, "column": p.column or "", "problem": p.message} for p in problems],
+        columns=["file", "row", "column", "problem"],
     )
+
+
+UPLOAD_KEY = "_uploaded_data_dir"  # a session's own validated upload (components/upload.py)
+
+
+def session_data_dir() -> Path:
+    """The package this browser session explores: its own upload if it has one, else the bundled (or ATLAS_DATA_DIR)."""
+    uploaded = st.session_state.get(UPLOAD_KEY)
+    return Path(uploaded) if uploaded and Path(uploaded).is_dir() else data_dir_from_env()
+
+
+def uses_upload() -> bool:
+    return session_data_dir() != data_dir_from_env()
 
 
 def atlas_or_stop() -> Atlas:
     """The validated dataset; on invalid data, show every problem (file, row, column) and stop the page."""
-    data_dir = data_dir_from_env()
+    data_dir = session_data_dir()
     if not data_dir.is_dir():
         st.error(f"The data folder `{data_dir}` does not exist. Check the ATLAS_DATA_DIR environment variable.")
         st.stop()
@@ -46,7 +61,7 @@ def atlas_or_stop() -> Atlas:
             f"The data package in `{data_dir}` did not pass validation: {len(error.problems)} problem(s). "
             "Nothing is shown until they are fixed. Run `python -m components.validate` for the same list."
         )
-        st.dataframe(problems_table(error), hide_index=True, width="stretch")
+        st.dataframe(problems_table(error.problems), hide_index=True, width="stretch")
         st.stop()
 
 
@@ -121,6 +136,20 @@ def _filters_from_state(vocabulary: Vocabulary) -> Filters:
     )
 
 
+def _fit_state_to(vocabulary: Vocabulary) -> None:
+    """Keep widget state inside what this package offers (a session may switch to an uploaded package)."""
+    state = st.session_state
+    asof = state.get("f_asof")
+    if asof is not None and not vocabulary.first <= asof <= vocabulary.last:
+        state["f_asof"] = vocabulary.last
+    first, last = state.get("f_years", (vocabulary.first.year, vocabulary.last.year))
+    low, high = vocabulary.first.year, vocabulary.last.year
+    state["f_years"] = (min(max(first, low), high), max(min(last, high), low))
+    for name in (*_SHARED_KEYS, "party"):
+        allowed = set(getattr(vocabulary, name))
+        state[f"f_{name}"] = [v for v in state.get(f"f_{name}", []) if v in allowed]
+
+
 def _reset(vocabulary: Vocabulary) -> None:
     st.session_state.update(_state_from(Filters(), vocabulary))
 
@@ -149,6 +178,7 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
         st.session_state.update(_state_from(parsed.filters, vocabulary))
         for param in view_params:
             st.session_state[f"v_{param.name}"] = _widget_value(param, parsed.view[param.name])
+    _fit_state_to(vocabulary)
     for param in view_params:
         if f"v_{param.name}" not in st.session_state:
             st.session_state[f"v_{param.name}"] = _widget_value(param, param.default)

@@ -211,3 +211,21 @@ def test_gaps_survive_any_filter(query):
 def test_country_with_early_asof():
     at = run("views/countries.py", {"party": "USA,CHN", "asof": "2016-01-01"})
     assert not at.exception, at.exception
+
+
+def test_an_upload_belongs_to_its_own_session(tmp_path):
+    from components.upload import check_upload
+    from tests.conftest import VALID
+
+    result = check_upload(
+        {"instruments.csv": (VALID / "instruments.csv").read_bytes()}, base_dir=VALID, workdir=tmp_path
+    )
+    assert result.ok
+    mine = run()
+    mine.session_state["_uploaded_data_dir"] = str(result.data_dir)
+    mine.run()
+    other = run()
+    assert {m.label: m.value for m in mine.metric}["Instruments"] == "3"  # the uploaded (fixture) package
+    assert {m.label: m.value for m in other.metric}["Instruments"] != "3"  # another session: the bundled data
+    assert any("your uploaded data" in i.value for i in mine.info)
+    assert not any("your uploaded data" in i.value for i in other.info)

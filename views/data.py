@@ -9,7 +9,8 @@ from components.dictionary import field_table, value_definitions
 from components.export import package_zip
 from components.load import citation
 from components.schema import bundled_package
-from components.ui import atlas_or_stop
+from components.ui import UPLOAD_KEY, atlas_or_stop, problems_table, uses_upload
+from components.upload import ACCEPTED, MAX_BYTES, MAX_ROWS, check_upload, template_zip
 
 atlas = atlas_or_stop()
 package = bundled_package()
@@ -56,6 +57,34 @@ for resource in package.resources:
             mime="text/csv",
             key=f"download-{resource.name}",
         )
+
+st.subheader("Explore your own data")
+st.markdown(
+    f"Upload tables in the Atlas schema — CSV files named like the tables above, an XLSX workbook with one sheet "
+    f"per table, or a zip of the package. They are checked by the same validator; tables you do not upload keep "
+    f"the bundled rows. A valid upload is used **in this browser session only**. Limits: "
+    f"{MAX_BYTES // 2**20} MB per file, {MAX_ROWS:,} rows per table, UTF-8 text."
+)
+st.download_button(
+    "Download the template (empty tables with their headers, and the data dictionary)",
+    data=template_zip, file_name="atlas-template.zip", mime="application/zip", icon=":material/description:",
+    on_click="ignore",
+)  # fmt: skip
+uploaded = st.file_uploader(
+    "Tables to check", type=[suffix.lstrip(".") for suffix in ACCEPTED], accept_multiple_files=True, key="upload_files"
+)
+if st.button("Check and use these tables", disabled=not uploaded, icon=":material/fact_check:"):
+    result = check_upload({file.name: file.getvalue() for file in uploaded})
+    if result.ok:
+        st.session_state[UPLOAD_KEY] = str(result.data_dir)
+        st.success(f"Valid: {', '.join(result.tables)}. Every view now shows your data, in this session only.")
+        st.rerun()
+    else:
+        st.error(f"{len(result.problems)} problem(s): nothing was changed. Fix them and upload again.")
+        st.dataframe(problems_table(result.problems), hide_index=True, width="stretch")
+if uses_upload() and st.button("Back to the bundled data", icon=":material/undo:"):
+    del st.session_state[UPLOAD_KEY]
+    st.rerun()
 
 st.subheader("Adding or correcting a row")
 st.markdown(
