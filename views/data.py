@@ -82,6 +82,7 @@ if st.button("Check and use these tables", disabled=not uploaded, icon=":materia
     else:
         st.error(f"{len(result.problems)} problem(s): nothing was changed. Fix them and upload again.")
         st.dataframe(problems_table(result.problems), hide_index=True, width="stretch")
+        st.code("\n".join(str(p) for p in result.problems), language=None)  # copyable, and readable by screen readers
 if uses_upload() and st.button("Back to the bundled data", icon=":material/undo:"):
     del st.session_state[UPLOAD_KEY]
     st.rerun()
