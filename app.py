@@ -19,9 +19,11 @@ pages = [
     st.Page("views/landscape.py", title="Binding vs soft law", icon=":material/balance:", url_path="landscape"),
     st.Page("views/institutes.py", title="AI Safety Institutes", icon=":material/science:", url_path="institutes"),
     st.Page("views/assessments.py", title="Assessments", icon=":material/rate_review:", url_path="assessments"),
+    st.Page("views/tours.py", title="Guided tours", icon=":material/co_present:", url_path="tours"),
     st.Page("views/data.py", title="Data and sources", icon=":material/table_view:", url_path="data"),
 ]
-brief = st.query_params.get("layout") == "brief"
+layout = st.query_params.get("layout")
+brief = layout in ("brief", "present")
 navigation = st.navigation(pages, position="hidden" if brief else "sidebar")
 if brief:
     # Briefing layout: no sidebar, header, toolbar or navigation, so a plain screenshot is clean.
@@ -31,6 +33,15 @@ if brief:
         [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
         [data-testid="stStatusWidget"] {display: none !important;}
         [data-testid="stMainBlockContainer"] {padding-top: 1rem !important;}
+        </style>"""
+    )
+if layout == "present":
+    # Workshop presentation: type readable from the back of a room.
+    st.html(
+        """<style>
+        [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"] {font-size: 1.5rem !important;}
+        [data-testid="stMarkdownContainer"] h2 {font-size: 2.6rem !important; line-height: 1.2 !important;}
+        [data-testid="stBaseButton-primary"], [data-testid="stBaseButton-secondary"] {font-size: 1.3rem !important;}
         </style>"""
     )
 

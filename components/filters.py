@@ -293,6 +293,10 @@ def apply_filters(atlas: Atlas, filters: Filters) -> Slice:
         events = events[events["start_date"] >= pd.Timestamp(filters.start)]
     if filters.end:
         events = events[events["start_date"] <= pd.Timestamp(filters.end)]
+    if filters.restricts_parties or any(getattr(filters, n) for n in ("mechanism", "legal_force", "forum", "theme")):
+        # with instrument or party filters, show the meetings that produced what is shown
+        kept = set(instruments["id"])
+        events = events[events["instrument_ids"].map(lambda ids: bool(kept.intersection(ids)))]
     institutes = institutes_as_of(atlas.institutes, asof)
     if filters.restricts_parties:
         institutes = institutes[institutes["party_id"].isin(parties["id"])]

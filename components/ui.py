@@ -96,8 +96,8 @@ class Frame:
 
     @property
     def brief(self) -> bool:
-        """Briefing layout (?layout=brief): charts only, at export proportions, no app chrome."""
-        return self.view.get("layout") == ("brief",)
+        """Briefing or presentation layout (?layout=brief|present): charts only, no app chrome."""
+        return self.view.get("layout") in (("brief",), ("present",))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -136,6 +136,24 @@ def _filters_from_state(vocabulary: Vocabulary) -> Filters:
     )
 
 
+def _presentation(tour, number: int) -> None:
+    """A tour step's header: counter, caption, question, and previous/next (arrow keys) to the other steps' URLs."""
+    from components.tours import VIEW_PAGES, step_query
+
+    number = min(max(number, 1), len(tour.steps))
+    step = tour.steps[number - 1]
+    st.caption(f"{tour.title} · step {number} of {len(tour.steps)}")
+    st.markdown(f"## {step.caption}")
+    st.markdown(f"**Question for the room:** {step.question}")
+    back, forward, end = st.columns([1, 1, 4])
+    if back.button("← Previous", key="tour_prev", shortcut="Left", disabled=number == 1, width="stretch"):
+        st.switch_page(VIEW_PAGES[tour.steps[number - 2].view], query_params=step_query(tour, number - 1))
+    if forward.button("Next →", key="tour_next", shortcut="Right", disabled=number == len(tour.steps),
+                      type="primary", width="stretch"):  # fmt: skip
+        st.switch_page(VIEW_PAGES[tour.steps[number].view], query_params=step_query(tour, number + 1))
+    end.caption("Arrow keys ← → move between steps; each step has its own address.")
+
+
 def _fit_state_to(vocabulary: Vocabulary) -> None:
     """Keep widget state inside what this package offers (a session may switch to an uploaded package)."""
     state = st.session_state
@@ -158,7 +176,16 @@ def _raw_query() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
-LAYOUT = ViewParam("layout", ("brief",), default=())
+LAYOUT = ViewParam("layout", ("brief", "present"), default=())
+STEP = ViewParam("step", tuple(str(n) for n in range(1, 51)), default=())
+
+
+@st.cache_data(show_spinner=False)
+def _tours() -> dict:
+    from components.tours import load_tours
+
+    tours, _ = load_tours()
+    return tours
 
 
 def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
@@ -168,7 +195,8 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
     back to the URL so that copying the address bar reproduces the view.
     """
     atlas = atlas_or_stop()
-    view_params = (*view_params, LAYOUT)
+    tours = _tours()
+    view_params = (*view_params, LAYOUT, ViewParam("tour", tuple(tours), default=()), STEP)
     vocabulary = Vocabulary.of(atlas)
     raw = _raw_query()
     parsed = parse_query(raw, vocabulary, view_params)
@@ -232,6 +260,8 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
     for notice in parsed.notices:
         st.warning(notice, icon=":material/link_off:")
     data_key = (atlas.data_dir, _fingerprint(Path(atlas.data_dir)))
+    if view.get("tour") and view["tour"][0] in tours:
+        _presentation(tours[view["tour"][0]], int((view.get("step") or ("1",))[0]))
     return Frame(atlas=atlas, filters=filters, view=view, slice=_cached_slice(atlas, data_key, filters), query=query)
 
 
@@ -254,7 +284,7 @@ def view_control(param: ViewParam, title: str, *, labels: dict[str, str] | None 
         return (labels or {}).get(value, value)
 
     key = f"v_{param.name}"
-    if st.session_state.get("v_layout") == "brief":  # briefing layout: no controls, the URL decides
+    if st.session_state.get("v_layout") in ("brief", "present"):  # no controls on a brief or a projector
         return (
             _view_value(param, st.session_state[key]) if param.multiple else (st.session_state[key] or param.default[0])
         )

@@ -157,3 +157,11 @@ def test_a_partial_date_is_certain_once_its_source_was_checked(tmp_path):
     assert atlas.participation.set_index("party_id").at["example-ai", "date_by"] == pd.Timestamp("2026-11-02")
     assert apply_filters(atlas, Filters()).participation["party_id"].eq("example-ai").any()
     assert not apply_filters(atlas, Filters(asof=dt.date(2026, 11, 1))).participation["party_id"].eq("example-ai").any()
+
+
+def test_instrument_filters_keep_the_events_that_produced_what_is_shown(atlas):
+    assert len(apply_filters(atlas, Filters()).events) == 1
+    assert (
+        len(apply_filters(atlas, Filters(forum=("AI Safety Summit series",))).events) == 1
+    )  # produced the declaration
+    assert apply_filters(atlas, Filters(forum=("Council of Europe",))).events.empty
