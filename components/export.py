@@ -240,6 +240,7 @@ def participation_rows(participation: pd.DataFrame, parties: pd.DataFrame, instr
                 "source_url": participation["source_url"],
                 "checked": participation["checked_label"],
                 "notes": participation["notes"],
+                "hypothetical": participation["hypothetical"] if "hypothetical" in participation else False,
             }
         )
         .sort_values(["instrument_id", "party"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
@@ -56,6 +57,7 @@ class Filters:
     group: tuple[str, ...] = ()
     income: tuple[str, ...] = ()
     party: tuple[str, ...] = ()
+    whatif: tuple[str, ...] = ()  # hypothetical actions "PARTY:instrument:action" (see components/scenario.py)
 
     @property
     def restricts_parties(self) -> bool:
@@ -77,6 +79,8 @@ class Vocabulary:
     group: tuple[str, ...]
     income: tuple[str, ...]
     party: tuple[str, ...]
+    instrument: tuple[str, ...]
+    action: tuple[str, ...]
     first: dt.date
     last: dt.date
 
@@ -92,6 +96,8 @@ class Vocabulary:
             group=tuple(GROUPING_ORDER),
             income=tuple(atlas.income_groups["income_group"].cat.categories),
             party=tuple(atlas.parties["id"]),
+            instrument=tuple(instruments["id"]),
+            action=tuple(atlas.participation["action"].cat.categories),
             first=instruments["adopted"].min().date() if len(instruments) else atlas.asof,
             last=atlas.asof,
         )
@@ -155,6 +161,29 @@ def _choose(
     return tuple(chosen)
 
 
+def _parse_whatif(raw, vocabulary: Vocabulary, notices: list[str]) -> tuple[str, ...]:
+    """Hypothetical actions 'PARTY:instrument:action'; anything that names no known party, instrument or action is
+    dropped with a notice."""
+    kept = []
+    for item in _values(raw):
+        parts = item.split(":")
+        if len(parts) != 3:
+            notices.append(f"`whatif`: '{item}' is not PARTY:instrument:action and was ignored.")
+            continue
+        party, instrument, action = parts
+        wrong = [
+            f"party '{party}'" if party not in vocabulary.party else "",
+            f"instrument '{instrument}'" if instrument not in vocabulary.instrument else "",
+            f"action '{action}'" if action not in vocabulary.action else "",
+        ]
+        wrong = [w for w in wrong if w]
+        if wrong:
+            notices.append(f"`whatif`: unknown {' and '.join(wrong)} in '{item}'; ignored.")
+        elif item not in kept:
+            kept.append(item)
+    return tuple(kept)
+
+
 def parse_query(
     params: Mapping[str, object], vocabulary: Vocabulary, view_params: tuple[ViewParam, ...] = ()
 ) -> Parsed:
@@ -165,6 +194,8 @@ def parse_query(
     for name, raw in params.items():
         if name in ("from", "to", "asof"):
             values[name] = _parse_date(name, raw, notices, end_of_period=name == "to")
+        elif name == "whatif":
+            values[name] = _parse_whatif(raw, vocabulary, notices)
         elif name in SHARED_PARAMS:
             values[name] = _choose(name, raw, getattr(vocabulary, name), notices, case_insensitive=name != "party")
         elif name in own:
@@ -194,7 +225,8 @@ def parse_query(
         start=start,
         end=end,
         asof=asof,
-        **{name: values.get(name, ()) for name in SHARED_PARAMS if name not in ("from", "to", "asof")},
+        **{name: values.get(name, ()) for name in SHARED_PARAMS if name not in ("from", "to", "asof", "whatif")},
+        whatif=values.get("whatif", ()),
     )
     view: dict[str, tuple[str, ...]] = {}
     for param in view_params:
@@ -277,6 +309,12 @@ def apply_filters(atlas: Atlas, filters: Filters) -> Slice:
 
     parties = selected_parties(atlas.parties, filters)
     participation = atlas.participation
+    if filters.whatif:
+        from components.scenario import scenario_rows
+
+        with warnings.catch_warnings():  # the hypothetical rows have no evidence: an all-empty column is intended
+            warnings.simplefilter("ignore", FutureWarning)
+            participation = pd.concat([participation, scenario_rows(filters.whatif, atlas, asof)], ignore_index=True)
     # An action without a date counts from the instrument's adoption, the earliest it can have happened.
     adopted = participation["instrument_id"].map(atlas.instruments.set_index("id")["adopted_by"])
     when = participation["date_by"].fillna(adopted)
@@ -338,4 +376,9 @@ def describe(filters: Filters, asof: dt.date, party_names: Mapping[str, str] | N
         end = filters.end.year if filters.end else "…"
         parts.append(f"adopted {start}–{end}")
     parts.append(f"as of {in_words(asof)}")
+    if filters.whatif:
+        from components.scenario import SCENARIO_LABEL, describe_scenario
+
+        parts.append(f"{SCENARIO_LABEL}: {describe_scenario(filters.whatif, dict(party_names or {}), {})}")
+        return " · ".join(parts)
     return " · ".join(parts if len(parts) > 1 else ["All instruments and parties", parts[0]])

@@ -107,6 +107,7 @@ def load_atlas(data_dir: str | Path | None = None, package: Package | None = Non
     if problems:
         raise DataPackageError(problems)
     frames = {name: _typed(table) for name, table in tables.items()}
+    frames["participation"]["hypothetical"] = False  # what-if rows (components/scenario.py) are True
     frames["parties"] = _enrich_parties(frames["parties"], frames["groupings"], frames["income_groups"])
     return Atlas(
         **frames,

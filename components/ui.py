@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from components.filters import Filters, Slice, ViewParam, Vocabulary, apply_filters, parse_query, to_query
 from components.load import Atlas, data_dir_from_env, load_atlas
+from components.parties import party_names
 from components.theme import label
 from components.validate import DataPackageError, Problem
 
@@ -117,6 +119,7 @@ def _state_from(filters: Filters, vocabulary: Vocabulary) -> dict:
         filters.end.year if filters.end else vocabulary.last.year,
     )
     state["f_asof"] = filters.asof or vocabulary.last
+    state["f_whatif"] = list(filters.whatif)
     state["_exact_range"] = (filters.start, filters.end)  # the slider holds years; keep the URL's exact days
     return state
 
@@ -133,6 +136,7 @@ def _filters_from_state(vocabulary: Vocabulary) -> Filters:
         end=end if end != dt.date(vocabulary.last.year, 12, 31) else None,
         asof=asof if asof and asof != vocabulary.last else None,
         **{name: tuple(state[f"f_{name}"]) for name in (*_SHARED_KEYS, "party")},
+        whatif=tuple(state.get("f_whatif", [])),
     )
 
 
@@ -152,6 +156,52 @@ def _presentation(tour, number: int) -> None:
                       type="primary", width="stretch"):  # fmt: skip
         st.switch_page(VIEW_PAGES[tour.steps[number].view], query_params=step_query(tour, number + 1))
     end.caption("Arrow keys ← → move between steps; each step has its own address.")
+
+
+def _add_whatif() -> None:
+    state = st.session_state
+    item = f"{state['w_party']}:{state['w_instrument']}:{state['w_action']}"
+    if state.get("w_party") and state.get("w_instrument") and item not in state["f_whatif"]:
+        state["f_whatif"] = [*state["f_whatif"], item]
+
+
+def _load_whatif() -> None:
+    from components.scenario import read_scenario_yaml
+
+    uploaded = st.session_state.get("w_file")
+    if uploaded is not None:
+        try:
+            st.session_state["f_whatif"] = list(read_scenario_yaml(uploaded.getvalue().decode("utf-8")))
+        except Exception:  # a broken file: keep the scenario as it was; the notice below explains
+            st.session_state["w_error"] = f"{uploaded.name} is not a scenario file (YAML with a 'scenario' list)."
+
+
+def _whatif_panel(atlas: Atlas, vocabulary: Vocabulary) -> None:
+    """Sidebar controls to add hypothetical actions, share them as YAML, or clear them."""
+    from components.scenario import describe_scenario, scenario_yaml
+
+    names = party_names(atlas.parties)
+    short = atlas.instruments.set_index("id")["short_name"].to_dict()
+    st.session_state.setdefault("f_whatif", [])
+    with st.expander("What-if scenario", icon=":material/science:", expanded=bool(st.session_state["f_whatif"])):
+        st.selectbox("Party", vocabulary.party, key="w_party", format_func=lambda p: names.get(p, p), index=None,
+                     placeholder="Choose a party")  # fmt: skip
+        st.selectbox("Instrument", vocabulary.instrument, key="w_instrument", format_func=lambda i: short.get(i, i),
+                     index=None, placeholder="Choose an instrument")  # fmt: skip
+        st.selectbox("Action", vocabulary.action, key="w_action", format_func=label,
+                     index=list(vocabulary.action).index("signed") if "signed" in vocabulary.action else 0)  # fmt: skip
+        st.button("Add to the scenario", on_click=_add_whatif, key="w_add", width="stretch")
+        items = tuple(st.session_state["f_whatif"])
+        if items:
+            st.caption(describe_scenario(items, names, short))
+            st.download_button("Share as YAML", data=scenario_yaml(items), file_name="atlas-scenario.yaml",
+                               mime="application/x-yaml", key="w_download", on_click="ignore")  # fmt: skip
+            if st.button("Clear the scenario", key="w_clear", width="stretch"):
+                st.session_state["f_whatif"] = []
+                st.rerun()
+        st.file_uploader("Load a scenario file", type=["yaml", "yml"], key="w_file", on_change=_load_whatif)
+        if st.session_state.get("w_error"):
+            st.error(st.session_state.pop("w_error"))
 
 
 def _fit_state_to(vocabulary: Vocabulary) -> None:
@@ -250,6 +300,7 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
             "Reset filters", on_click=_reset, args=(vocabulary,), width="stretch", icon=":material/restart_alt:",
             key="reset_filters",
         )  # fmt: skip
+        _whatif_panel(atlas, vocabulary)
 
     filters = _filters_from_state(vocabulary)
     view = {param.name: _view_value(param, st.session_state[f"v_{param.name}"]) for param in view_params}
@@ -259,6 +310,16 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
     st.session_state["_written_query"] = query
     for notice in parsed.notices:
         st.warning(notice, icon=":material/link_off:")
+    if filters.whatif:
+        from components.scenario import describe_scenario
+
+        short = atlas.instruments.set_index("id")["short_name"].to_dict()
+        st.warning(
+            f"**SCENARIO** — {describe_scenario(filters.whatif, party_names(atlas.parties), short)}. These actions are "
+            "hypothetical: they are not in the data, and every chart and export of this view is labelled SCENARIO. "
+            "Clear them under *What-if* in the sidebar.",
+            icon=":material/science:",
+        )
     data_key = (atlas.data_dir, _fingerprint(Path(atlas.data_dir)))
     if view.get("tour") and view["tour"][0] in tours:
         _presentation(tours[view["tour"][0]], int((view.get("step") or ("1",))[0]))
@@ -341,6 +402,10 @@ def chart(fig, *, frame: Frame, path: str, title: str, rows: pd.DataFrame, key: 
 
     url = view_url(frame, path)
     names = frame.atlas.parties.set_index("id")["name"].to_dict()
+    if frame.filters.whatif:  # hypothetical data is always labelled, on screen and in every file
+        fig = go.Figure(fig)
+        title = f"SCENARIO — {title}"
+        fig.update_layout(title_text=f"SCENARIO — {fig.layout.title.text}")
     meta = ViewMeta(
         view=path or "overview", title=title, filters=describe(frame.filters, frame.slice.asof, names),
         asof=frame.slice.asof, url=url, citation=citation(frame.atlas),

@@ -229,3 +229,12 @@ def test_an_upload_belongs_to_its_own_session(tmp_path):
     assert {m.label: m.value for m in other.metric}["Instruments"] != "3"  # another session: the bundled data
     assert any("your uploaded data" in i.value for i in mine.info)
     assert not any("your uploaded data" in i.value for i in other.info)
+
+
+def test_what_if_scenario_is_announced_and_labels_the_charts():
+    at = run("views/signatories.py", {"whatif": "IND:coe-framework-convention-ai:signed"})
+    assert not at.exception, at.exception
+    assert any("SCENARIO" in w.value and "India signed" in w.value for w in at.warning)
+    assert at.query_params["whatif"] == "IND:coe-framework-convention-ai:signed"
+    other = run("views/signatories.py")
+    assert not any("SCENARIO" in w.value for w in other.warning)  # another session: the real data
