@@ -145,6 +145,20 @@ def matrix_figure(
             showscale=False,
         )
     )
+    if "hypothetical" in participation and participation["hypothetical"].any():
+        # what-if cells get a heavy outline, so hypothetical data never passes for real data
+        guess = participation[participation["hypothetical"]]
+        x_of = dict(zip(columns, x_labels, strict=True))
+        y_of = dict(zip(wide.index, y_labels, strict=True))
+        cells = [(x_of[i], y_of[p]) for p, i in zip(guess["party_id"], guess["instrument_id"], strict=True)
+                 if i in x_of and p in y_of]  # fmt: skip
+        if cells:
+            fig.add_trace(
+                go.Scatter(
+                    x=[c[0] for c in cells], y=[c[1] for c in cells], mode="markers", name="Hypothetical (scenario)",
+                    marker=dict(symbol="square-open", size=16, color="#000000", line=dict(width=3)), hoverinfo="skip",
+                )
+            )  # fmt: skip
     present = [a for a in ACTION_STRENGTH if (wide[columns] == a).any().any()]
     for action in present:  # a discrete legend: one square per action that appears
         fig.add_trace(

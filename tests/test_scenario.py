@@ -57,3 +57,12 @@ def test_exports_of_a_scenario_mark_hypothetical_rows(atlas):
     kenya = rows[rows["party_id"] == "KEN"].set_index("instrument_id")
     assert kenya.at["test-convention", "hypothetical"] and kenya.at["test-convention", "date"] == "hypothetical"
     assert not kenya.at["test-declaration", "hypothetical"]  # Kenya's real endorsement stays real
+
+
+def test_hypothetical_cells_are_outlined_in_the_matrix(atlas):
+    from components.matrix import matrix_figure
+
+    view = apply_filters(atlas, Filters(whatif=("KEN:test-convention:signed",)))
+    fig = matrix_figure(view.participation, atlas.parties, atlas.instruments, asof=view.asof, sort="name")
+    outline = [t for t in fig.data if t.name == "Hypothetical (scenario)"]
+    assert len(outline) == 1 and outline[0].y[0].startswith("Kenya") and outline[0].x[0].startswith("Test Convention")
