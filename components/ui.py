@@ -97,6 +97,18 @@ class Frame:
     query: dict[str, str]
 
     @property
+    def names(self) -> dict[str, str]:
+        """Party id -> name."""
+        return party_names(self.atlas.parties)
+
+    @property
+    def subtitle(self) -> str:
+        """The active filters (and any scenario) in words, for chart subtitles."""
+        from components.filters import describe
+
+        return describe(self.filters, self.slice.asof, self.names)
+
+    @property
     def brief(self) -> bool:
         """Briefing or presentation layout (?layout=brief|present): charts only, no app chrome."""
         return self.view.get("layout") in (("brief",), ("present",))

@@ -14,11 +14,10 @@ from components.country import (
     profile_figure,
 )
 from components.export import institute_rows, participation_rows
-from components.filters import ViewParam, describe
+from components.filters import ViewParam
 from components.institutes import partnerships
 from components.load import GROUPING_ORDER
 from components.matrix import matrix_figure
-from components.parties import party_names
 from components.theme import label
 from components.ui import chart, page_frame, slice_for, view_control
 
@@ -27,9 +26,9 @@ EXAMPLES = {"BRA": "Brazil", "IND": "India", "KEN": "Kenya", "USA,CHN,IND": "Uni
 
 frame = page_frame((PEERS,))
 atlas, view = frame.atlas, frame.slice
-names = party_names(atlas.parties)
+names = frame.names
 chosen = list(frame.filters.party)
-subtitle = describe(frame.filters, view.asof, names)
+subtitle = frame.subtitle
 
 if not frame.brief:
     st.title("Countries")

@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from components.assessments import wide_table
-from components.filters import Filters, describe
+from components.filters import Filters
 from components.gaps import (
     ANALOGUES_TABLE,
     by_region,
@@ -17,13 +17,12 @@ from components.gaps import (
     us_china,
     us_china_figure,
 )
-from components.parties import party_names
 from components.theme import label
 from components.ui import chart, empty_state, page_frame, slice_for
 
 frame = page_frame()
 atlas, view = frame.atlas, frame.slice
-subtitle = describe(frame.filters, view.asof, party_names(atlas.parties))
+subtitle = frame.subtitle
 
 if not frame.brief:
     st.title("Gaps")

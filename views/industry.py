@@ -3,15 +3,13 @@
 import streamlit as st
 
 from components.export import participation_rows
-from components.filters import describe
 from components.industry import actor_participation, industry_instruments, linked_events
 from components.matrix import matrix_figure
-from components.parties import party_names
 from components.ui import chart, empty_state, page_frame
 
 frame = page_frame()
 atlas, view = frame.atlas, frame.slice
-subtitle = describe(frame.filters, view.asof, party_names(atlas.parties))
+subtitle = frame.subtitle
 short = atlas.instruments.set_index("id")["short_name"].to_dict()
 
 if not frame.brief:

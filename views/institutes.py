@@ -3,15 +3,13 @@
 import streamlit as st
 
 from components.export import institute_rows, participation_rows
-from components.filters import describe
 from components.institutes import founding_figure, map_figure, network_members, partnership_figure, partnerships
-from components.parties import party_names
 from components.ui import chart, page_frame
 
 frame = page_frame()
 view = frame.slice
 parties = frame.atlas.parties
-subtitle = describe(frame.filters, view.asof, party_names(parties))
+subtitle = frame.subtitle
 
 if not frame.brief:
     st.title("AI Safety Institutes")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.export import instrument_rows
-from components.filters import ViewParam, describe
+from components.filters import ViewParam
 from components.heatmap import (
     AXES,
     MEASURES,
@@ -13,7 +13,6 @@ from components.heatmap import (
     instruments_in_cell,
     selected_cell,
 )
-from components.parties import party_names
 from components.theme import label, legal_force_definitions
 from components.ui import chart, empty_state, page_frame, view_control
 
@@ -22,8 +21,7 @@ MEASURE = ViewParam("measure", MEASURES, default=("instruments",))
 
 frame = page_frame((BY, MEASURE))
 view = frame.slice
-names = party_names(frame.atlas.parties)
-subtitle = describe(frame.filters, view.asof, names)
+subtitle = frame.subtitle
 
 if not frame.brief:
     st.title("Binding vs soft law")

@@ -3,10 +3,9 @@
 import streamlit as st
 
 from components.export import participation_rows
-from components.filters import ViewParam, describe
+from components.filters import ViewParam
 from components.matrix import instruments_with_parties
 from components.overlap import MEASURES, membership_patterns, overlap_figure, patterns_figure
-from components.parties import party_names
 from components.ui import atlas_or_stop, chart, page_frame, view_control
 
 DEFAULT = (
@@ -26,8 +25,8 @@ MEASURE = ViewParam("measure", MEASURES, default=("jaccard",))
 frame = page_frame((INSTRUMENT, MEASURE))
 view = frame.slice
 short = atlas.instruments.set_index("id")["short_name"].to_dict()
-names = party_names(atlas.parties)
-subtitle = describe(frame.filters, view.asof, names)
+names = frame.names
+subtitle = frame.subtitle
 
 if not frame.brief:
     st.title("Overlap of signatory sets")

@@ -8,12 +8,11 @@ from components.export import instrument_rows
 from components.filters import describe
 from components.load import citation
 from components.overview import headline, latest_instruments, legal_force_chart
-from components.parties import party_names
 from components.ui import chart, page_frame
 
 frame = page_frame()
 atlas, view = frame.atlas, frame.slice
-names = party_names(atlas.parties)
+names = frame.names
 figures = headline(view)
 
 if not frame.brief:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.export import participation_rows
-from components.filters import ViewParam, describe
+from components.filters import ViewParam
 from components.matrix import (
     SORTS,
     default_columns,
@@ -14,7 +14,6 @@ from components.matrix import (
     matrix_figure,
     matrix_table,
 )
-from components.parties import party_names
 from components.ui import atlas_or_stop, chart, empty_state, page_frame, view_control
 
 atlas = atlas_or_stop()
@@ -26,8 +25,8 @@ COMPARE = ViewParam("compare", with_parties, default=(), multiple=True, max_item
 frame = page_frame((INSTRUMENT, SORT, COMPARE))
 view = frame.slice
 short = atlas.instruments.set_index("id")["short_name"].to_dict()
-names = party_names(atlas.parties)
-subtitle = describe(frame.filters, view.asof, names)
+names = frame.names
+subtitle = frame.subtitle
 
 if not frame.brief:
     st.title("Signatories")

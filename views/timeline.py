@@ -5,7 +5,6 @@ import streamlit as st
 
 from components.export import event_rows, instrument_rows
 from components.filters import ViewParam, describe
-from components.parties import party_names
 from components.theme import label
 from components.timeline import LANES, instrument_detail, selected_event, selected_instrument, timeline_figure
 from components.ui import chart, empty_state, page_frame, view_control
@@ -14,7 +13,7 @@ LANE = ViewParam("lane", LANES, default=("mechanism",))
 
 frame = page_frame((LANE,))
 view = frame.slice
-names = party_names(frame.atlas.parties)
+names = frame.names
 
 if not frame.brief:
     st.title("Timeline")
