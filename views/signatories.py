@@ -25,7 +25,6 @@ COMPARE = ViewParam("compare", with_parties, default=(), multiple=True, max_item
 frame = page_frame((INSTRUMENT, SORT, COMPARE))
 view = frame.slice
 short = atlas.instruments.set_index("id")["short_name"].to_dict()
-names = frame.names
 subtitle = frame.subtitle
 
 if not frame.brief:
