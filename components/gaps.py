@@ -131,26 +131,26 @@ NOT_A_FORUM = ("Bilateral", "Industry")  # many separate arrangements, not one f
 
 def time_to_binding(instruments: pd.DataFrame) -> pd.DataFrame:
     """Per forum: its first AI instrument, its first legally binding one (if any) and the years between."""
-    rows = []
-    for forum, group in instruments[~instruments["forum"].isin(NOT_A_FORUM)].groupby("forum"):
-        first = group.sort_values("adopted").iloc[0]
-        binding = group[group["legal_force"].astype(str) == "legally_binding"].sort_values("adopted")
-        rows.append(
-            {
-                "forum": forum,
-                "first_instrument": first["short_name"],
-                "first_adopted": first["adopted_label"],
-                "first_binding": binding.iloc[0]["short_name"] if len(binding) else "none yet",
-                "binding_adopted": binding.iloc[0]["adopted_label"] if len(binding) else "",
-                "years": round((binding.iloc[0]["adopted"] - first["adopted"]).days / 365.25, 1)
-                if len(binding)
-                else None,
-                "instruments": len(group),
-            }
-        )
-    columns = ["forum", "first_instrument", "first_adopted", "first_binding", "binding_adopted", "years", "instruments"]
-    table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values(["instruments", "forum"], ascending=[False, True]).reset_index(drop=True)
+    shown = instruments[~instruments["forum"].isin(NOT_A_FORUM)].sort_values("adopted", kind="stable")
+    forum = shown["forum"].astype(str)
+    first = shown.assign(forum=forum).drop_duplicates("forum").set_index("forum")
+    binding = shown[shown["legal_force"].astype(str) == "legally_binding"]
+    binding = binding.assign(forum=forum[binding.index]).drop_duplicates("forum").set_index("forum")
+    count = forum.value_counts()
+    rows = pd.DataFrame(
+        {
+            "forum": first.index,
+            "first_instrument": first["short_name"].to_numpy(),
+            "first_adopted": first["adopted_label"].to_numpy(),
+            "first_binding": binding["short_name"].reindex(first.index).fillna("none yet").to_numpy(),
+            "binding_adopted": binding["adopted_label"].reindex(first.index).fillna("").to_numpy(),
+            "years": ((binding["adopted"].reindex(first.index) - first["adopted"]).dt.days / 365.25)
+            .round(1)
+            .to_numpy(),
+            "instruments": count.reindex(first.index).to_numpy(),
+        }
+    )
+    return rows.sort_values(["instruments", "forum"], ascending=[False, True]).reset_index(drop=True)
 
 
 ANALOGUES_TABLE = "seed001-treaty-timelines-other-domains"  # the seeds' own table of historical analogues

@@ -35,13 +35,11 @@ def withdrawn_pairs(participation: pd.DataFrame) -> set[tuple[str, str]]:
 
 def active(participation: pd.DataFrame) -> pd.DataFrame:
     """Participation rows of parties that have not withdrawn (withdrawal rows themselves dropped)."""
+    keep = participation["action"].astype(str) != "withdrew"
     gone = withdrawn_pairs(participation)
-    keep = pd.Series(
-        [(key not in gone) for key in zip(participation["party_id"], participation["instrument_id"], strict=True)],
-        index=participation.index,
-        dtype=bool,
-    )
-    keep &= participation["action"].astype(str) != "withdrew"
+    if gone:
+        keys = pd.MultiIndex.from_arrays([participation["party_id"], participation["instrument_id"]])
+        keep &= ~keys.isin(list(gone))
     return participation[keep]
 
 

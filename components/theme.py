@@ -56,14 +56,27 @@ def label(value: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+TRACE_TYPES = ("bar", "heatmap", "scatter", "choropleth")  # the trace types the Atlas draws
+_UNUSED_LAYOUT = ("polar", "scene", "ternary")  # 3-D, polar and ternary axes: never drawn
+
+
 def _register() -> None:
-    template = go.layout.Template(pio.templates["simple_white"])
+    """The Atlas template: plotly's simple_white, trimmed to what the Atlas draws, as the process-wide default.
+
+    Being the default matters for speed: plotly applies its default template once and reuses it, while naming a
+    template on a figure (update_layout(template=...)) deep-copies it every time — 14 ms per chart with the full
+    simple_white template, most of a page's run. The trimmed template also keeps each chart's JSON small.
+    """
+    base = pio.templates["simple_white"].to_plotly_json()
+    layout = {key: value for key, value in base["layout"].items() if key not in _UNUSED_LAYOUT}
+    template = go.layout.Template(layout=layout, data={kind: base["data"][kind] for kind in TRACE_TYPES})
     template.layout.font = dict(family=FONT, size=14, color="#1f2933")
     template.layout.title = dict(x=0.012, xanchor="left", font=dict(size=20))
     template.layout.margin = dict(l=60, r=30, t=90, b=90)
     template.layout.colorway = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
     template.layout.hoverlabel = dict(font=dict(family=FONT))
     pio.templates[TEMPLATE_NAME] = template
+    pio.templates.default = TEMPLATE_NAME
 
 
 _register()
@@ -71,10 +84,7 @@ _register()
 
 def finish_figure(fig: go.Figure, *, title: str, asof: dt.date, subtitle: str | None = None) -> go.Figure:
     """Give a figure the Atlas template, its title, an optional subtitle and the source line with the as-of date."""
-    fig.update_layout(
-        template=TEMPLATE_NAME,
-        title=dict(text=title, subtitle=dict(text=subtitle) if subtitle else None),
-    )
+    fig.update_layout(title=dict(text=title, subtitle=dict(text=subtitle) if subtitle else None))
     bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 90
     fig.add_annotation(
         text=SOURCE_LINE.format(asof=in_words(asof)),

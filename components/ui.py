@@ -24,7 +24,10 @@ def _fingerprint(data_dir: Path) -> tuple:
     return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in data_dir.iterdir() if p.is_file()))
 
 
-@st.cache_data(show_spinner="Loading and checking the data…", max_entries=4)
+# The dataset and its filtered slices are cached as shared, read-only objects (cache_resource), not pickled copies
+# (cache_data): unpickling them on every rerun cost ~8 ms a time. Views and components never modify them in place
+# (tests/test_ui_cache.py checks that a page run leaves them unchanged).
+@st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
 def _cached_atlas(data_dir: str, fingerprint: tuple) -> Atlas:
     return load_atlas(data_dir)
 
@@ -114,7 +117,7 @@ class Frame:
         return self.view.get("layout") in (("brief",), ("present",))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _cached_slice(_atlas: Atlas, data_key: tuple, filters: Filters) -> Slice:
     return apply_filters(_atlas, filters)
 
@@ -242,7 +245,7 @@ LAYOUT = ViewParam("layout", ("brief", "present"), default=())
 STEP = ViewParam("step", tuple(str(n) for n in range(1, 51)), default=())
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def _tours() -> dict:
     from components.tours import load_tours
 

@@ -26,3 +26,13 @@ def test_binding_is_darker_than_voluntary():
 
 def test_label():
     assert label("political_commitment") == "Political commitment"
+
+
+def test_every_figure_gets_the_atlas_template_without_asking():
+    import plotly.graph_objects as go
+
+    from components.theme import FONT
+
+    fig = go.Figure(go.Bar(x=[1], y=[1]))  # the default template, applied once by plotly and reused
+    assert fig.layout.template.layout.font.family == FONT
+    assert fig.layout.template.data.bar[0].marker.line.color == "white"  # simple_white's bar outline is kept
