@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -69,15 +70,13 @@ def strongest_actions(participation: pd.DataFrame) -> pd.DataFrame:
     rows["strength"] = rows["action"].astype(str).map({a: i for i, a in enumerate(ACTION_STRENGTH)})
     rows = rows.sort_values(["party_id", "instrument_id", "strength"])
     best = rows.drop_duplicates(["party_id", "instrument_id"], keep="first")
-    withdrew_keys = withdrawn_pairs(participation)
+    withdrew_keys = list(withdrawn_pairs(participation))
+    keys = pd.MultiIndex.from_arrays([best["party_id"], best["instrument_id"]])
     best = best.assign(
         action=best["action"].astype(str),
-        withdrew=pd.Series(
-            [(p, i) in withdrew_keys for p, i in zip(best["party_id"], best["instrument_id"], strict=True)],
-            index=best.index,
-            dtype=bool,
-        ),
+        withdrew=keys.isin(withdrew_keys) if withdrew_keys else False,
     )
+    best["withdrew"] = best["withdrew"].astype(bool)
     return best[["party_id", "instrument_id", "action", "date", "date_label", "evidence", "withdrew"]].reset_index(
         drop=True
     )
@@ -87,7 +86,10 @@ def matrix_table(
     participation: pd.DataFrame, parties: pd.DataFrame, instruments: pd.DataFrame, *, sort: str = "region"
 ) -> pd.DataFrame:
     """Wide table: one row per party that took part, one column per instrument, cells = strongest action."""
-    best = strongest_actions(participation)
+    return _wide(strongest_actions(participation), parties, instruments, sort)
+
+
+def _wide(best: pd.DataFrame, parties: pd.DataFrame, instruments: pd.DataFrame, sort: str) -> pd.DataFrame:
     best = best[best["instrument_id"].isin(instruments["id"])]
     wide = best.pivot(index="party_id", columns="instrument_id", values="action")
     columns = [i for i in instruments.sort_values("adopted")["id"] if i in wide.columns]
@@ -111,18 +113,12 @@ def matrix_figure(
     subtitle: str | None = None,
 ) -> go.Figure:
     """Heatmap of strongest actions, with totals per party (row labels) and per instrument (column labels)."""
-    wide = matrix_table(participation, parties, instruments, sort=sort)
+    best = strongest_actions(participation)
+    wide = _wide(best, parties, instruments, sort)
     columns = [c for c in wide.columns if c not in ("party", "region", "total")]
     short = instruments.set_index("id")["short_name"]
-    best = strongest_actions(participation).set_index(["party_id", "instrument_id"])
     codes = wide[columns].apply(lambda col: col.map({a: i for i, a in enumerate(ACTION_STRENGTH)}))
-    hover = [
-        [
-            _hover(best, party, instrument, wide.at[party, "party"], short.get(instrument, instrument))
-            for instrument in columns
-        ]
-        for party in wide.index
-    ]
+    hover = _hover_texts(best, wide, columns, short)
     n = len(ACTION_STRENGTH)
     scale = []
     for i, action in enumerate(ACTION_STRENGTH):  # discrete bands: one colour per action
@@ -191,16 +187,27 @@ def matrix_figure(
     )
 
 
-def _hover(best: pd.DataFrame, party: str, instrument: str, party_name: str, instrument_name: str) -> str:
-    key = (party, instrument)
-    if key not in best.index:
-        return f"{party_name} — {instrument_name}: no action recorded"
-    row = best.loc[key]
-    date = f" on {row['date_label']}" if row["date_label"] else ""
-    extra = " (later withdrew)" if row["withdrew"] else ""
-    return (
-        f"<b>{party_name}</b> — {instrument_name}<br>{label(row['action'])}{date}{extra}<br>evidence: {row['evidence']}"
-    )
+def _hover_texts(best: pd.DataFrame, wide: pd.DataFrame, columns: list[str], short: pd.Series) -> np.ndarray:
+    """The hover text of every cell (party × instrument), built column-wise rather than cell by cell."""
+    party_names = wide["party"].to_numpy(dtype=object)
+    instrument_names = np.array([short.get(c, c) for c in columns], dtype=object)
+    texts = party_names[:, None] + " — " + instrument_names[None, :] + ": no action recorded"
+    best = best[best["instrument_id"].isin(columns) & best["party_id"].isin(wide.index)]
+    if best.empty:
+        return texts
+    name_of = dict(zip(wide.index, party_names, strict=True))
+    short_of = dict(zip(columns, instrument_names, strict=True))
+    date = best["date_label"].fillna("").astype(str)
+    text = (
+        "<b>" + best["party_id"].map(name_of) + "</b> — " + best["instrument_id"].map(short_of) + "<br>"
+        + best["action"].map(label) + date.where(date == "", " on " + date)
+        + best["withdrew"].map({True: " (later withdrew)", False: ""})
+        + "<br>evidence: " + best["evidence"].astype(str)
+    )  # fmt: skip
+    row = wide.index.get_indexer(best["party_id"])
+    column = pd.Index(columns).get_indexer(best["instrument_id"])
+    texts[row, column] = text.to_numpy(dtype=object)
+    return texts
 
 
 @dataclass(frozen=True)

@@ -63,9 +63,9 @@ _UNUSED_LAYOUT = ("polar", "scene", "ternary")  # 3-D, polar and ternary axes: n
 def _register() -> None:
     """The Atlas template: plotly's simple_white, trimmed to what the Atlas draws, as the process-wide default.
 
-    Being the default matters for speed: plotly applies its default template once and reuses it, while naming a
-    template on a figure (update_layout(template=...)) deep-copies it every time — 14 ms per chart with the full
-    simple_white template, most of a page's run. The trimmed template also keeps each chart's JSON small.
+    Speed matters here: naming a template on a figure (update_layout(template=...)) validates and deep-copies it
+    every time — 14 ms per chart with the full simple_white template, most of a page's run — while plotly applies
+    its default template without that copy. The trimmed template also keeps each chart's JSON small.
     """
     base = pio.templates["simple_white"].to_plotly_json()
     layout = {key: value for key, value in base["layout"].items() if key not in _UNUSED_LAYOUT}
@@ -82,8 +82,26 @@ def _register() -> None:
 _register()
 
 
+def _apply_template(fig: go.Figure) -> None:
+    """Give the figure the Atlas template the way plotly applies a default one: without validating a copy of it.
+
+    Importing Streamlit's plotly support makes "streamlit" the default template, so depending on import order a
+    figure may have been made with another default; then the template is set here, at the same low cost.
+    """
+    if fig.layout.template.layout.font.family == FONT:
+        return
+    layout = fig.layout
+    validate = layout._validate  # the template is already valid: skip plotly's validate-and-copy, as it does
+    layout._validate = False
+    try:
+        layout.template = pio.templates[TEMPLATE_NAME]
+    finally:
+        layout._validate = validate
+
+
 def finish_figure(fig: go.Figure, *, title: str, asof: dt.date, subtitle: str | None = None) -> go.Figure:
     """Give a figure the Atlas template, its title, an optional subtitle and the source line with the as-of date."""
+    _apply_template(fig)
     fig.update_layout(title=dict(text=title, subtitle=dict(text=subtitle) if subtitle else None))
     bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 90
     fig.add_annotation(

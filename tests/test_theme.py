@@ -28,11 +28,17 @@ def test_label():
     assert label("political_commitment") == "Political commitment"
 
 
-def test_every_figure_gets_the_atlas_template_without_asking():
+def test_finished_figures_get_the_atlas_template_whatever_the_default(monkeypatch):
+    import datetime as dt
+
     import plotly.graph_objects as go
+    import plotly.io as pio
 
-    from components.theme import FONT
+    from components.theme import FONT, finish_figure
 
-    fig = go.Figure(go.Bar(x=[1], y=[1]))  # the default template, applied once by plotly and reused
-    assert fig.layout.template.layout.font.family == FONT
-    assert fig.layout.template.data.bar[0].marker.line.color == "white"  # simple_white's bar outline is kept
+    for default in ("atlas", "streamlit", "plotly"):  # importing Streamlit's plotly support sets "streamlit"
+        monkeypatch.setattr(pio.templates, "default", default if default in pio.templates else "plotly")
+        fig = finish_figure(go.Figure(go.Bar(x=[1], y=[1])), title="t", asof=dt.date(2026, 1, 1))
+        assert fig.layout.template.layout.font.family == FONT
+        assert fig.layout.template.data.bar[0].marker.line.color == "white"  # simple_white's bar outline is kept
+        assert "polar" not in fig.to_plotly_json()["layout"]["template"]["layout"]  # trimmed to what is drawn
