@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, fields
 import pandas as pd
 
 from components.load import GROUPING_ORDER, Atlas
+from components.parties import WITHDRAWN, withdrawn_flags
 from components.schema import bundled_package
 
 LIST_SEPARATOR = ","
@@ -338,6 +339,8 @@ def apply_filters(atlas: Atlas, filters: Filters) -> Slice:
     institutes = institutes_as_of(atlas.institutes, asof)
     if filters.restricts_parties:
         institutes = institutes[institutes["party_id"].isin(parties["id"])]
+    # who has withdrawn depends on the date (a later withdrawal is not yet one) and on scenario rows: recompute once
+    participation = participation.assign(**{WITHDRAWN: withdrawn_flags(participation)})
     return Slice(instruments, participation, parties, events, institutes, asof.date())
 
 

@@ -94,15 +94,19 @@ def partnerships(instruments: pd.DataFrame, participation: pd.DataFrame, keep: s
         (instruments["mechanism"].astype(str) == "bilateral")
         & instruments["themes"].map(lambda themes: bool(PARTNERSHIP_THEMES.intersection(themes)))
     ]
-    pairs = []
-    for _, instrument in bilateral.iterrows():
-        members = sorted(participation.loc[participation["instrument_id"] == instrument["id"], "party_id"].unique())
-        if len(members) == 2 and (keep is None or keep.intersection(members)):
-            pairs.append(
-                {"a": members[0], "b": members[1], "instrument_id": instrument["id"], "name": instrument["short_name"],
-                 "adopted": instrument["adopted_label"]}
-            )  # fmt: skip
-    return pd.DataFrame(pairs, columns=["a", "b", "instrument_id", "name", "adopted"])
+    rows = participation.loc[participation["instrument_id"].isin(bilateral["id"]), ["instrument_id", "party_id"]]
+    members = rows.drop_duplicates().groupby("instrument_id", observed=True)["party_id"].agg(lambda ids: sorted(ids))
+    members = members[members.map(len) == 2]
+    if keep is not None:
+        members = members[members.map(lambda ids: bool(keep.intersection(ids)))]
+    chosen = bilateral[bilateral["id"].isin(members.index)]  # in the instruments' order
+    pairs = members.reindex(chosen["id"])
+    return pd.DataFrame(
+        {"a": pd.Series([ids[0] for ids in pairs], dtype=object), "b": pd.Series([ids[1] for ids in pairs], dtype=object),
+         "instrument_id": chosen["id"].to_numpy(),
+         "name": chosen["short_name"].to_numpy(), "adopted": chosen["adopted_label"].to_numpy()},
+        columns=["a", "b", "instrument_id", "name", "adopted"],
+    )  # fmt: skip
 
 
 def partnership_figure(

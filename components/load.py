@@ -11,6 +11,7 @@ import pandas as pd
 
 from components import countries
 from components.dates import to_end_timestamp, to_timestamp
+from components.parties import WITHDRAWN, withdrawn_flags
 from components.schema import DEFAULT_DATA_DIR, Package, Resource, bundled_package
 from components.validate import DataPackageError, RawTable, read_and_validate
 
@@ -108,6 +109,7 @@ def load_atlas(data_dir: str | Path | None = None, package: Package | None = Non
         raise DataPackageError(problems)
     frames = {name: _typed(table) for name, table in tables.items()}
     frames["participation"]["hypothetical"] = False  # what-if rows (components/scenario.py) are True
+    frames["participation"][WITHDRAWN] = withdrawn_flags(frames["participation"])
     frames["parties"] = _enrich_parties(frames["parties"], frames["groupings"], frames["income_groups"])
     return Atlas(
         **frames,

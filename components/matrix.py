@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.parties import region_labels, withdrawn_pairs
+from components.parties import region_labels, withdrawn_mask
 from components.theme import finish_figure, label
 
 # Strongest first. A ratification binds; a signature or adherence is a formal act; membership and endorsement are
@@ -66,17 +66,14 @@ def default_columns(choices: tuple[str, ...]) -> tuple[str, ...]:
 
 def strongest_actions(participation: pd.DataFrame) -> pd.DataFrame:
     """One row per (party, instrument): the strongest action, its date, and whether the party later withdrew."""
-    rows = participation[participation["action"].astype(str).isin(ACTION_STRENGTH)].copy()
-    rows["strength"] = rows["action"].astype(str).map({a: i for i, a in enumerate(ACTION_STRENGTH)})
-    rows = rows.sort_values(["party_id", "instrument_id", "strength"])
-    best = rows.drop_duplicates(["party_id", "instrument_id"], keep="first")
-    withdrew_keys = list(withdrawn_pairs(participation))
-    keys = pd.MultiIndex.from_arrays([best["party_id"], best["instrument_id"]])
-    best = best.assign(
-        action=best["action"].astype(str),
-        withdrew=keys.isin(withdrew_keys) if withdrew_keys else False,
+    action = participation["action"].astype(str)
+    strength = action.map({a: i for i, a in enumerate(ACTION_STRENGTH)})
+    kept = strength.notna().to_numpy()
+    rows = participation[kept].assign(
+        strength=strength[kept], action=action[kept], withdrew=withdrawn_mask(participation)[kept]
     )
-    best["withdrew"] = best["withdrew"].astype(bool)
+    rows = rows.sort_values(["party_id", "instrument_id", "strength"], kind="stable")
+    best = rows.drop_duplicates(["party_id", "instrument_id"], keep="first")
     return best[["party_id", "instrument_id", "action", "date", "date_label", "evidence", "withdrew"]].reset_index(
         drop=True
     )

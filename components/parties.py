@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from components.theme import label
@@ -16,13 +17,27 @@ def region_labels(parties: pd.DataFrame) -> pd.Series:
     return parties["continent"].fillna(parties["party_type"].astype(str).map(label))
 
 
-def withdrawn_pairs(participation: pd.DataFrame) -> set[tuple[str, str]]:
-    """(party, instrument) pairs whose latest action is a withdrawal (an undated withdrawal counts as latest)."""
-    is_withdrawal = participation["action"].astype(str) == "withdrew"
+# A derived column, computed once by load_atlas and once per filtered slice by apply_filters: the row's party has
+# withdrawn from the instrument (as of the slice's date). Code that appends rows to a participation table must
+# recompute it: rows.assign(withdrawn=withdrawn_flags(rows)). Without the column, it is computed on the spot.
+WITHDRAWN = "withdrawn"
+
+
+def withdrawn_flags(participation: pd.DataFrame) -> np.ndarray:
+    """Per row: is its (party, instrument) pair's latest action a withdrawal? (An undated withdrawal counts as latest.)
+
+    Withdrawals are few, so only the rows of parties and instruments with one are looked at closely.
+    """
+    flags = np.zeros(len(participation), dtype=bool)
+    is_withdrawal = (participation["action"] == "withdrew").to_numpy(dtype=bool)
     if not is_withdrawal.any():
-        return set()
+        return flags
     withdrawals = participation[is_withdrawal]
-    others = participation[~is_withdrawal].groupby(["party_id", "instrument_id"])["date_by"].max()
+    near = (
+        participation["party_id"].isin(withdrawals["party_id"]) & participation["instrument_id"].isin(withdrawals["instrument_id"])
+    ).to_numpy()  # fmt: skip
+    rows = participation[near & ~is_withdrawal]
+    others = rows.groupby(["party_id", "instrument_id"], observed=True)["date_by"].max()
     pairs = set()
     for party, instrument, when in zip(
         withdrawals["party_id"], withdrawals["instrument_id"], withdrawals["date_by"], strict=True
@@ -30,16 +45,33 @@ def withdrawn_pairs(participation: pd.DataFrame) -> set[tuple[str, str]]:
         joined = others.get((party, instrument), pd.NaT)
         if pd.isna(when) or pd.isna(joined) or when >= joined:
             pairs.add((party, instrument))
-    return pairs
+    if pairs:
+        positions = np.flatnonzero(near)
+        keys = zip(
+            participation["party_id"].to_numpy()[positions],
+            participation["instrument_id"].to_numpy()[positions],
+            strict=True,
+        )
+        flags[positions] = [key in pairs for key in keys]
+    return flags
+
+
+def withdrawn_mask(participation: pd.DataFrame) -> np.ndarray:
+    """withdrawn_flags, read from the precomputed column where the rows have it."""
+    if WITHDRAWN in participation:  # computed once per loaded package and per filtered slice
+        return participation[WITHDRAWN].to_numpy(dtype=bool)
+    return withdrawn_flags(participation)
+
+
+def withdrawn_pairs(participation: pd.DataFrame) -> set[tuple[str, str]]:
+    """(party, instrument) pairs whose latest action is a withdrawal (an undated withdrawal counts as latest)."""
+    flagged = participation[withdrawn_mask(participation)]
+    return set(zip(flagged["party_id"], flagged["instrument_id"], strict=True))
 
 
 def active(participation: pd.DataFrame) -> pd.DataFrame:
     """Participation rows of parties that have not withdrawn (withdrawal rows themselves dropped)."""
-    keep = participation["action"].astype(str) != "withdrew"
-    gone = withdrawn_pairs(participation)
-    if gone:
-        keys = pd.MultiIndex.from_arrays([participation["party_id"], participation["instrument_id"]])
-        keep &= ~keys.isin(list(gone))
+    keep = ~withdrawn_mask(participation) & (participation["action"] != "withdrew").to_numpy(dtype=bool)
     return participation[keep]
 
 

@@ -165,3 +165,15 @@ def test_instrument_filters_keep_the_events_that_produced_what_is_shown(atlas):
         len(apply_filters(atlas, Filters(forum=("AI Safety Summit series",))).events) == 1
     )  # produced the declaration
     assert apply_filters(atlas, Filters(forum=("Council of Europe",))).events.empty
+
+
+def test_a_withdrawal_counts_only_from_its_date():
+    from components.parties import active
+
+    bundled = load_atlas()  # the US rescinded the BIS AI diffusion rule on 13 May 2025
+    before = apply_filters(bundled, Filters(asof=dt.date(2025, 5, 1))).participation
+    after = apply_filters(bundled, Filters(asof=dt.date(2025, 6, 1))).participation
+    pair = ("USA", "us-bis-ai-diffusion-rule")
+    assert pair in set(zip(active(before)["party_id"], active(before)["instrument_id"], strict=True))
+    assert pair not in set(zip(active(after)["party_id"], active(after)["instrument_id"], strict=True))
+    assert not before.loc[before["party_id"].eq("USA") & before["instrument_id"].eq(pair[1]), "withdrawn"].any()

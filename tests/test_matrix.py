@@ -10,6 +10,7 @@ import pytest
 from components.filters import Filters, apply_filters
 from components.load import load_atlas
 from components.matrix import diff, matrix_figure, matrix_table, strongest_actions
+from components.parties import withdrawn_flags
 from tests.conftest import VALID
 
 
@@ -37,8 +38,16 @@ def test_withdrawal_is_flagged_and_excluded_from_diff(atlas):
     extra["action"] = pd.Categorical(["withdrew"], categories=atlas.participation["action"].cat.categories)
     extra[["date", "date_by"]] = pd.Timestamp(2026, 1, 1)  # after GBR's ratification
     participation = pd.concat([atlas.participation, extra])
+    stale = strongest_actions(participation).set_index(["party_id", "instrument_id"])
+    assert not stale.at[("GBR", "test-convention"), "withdrew"]  # appended rows need the flag recomputed, as below
+    participation = participation.assign(withdrawn=withdrawn_flags(participation))
     best = strongest_actions(participation).set_index(["party_id", "instrument_id"])
     assert bool(best.at[("GBR", "test-convention"), "withdrew"])
+    assert bool(
+        strongest_actions(participation.drop(columns="withdrawn"))
+        .set_index(["party_id", "instrument_id"])
+        .at[("GBR", "test-convention"), "withdrew"]
+    )  # without the column it is computed on the spot
     assert "GBR" not in diff(participation, "test-convention", "test-declaration").both
 
 
