@@ -79,7 +79,8 @@ def peer_gaps(
     """Instruments that at least `rule` of the peers joined and the party did not, with the share of peers."""
     if peers.empty:
         return pd.DataFrame(columns=["instrument_id", "instrument", "legal_force", "peers_joined", "peers", "share"])
-    best = strongest_actions(participation)
+    involved = participation["party_id"].isin(peers["id"]) | (participation["party_id"] == party_id)
+    best = strongest_actions(participation[involved])
     best = best[~best["withdrew"]]
     joined = best[best["party_id"].isin(peers["id"])].groupby("instrument_id")["party_id"].nunique()
     mine = set(best.loc[best["party_id"] == party_id, "instrument_id"])

@@ -32,3 +32,22 @@ def test_events_where_both_tracks_met():
         }
     ]
     assert linked_events(atlas.events, atlas.instruments).empty  # the fixture summit produced only the declaration
+
+
+def test_a_large_matrix_keeps_the_busiest_instruments_and_actors():
+    import pandas as pd
+
+    from components.industry import busiest
+
+    rows = pd.DataFrame(
+        {
+            "party_id": ["a", "a", "a", "b", "b", "c", "d"],
+            "instrument_id": ["x", "y", "z", "x", "y", "x", "w"],
+        }
+    )
+    shown, actors, instruments = busiest(rows, max_actors=2, max_instruments=2)
+    assert instruments == (2, 4) and actors == (2, 4)
+    assert set(shown["instrument_id"]) == {"x", "y"}  # 3 and 2 actors; z and w have 1 (ties broken by id)
+    assert set(shown["party_id"]) == {"a", "b"}  # 2 commitments each among x and y; c has 1
+    everything, actors, instruments = busiest(rows)
+    assert len(everything) == len(rows) and actors == (4, 4) and instruments == (4, 4)

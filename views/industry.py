@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.export import participation_rows
-from components.industry import actor_participation, industry_instruments, linked_events
+from components.industry import actor_participation, busiest, industry_instruments, linked_events
 from components.matrix import matrix_figure
 from components.ui import chart, empty_state, page_frame
 
@@ -24,12 +24,19 @@ rows = rows[rows["instrument_id"].isin(instruments["id"])]
 if rows.empty:
     empty_state()
 else:
-    actors = view.parties[view.parties["id"].isin(rows["party_id"])]
-    fig = matrix_figure(rows, actors, instruments[instruments["id"].isin(rows["instrument_id"])], asof=view.asof,
+    shown, (n_actors, all_actors), (n_instruments, all_instruments) = busiest(rows)
+    actors = view.parties[view.parties["id"].isin(shown["party_id"])]
+    fig = matrix_figure(shown, actors, instruments[instruments["id"].isin(shown["instrument_id"])], asof=view.asof,
                         sort="count", subtitle=subtitle)  # fmt: skip
     fig.update_layout(title_text="Companies and other actors: which commitments and bodies they joined")
     chart(fig, frame=frame, path="industry", title=fig.layout.title.text, key="industry_matrix",
           rows=participation_rows(rows, atlas.parties, atlas.instruments))  # fmt: skip
+    if (n_actors, n_instruments) != (all_actors, all_instruments):
+        st.caption(
+            f"Showing the {n_instruments} of {all_instruments} instruments with most actors and the {n_actors} of "
+            f"{all_actors} actors with most commitments among them. Narrow the filters (for example *Parties* or "
+            "*Theme*) to see the others; the chart's data download has every row."
+        )
 
 if not frame.brief:
     st.subheader("Where industry and government tracks met")

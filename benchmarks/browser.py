@@ -1,0 +1,229 @@
+"""The real server in a real browser: time to first chart and to an updated chart, and memory per session.
+
+Every figure is measured on the Atlas and on a floor — a bare Streamlit page with one plotly figure of the same size
+and the same kind of sidebar filter — served the same way in the same run, so the ratio shows what the Atlas adds.
+Used by `python -m benchmarks` and `python -m benchmarks.loadtest`. Traffic goes to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+EXCEPTION = '[data-testid="stException"]'
+MARKER = "G20 members"  # what the chart says once the Grouping filter is set to G20 (its subtitle)
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]  # fmt: skip
+
+FLOOR = """
+import plotly.graph_objects as go
+import streamlit as st
+
+with st.sidebar:
+    chosen = st.multiselect("Grouping", ["AU", "ASEAN", "EU", "G7", "G20", "G77"], placeholder="All")
+n = {n}
+subtitle = ", ".join(f"{{g}} members" for g in chosen) or "all parties"
+st.plotly_chart(
+    go.Figure(
+        go.Scatter(x=list(range(n)), y=[i % 17 for i in range(n)], mode="markers", text=[f"point {{i}}" for i in range(n)]),
+        layout=dict(title=dict(text="Floor: one figure", subtitle=dict(text=subtitle)), height=600),
+    )
+)
+"""
+
+
+def floor_script(points: int) -> Path:
+    """A bare page: one sidebar multiselect and one plotly figure with `points` markers."""
+    path = Path(tempfile.mkdtemp(prefix="atlas-floor-")) / "floor.py"
+    path.write_text(FLOOR.format(n=points))
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@dataclass
+class Server:
+    """`streamlit run SCRIPT` on a free local port, as the README's run command starts it."""
+
+    script: Path
+    data_dir: Path | None = None
+    port: int = field(default_factory=_free_port)
+    process: subprocess.Popen | None = None
+    started: float = 0.0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> Server:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        if self.data_dir:
+            env["ATLAS_DATA_DIR"] = str(self.data_dir)
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.headless", "true",
+             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 120
+        while not _healthy(self.url):
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                self.__exit__()
+                raise RuntimeError(f"streamlit did not start for {self.script}")
+            time.sleep(0.2)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process (Streamlit serves every session from this one process)."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        raise RuntimeError("no VmRSS")
+
+
+def local_only(url: str) -> str:
+    if urlparse(url).hostname not in ("127.0.0.1", "localhost"):
+        raise SystemExit(f"{url}: benchmarks and load tests send traffic to this machine only")
+    return url
+
+
+def chromium() -> str:
+    executable = shutil.which("chromium")
+    if executable is None:
+        raise SystemExit("chromium is not installed (apt-get install -y chromium; `make test` installs it)")
+    return executable
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+# ---------------------------------------------------------------- one user: open a page, change a filter
+
+
+async def choose_grouping(page, value: str) -> None:
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Grouping")
+    await box.locator("input").click()
+    await box.locator("input").fill(value)
+
+
+async def open_and_filter(browser, url: str, *, timeout_ms: int = 60_000, keep_open: bool = False):
+    """One visitor: open `url` in a fresh context (a new Streamlit session), wait for the first chart, set
+    Grouping = G20 and wait for the chart that says so. Returns (first chart s, filter change s, context)."""
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
+    try:
+        start = time.perf_counter()
+        await page.goto(url)
+        await page.wait_for_selector(CHART, timeout=timeout_ms)
+        first = time.perf_counter() - start
+        await choose_grouping(page, "G20")
+        start = time.perf_counter()
+        await page.keyboard.press("Enter")
+        await page.wait_for_function(
+            "marker => [...document.querySelectorAll('.js-plotly-plot')].some(el => el.textContent.includes(marker))",
+            arg=MARKER,
+            timeout=timeout_ms,
+            polling="raf",
+        )
+        change = time.perf_counter() - start
+        if await page.locator(EXCEPTION).count():
+            raise RuntimeError(f"{url}: the page shows an exception")
+    except BaseException:
+        await context.close()
+        raise
+    if not keep_open:
+        await context.close()
+        context = None
+    return first, change, context
+
+
+async def _launch(playwright):
+    return await playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+
+
+# ---------------------------------------------------------------- the benchmark's browser section
+
+
+async def _measure(servers: dict[str, tuple[Server, str]], runs: int, extra_sessions: int) -> dict:
+    from playwright.async_api import async_playwright
+
+    results: dict[str, dict] = {}
+    async with async_playwright() as playwright:
+        browser = await _launch(playwright)
+        for name, (server, path) in servers.items():
+            url = local_only(server.url + path)
+            cold = await open_and_filter(browser, url, timeout_ms=180_000)  # the server's first visitor
+            firsts, changes = [], []
+            for _ in range(runs):
+                first, change, _ = await open_and_filter(browser, url)
+                firsts.append(first)
+                changes.append(change)
+            _, _, held = await open_and_filter(browser, url, keep_open=True)
+            await asyncio.sleep(1)
+            one = server.rss_mb()
+            contexts = [held]
+            for _ in range(extra_sessions):
+                contexts.append((await open_and_filter(browser, url, keep_open=True))[2])
+            await asyncio.sleep(1)
+            many = server.rss_mb()
+            for context in contexts:
+                await context.close()
+            results[name] = {
+                "cold_first_chart_s": cold[0],
+                "first_chart_median_s": statistics.median(firsts),
+                "first_chart_p95_s": p95(firsts),
+                "filter_change_median_s": statistics.median(changes),
+                "filter_change_p95_s": p95(changes),
+                "rss_one_session_mb": one,
+                "rss_per_extra_session_mb": (many - one) / max(extra_sessions, 1),
+            }
+        await browser.close()
+    return results
+
+
+ATLAS_PAGES = {"timeline": "/timeline", "signatories": "/signatories"}
+
+
+def bench_browser(data_dir: Path, points: int, runs: int = 10, extra_sessions: int = 10) -> dict:
+    """Browser figures for the Atlas's pages and for the floor (a figure of `points` markers)."""
+    with Server(ROOT / "app.py", data_dir) as atlas, Server(floor_script(points)) as floor:
+        servers = {f"atlas /{page}": (atlas, path) for page, path in ATLAS_PAGES.items()}
+        servers["floor (bare page, one plotly figure)"] = (floor, "/")
+        return asyncio.run(_measure(servers, runs, extra_sessions))
