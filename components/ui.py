@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,6 +17,8 @@ from components.load import Atlas, data_dir_from_env, load_atlas
 from components.parties import party_names
 from components.theme import label
 from components.validate import DataPackageError, Problem
+
+T = TypeVar("T")
 
 
 def _fingerprint(data_dir: Path) -> tuple:
@@ -112,6 +116,11 @@ class Frame:
         return describe(self.filters, self.slice.asof, self.names)
 
     @property
+    def data_key(self) -> tuple:
+        """Which package this is: its folder and its files' names, sizes and modification times."""
+        return (self.atlas.data_dir, _fingerprint(Path(self.atlas.data_dir)))
+
+    @property
     def brief(self) -> bool:
         """Briefing or presentation layout (?layout=brief|present): charts only, no app chrome."""
         return self.view.get("layout") in (("brief",), ("present",))
@@ -122,9 +131,24 @@ def _cached_slice(_atlas: Atlas, data_key: tuple, filters: Filters) -> Slice:
     return apply_filters(_atlas, filters)
 
 
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _memo(name: str, data_key: tuple, filters: Filters, options: tuple, _compute: Callable[[], T]) -> T:
+    return _compute()
+
+
+def memo(frame: Frame, name: str, compute: Callable[[], T], *options) -> T:
+    """compute() once per package, filter state and view options (`options`), shared by every session.
+
+    For a view's derived tables and figures, which depend on nothing else: `name` says which one, and anything
+    else the computation reads (a chosen party, a sort order) must be in `options`. The result is shared, so it
+    is never modified: chart() copies a figure before changing it.
+    """
+    return _memo(name, frame.data_key, frame.filters, tuple(options), compute)
+
+
 def slice_for(frame: Frame, filters: Filters) -> Slice:
     """Another slice of the same data (e.g. without the party filters, to look at a party's peers)."""
-    return _cached_slice(frame.atlas, (frame.atlas.data_dir, _fingerprint(Path(frame.atlas.data_dir))), filters)
+    return _cached_slice(frame.atlas, frame.data_key, filters)
 
 
 def _state_from(filters: Filters, vocabulary: Vocabulary) -> dict:

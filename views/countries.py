@@ -19,7 +19,7 @@ from components.institutes import partnerships
 from components.load import GROUPING_ORDER
 from components.matrix import matrix_figure
 from components.theme import label
-from components.ui import chart, page_frame, slice_for, view_control
+from components.ui import chart, memo, page_frame, slice_for, view_control
 
 PEERS = ViewParam("peers", ("region", *GROUPING_ORDER), default=("region",))
 EXAMPLES = {"BRA": "Brazil", "IND": "India", "KEN": "Kenya", "USA,CHN,IND": "United States, China and India"}
@@ -49,7 +49,8 @@ everyone = slice_for(frame, replace(frame.filters, party=(), group=(), region=()
 if len(chosen) == 1:
     party = chosen[0]
     card = party_card(party, atlas.parties)
-    rows = commitments(party, everyone.participation, everyone.instruments)
+    rows = memo(frame, "countries.commitments", lambda: commitments(party, everyone.participation, everyone.instruments),
+                party)  # fmt: skip
     if not frame.brief:
         st.subheader(card["name"])
         cols = st.columns(5)
@@ -64,7 +65,8 @@ if len(chosen) == 1:
     if rows.empty:
         st.info(f"No commitment of {card['name']} is recorded for these filters on this date.", icon=":material/info:")
     else:
-        fig = profile_figure(rows, party_name=card["name"], asof=view.asof, subtitle=subtitle)
+        fig = memo(frame, "countries.profile_figure", lambda: profile_figure(rows, party_name=card["name"],
+                                                                          asof=view.asof, subtitle=subtitle), party)  # fmt: skip
         mine = everyone.participation[everyone.participation["party_id"] == party]
         chart(fig, frame=frame, path="countries", title=fig.layout.title.text, key="profile_chart",
               rows=participation_rows(mine, atlas.parties, atlas.instruments))  # fmt: skip
@@ -78,7 +80,8 @@ if len(chosen) == 1:
             )  # fmt: skip
     if not frame.brief:
         institutes = everyone.institutes[everyone.institutes["party_id"] == party]
-        pairs = partnerships(everyone.instruments, atlas.participation, keep={party})
+        pairs = memo(frame, "countries.partnerships", lambda: partnerships(everyone.instruments, atlas.participation,
+                                                                           keep={party}), party)  # fmt: skip
         left, right = st.columns(2)
         with left:
             st.markdown("**AI safety institute**")
@@ -106,7 +109,8 @@ if len(chosen) == 1:
             PEERS, "Peers", labels={"region": f"Same UN region ({atlas.parties.set_index('id').at[party, 'region']})"}
         )
         peers = peers_of(party, atlas.parties, by=by)
-        gaps = peer_gaps(party, peers, everyone.participation, everyone.instruments)
+        gaps = memo(frame, "countries.peer_gaps", lambda: peer_gaps(party, peers, everyone.participation,
+                                                                    everyone.instruments), party, by)  # fmt: skip
         if peers.empty:
             st.caption(f"{card['name']} has no peers in this grouping.")
         elif gaps.empty:

@@ -18,7 +18,7 @@ from components.gaps import (
     us_china_figure,
 )
 from components.theme import label
-from components.ui import chart, empty_state, page_frame, slice_for
+from components.ui import chart, empty_state, memo, page_frame, slice_for
 
 frame = page_frame()
 atlas, view = frame.atlas, frame.slice
@@ -42,9 +42,12 @@ everyone = slice_for(frame, replace(frame.filters, party=(), group=(), region=()
 everyone_instruments = everyone.instruments[everyone.instruments["id"].isin(view.instruments["id"])]
 if frame.filters.restricts_parties and not frame.brief:
     st.caption("Party filters select the instruments here; shares and counts take all their parties into account.")
-shares = global_south_share(everyone.participation, atlas.parties, everyone_instruments)
+shares = memo(
+    frame, "gaps.shares", lambda: global_south_share(everyone.participation, atlas.parties, everyone_instruments)
+)
 if not shares.empty:
-    fig = share_figure(shares, reference=un_share(atlas.parties), asof=view.asof, subtitle=subtitle)
+    fig = memo(frame, "gaps.share_figure", lambda: share_figure(shares, reference=un_share(atlas.parties),
+                                                                asof=view.asof, subtitle=subtitle))  # fmt: skip
     chart(fig, frame=frame, path="gaps", title=fig.layout.title.text, key="share_chart",
           rows=shares.assign(adopted=shares["adopted"].dt.strftime("%Y-%m-%d")))  # fmt: skip
     if not frame.brief:
@@ -61,9 +64,9 @@ if not shares.empty:
                 hide_index=True, width="stretch",
             )  # fmt: skip
 
-table = us_china(everyone.participation, everyone_instruments, atlas.parties)
+table = memo(frame, "gaps.us_china", lambda: us_china(everyone.participation, everyone_instruments, atlas.parties))
 if not table.empty:
-    fig = us_china_figure(table, asof=view.asof, subtitle=subtitle)
+    fig = memo(frame, "gaps.us_china_figure", lambda: us_china_figure(table, asof=view.asof, subtitle=subtitle))
     chart(fig, frame=frame, path="gaps", title=fig.layout.title.text, key="us_china_chart", rows=table)
     if not frame.brief:
         with st.expander("Which instruments"):
@@ -72,7 +75,7 @@ if not table.empty:
 
 if not frame.brief:
     st.subheader("Fewest commitments")
-    fewest = fewest_commitments(everyone.participation, atlas.parties)
+    fewest = memo(frame, "gaps.fewest", lambda: fewest_commitments(everyone.participation, atlas.parties))
     if not fewest.empty:
         low = fewest["instruments"].max()
         st.markdown(
@@ -83,7 +86,7 @@ if not frame.brief:
         st.caption(", ".join(fewest["name"]))
 
     st.subheader("By region")
-    regions = by_region(everyone.participation, atlas.parties)
+    regions = memo(frame, "gaps.by_region", lambda: by_region(everyone.participation, atlas.parties))
     st.dataframe(
         regions.rename(columns={"region": "Region", "states": "UN member states",
                                 "with_any": "Joined at least one instrument", "median": "Median instruments joined"}),
@@ -92,7 +95,9 @@ if not frame.brief:
 
     st.subheader("From a forum's first AI instrument to a binding one")
     # Time to binding looks at every instrument of each forum on the date, whatever the instrument filters.
-    timing = time_to_binding(slice_for(frame, Filters(asof=frame.filters.asof)).instruments)
+    timing = memo(
+        frame, "gaps.timing", lambda: time_to_binding(slice_for(frame, Filters(asof=frame.filters.asof)).instruments)
+    )
     st.dataframe(
         timing.rename(columns={"forum": "Forum", "first_instrument": "First AI instrument", "first_adopted": "Adopted",
                                "first_binding": "First legally binding", "binding_adopted": "Adopted ",

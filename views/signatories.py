@@ -14,7 +14,7 @@ from components.matrix import (
     matrix_figure,
     matrix_table,
 )
-from components.ui import atlas_or_stop, chart, empty_state, page_frame, view_control
+from components.ui import atlas_or_stop, chart, empty_state, memo, page_frame, view_control
 
 atlas = atlas_or_stop()
 with_parties = instruments_with_parties(atlas.instruments, atlas.participation)
@@ -45,7 +45,8 @@ pair = COMPARE.default
 if participation.empty:
     empty_state()
 else:
-    fig = matrix_figure(participation, view.parties, instruments, asof=view.asof, sort=sort, subtitle=subtitle)
+    fig = memo(frame, "signatories.matrix", lambda: matrix_figure(participation, view.parties, instruments,
+               asof=view.asof, sort=sort, subtitle=subtitle), tuple(instruments["id"]), sort)  # fmt: skip
     chart(fig, frame=frame, path="signatories", title=fig.layout.title.text, key="matrix_chart",
           rows=participation_rows(participation, atlas.parties, atlas.instruments))  # fmt: skip
     if not frame.brief:
@@ -66,8 +67,9 @@ if len(pair) == 2 and missing:
     )
 elif len(pair) == 2:
     first, second = pair
-    result = diff(view.participation, first, second)
-    fig = diff_figure(result, first_name=short[first], second_name=short[second], asof=view.asof, subtitle=subtitle)
+    result = memo(frame, "signatories.diff", lambda: diff(view.participation, first, second), pair)
+    fig = memo(frame, "signatories.diff_figure", lambda: diff_figure(result, first_name=short[first],
+               second_name=short[second], asof=view.asof, subtitle=subtitle), pair)  # fmt: skip
     compared = view.participation[view.participation["instrument_id"].isin(pair)]
     chart(fig, frame=frame, path="signatories", title=fig.layout.title.text, key="diff_chart",
           rows=participation_rows(compared, atlas.parties, atlas.instruments))  # fmt: skip
