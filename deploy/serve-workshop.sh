@@ -8,6 +8,9 @@ port="${2:-8080}"
 python="${PYTHON:-.venv/bin/python}"
 command -v nginx >/dev/null || { echo "nginx is not installed: apt-get install -y nginx" >&2; exit 1; }
 prefix="$(mktemp -d /tmp/atlas-nginx.XXXX)"; mkdir -p "$prefix/tmp"
+# nginx's workers run as an unprivileged user when started by root: they must be able to write their buffer files
+# (large responses such as the chart library, and uploads), or those requests fail under load
+chmod 755 "$prefix"; chmod 1777 "$prefix/tmp"
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; nginx -p "$prefix" -c "$prefix/nginx.conf" -s stop 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
