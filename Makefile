@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test validate chromium
+.PHONY: run test validate chromium nginx
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -20,5 +20,9 @@ validate: $(VENV)/.installed
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
 
-test: $(VENV)/.installed chromium
+# The workshop recipe's test starts nginx in front of two replicas (deploy/serve-workshop.sh).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nginx; }
+
+test: $(VENV)/.installed chromium nginx
 	$(PY) -m pytest
