@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.export import institute_rows, participation_rows
 from components.institutes import founding_figure, map_figure, network_members, partnership_figure, partnerships
-from components.ui import chart, page_frame
+from components.ui import chart, memo, page_frame
 
 frame = page_frame()
 view = frame.slice
@@ -25,10 +25,10 @@ if dated.empty:
         icon=":material/filter_alt_off:",
     )
 else:
-    fig = map_figure(view.institutes, parties, asof=view.asof, subtitle=subtitle)
+    fig = memo(frame, "institutes.map", lambda: map_figure(view.institutes, parties, asof=view.asof, subtitle=subtitle))
     chart(fig, frame=frame, path="institutes", title=fig.layout.title.text, key="institutes_map",
           rows=institute_rows(view.institutes, parties))  # fmt: skip
-    fig = founding_figure(dated, parties, asof=view.asof, subtitle=subtitle)
+    fig = memo(frame, "institutes.founding", lambda: founding_figure(dated, parties, asof=view.asof, subtitle=subtitle))
     chart(fig, frame=frame, path="institutes", title=fig.layout.title.text, key="institutes_chart",
           rows=institute_rows(view.institutes, parties))  # fmt: skip
 if not undated.empty and not frame.brief:
@@ -42,18 +42,20 @@ if not undated.empty and not frame.brief:
 
 if not frame.brief:
     st.subheader("International Network of AI Safety Institutes")
-    members = network_members(view.participation, parties, view.institutes)
+    members = memo(frame, "institutes.network", lambda: network_members(view.participation, parties, view.institutes))
     if members.empty:
         st.info("The network had no members on this date, or none matches the filters.", icon=":material/hub:")
     else:
         st.dataframe(members, hide_index=True, width="stretch")
     st.subheader("Bilateral partnerships")
 
-pairs = partnerships(view.instruments, frame.atlas.participation, keep=set(view.parties["id"]))
+pairs = memo(frame, "institutes.pairs", lambda: partnerships(view.instruments, frame.atlas.participation,
+                                                             keep=set(view.parties["id"])))  # fmt: skip
 if pairs.empty:
     st.info("No bilateral AI-safety agreement matches the filters on this date.", icon=":material/handshake:")
 else:
-    fig = partnership_figure(pairs, parties, asof=view.asof, subtitle=subtitle)
+    fig = memo(frame, "institutes.partnerships", lambda: partnership_figure(pairs, parties, asof=view.asof,
+                                                                           subtitle=subtitle))  # fmt: skip
     behind = view.participation[view.participation["instrument_id"].isin(pairs["instrument_id"])]
     chart(fig, frame=frame, path="institutes", title=fig.layout.title.text, key="partnerships_chart",
           rows=participation_rows(behind, parties, frame.atlas.instruments))  # fmt: skip
