@@ -319,11 +319,10 @@ def apply_filters(atlas: Atlas, filters: Filters) -> Slice:
     # An action without a date counts from the instrument's adoption, the earliest it can have happened.
     adopted = participation["instrument_id"].map(atlas.instruments.set_index("id")["adopted_by"])
     when = participation["date_by"].fillna(adopted)
-    participation = participation[
-        participation["instrument_id"].isin(instruments["id"])
-        & participation["party_id"].isin(parties["id"])
-        & (when <= asof)
-    ]
+    keep = participation["instrument_id"].isin(instruments["id"]) & (when <= asof)
+    if filters.restricts_parties:  # otherwise every party is selected (the validator checked every party_id)
+        keep &= participation["party_id"].isin(parties["id"])
+    participation = participation[keep]
     if filters.restricts_parties:
         instruments = instruments[instruments["id"].isin(participation["instrument_id"])]
 
