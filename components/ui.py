@@ -32,7 +32,7 @@ def _fingerprint(data_dir: Path) -> tuple:
 # (cache_data): unpickling them on every rerun cost ~8 ms a time. Views and components never modify them in place
 # (tests/test_ui_cache.py checks that a page run leaves them unchanged).
 @st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
-def _cached_atlas(data_dir: str, fingerprint: tuple) -> Atlas:
+def _cached_atlas(data_dir: str, fingerprint: str) -> Atlas:
     return load_atlas(data_dir)
 
 
@@ -64,7 +64,7 @@ def atlas_or_stop() -> Atlas:
         st.error(f"The data folder `{data_dir}` does not exist. Check the ATLAS_DATA_DIR environment variable.")
         st.stop()
     try:
-        return _cached_atlas(str(data_dir), _fingerprint(data_dir))
+        return _cached_atlas(str(data_dir), repr(_fingerprint(data_dir)))
     except DataPackageError as error:
         st.error(
             f"The data package in `{data_dir}` did not pass validation: {len(error.problems)} problem(s). "
@@ -102,6 +102,7 @@ class Frame:
     view: dict[str, tuple[str, ...]]
     slice: Slice
     query: dict[str, str]
+    data_key: str  # which package: its folder and its files' names, sizes and modification times
 
     @property
     def names(self) -> dict[str, str]:
@@ -116,23 +117,24 @@ class Frame:
         return describe(self.filters, self.slice.asof, self.names)
 
     @property
-    def data_key(self) -> tuple:
-        """Which package this is: its folder and its files' names, sizes and modification times."""
-        return (self.atlas.data_dir, _fingerprint(Path(self.atlas.data_dir)))
-
-    @property
     def brief(self) -> bool:
         """Briefing or presentation layout (?layout=brief|present): charts only, no app chrome."""
         return self.view.get("layout") in (("brief",), ("present",))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _cached_slice(_atlas: Atlas, data_key: tuple, filters: Filters) -> Slice:
-    return apply_filters(_atlas, filters)
+def _cached_slice(_atlas: Atlas, key: str, _filters: Filters) -> Slice:
+    return apply_filters(_atlas, _filters)
 
 
+def _slice(atlas: Atlas, data_key: str, filters: Filters) -> Slice:
+    return _cached_slice(atlas, f"{data_key}|{filters!r}", filters)
+
+
+# Cached functions take their key as one string: Streamlit hashes a string at once, while hashing a dataclass or
+# nested tuples walks them value by value (~20 ms a page run when this used Filters objects as arguments).
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _memo(name: str, data_key: tuple, filters: Filters, options: tuple, _compute: Callable[[], T]) -> T:
+def _memo(name: str, key: str, _compute: Callable[[], T]) -> T:
     return _compute()
 
 
@@ -143,12 +145,12 @@ def memo(frame: Frame, name: str, compute: Callable[[], T], *options) -> T:
     else the computation reads (a chosen party, a sort order) must be in `options`. The result is shared, so it
     is never modified: chart() copies a figure before changing it.
     """
-    return _memo(name, frame.data_key, frame.filters, tuple(options), compute)
+    return _memo(name, f"{frame.data_key}|{frame.filters!r}|{options!r}", compute)
 
 
 def slice_for(frame: Frame, filters: Filters) -> Slice:
     """Another slice of the same data (e.g. without the party filters, to look at a party's peers)."""
-    return _cached_slice(frame.atlas, frame.data_key, filters)
+    return _slice(frame.atlas, frame.data_key, filters)
 
 
 def _state_from(filters: Filters, vocabulary: Vocabulary) -> dict:
@@ -359,10 +361,11 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
             "Clear them under *What-if* in the sidebar.",
             icon=":material/science:",
         )
-    data_key = (atlas.data_dir, _fingerprint(Path(atlas.data_dir)))
     if view.get("tour") and view["tour"][0] in tours:
         _presentation(tours[view["tour"][0]], int((view.get("step") or ("1",))[0]))
-    return Frame(atlas=atlas, filters=filters, view=view, slice=_cached_slice(atlas, data_key, filters), query=query)
+    data_key = repr((atlas.data_dir, _fingerprint(Path(atlas.data_dir))))
+    return Frame(atlas=atlas, filters=filters, view=view, slice=_slice(atlas, data_key, filters), query=query,
+                 data_key=data_key)  # fmt: skip
 
 
 def _widget_value(param: ViewParam, value: tuple[str, ...]):
