@@ -248,9 +248,37 @@ async def _measure(servers: dict[str, tuple[Server, str]], runs: int, extra_sess
 ATLAS_PAGES = {"timeline": "/timeline", "signatories": "/signatories"}
 
 
-def bench_browser(data_dir: Path, points: int, runs: int = 10, extra_sessions: int = 10) -> dict:
-    """Browser figures for the Atlas's pages and for the floor (a figure of `points` markers)."""
-    with Server(ROOT / "app.py", data_dir) as atlas, Server(floor_script(points)) as floor:
-        servers = {f"atlas /{page}": (atlas, path) for page, path in ATLAS_PAGES.items()}
-        servers["floor (bare page, one plotly figure)"] = (floor, "/")
-        return asyncio.run(_measure(servers, runs, extra_sessions))
+def figure_sizes(data_dir: Path) -> dict[str, int]:
+    """Data points in each measured page's first figure, as the page draws it by default (for a floor of that size)."""
+    from components.filters import Filters, apply_filters
+    from components.load import load_atlas
+    from components.matrix import default_columns, instruments_with_parties, matrix_table
+
+    atlas = load_atlas(data_dir)
+    view = apply_filters(atlas, Filters())
+    columns = default_columns(instruments_with_parties(atlas.instruments, atlas.participation))
+    chosen = view.instruments[view.instruments["id"].isin(columns)]
+    shown = view.participation[view.participation["instrument_id"].isin(chosen["id"])]
+    table = matrix_table(shown, view.parties, chosen)
+    return {"timeline": len(view.instruments), "signatories": len(table) * (table.shape[1] - 3)}
+
+
+def bench_browser(data_dir: Path, runs: int = 10, extra_sessions: int = 10) -> dict:
+    """Browser figures for the Atlas's pages, each beside a floor page whose figure has as many data points."""
+    sizes = figure_sizes(data_dir)
+    with Server(ROOT / "app.py", data_dir) as atlas:
+        floors = {n: Server(floor_script(n)).__enter__() for n in sorted(set(sizes.values()))}
+        try:
+            servers, floor_of = {}, {}
+            for page, path in ATLAS_PAGES.items():
+                name = f"atlas /{page}"
+                servers[name] = (atlas, path)
+                floor_of[name] = f"floor: one figure of {sizes[page]:,} points"
+                servers[floor_of[name]] = (floors[sizes[page]], "/")
+            results = asyncio.run(_measure(servers, runs, extra_sessions))
+        finally:
+            for floor in floors.values():
+                floor.__exit__()
+    for name, floor in floor_of.items():
+        results[name]["floor"] = floor
+    return results
