@@ -122,6 +122,26 @@ class Parsed:
     notices: list[str] = field(default_factory=list)
 
 
+NOTICE_CHARS = 60  # longest piece of a URL shown back in a notice
+NOTICE_ITEMS = 5  # most unknown values listed in one notice
+
+
+def code_span(text: object) -> str:
+    """A value from the URL as an inline code span for a notice: shortened, on one line, and unable to end the span
+    early (a fence longer than any run of backticks in it), so it can never become a link, image or formatting."""
+    flat = " ".join(str(text).split())
+    if len(flat) > NOTICE_CHARS:
+        flat = flat[: NOTICE_CHARS - 1] + "…"
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") or not flat else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+def listed(items: list[str]) -> str:
+    shown = ", ".join(code_span(item) for item in items[:NOTICE_ITEMS])
+    return shown + (f" and {len(items) - NOTICE_ITEMS} more" if len(items) > NOTICE_ITEMS else "")
+
+
 def _values(raw) -> list[str]:
     """A query value as a list of items: 'a,b' and repeated parameters both work."""
     items = raw if isinstance(raw, list | tuple) else [raw]
@@ -142,7 +162,9 @@ def _parse_date(name: str, raw, notices: list[str], *, end_of_period: bool = Fal
             return dt.date(year, month, calendar.monthrange(year, month)[1])
         return dt.date(year, int(match[2] or 1), int(match[3] or 1))
     except ValueError:
-        notices.append(f"`{name}={text}` is not a date (use YYYY-MM-DD, YYYY-MM or YYYY) and was ignored.")
+        notices.append(
+            f"{code_span(f'{name}={text}')} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY) and was ignored."
+        )
         return None
 
 
@@ -158,7 +180,7 @@ def _choose(
         elif value not in chosen:
             chosen.append(value)
     if unknown:
-        notices.append(f"`{name}`: unknown value(s) {', '.join(repr(u) for u in unknown)} ignored.")
+        notices.append(f"`{name}`: unknown value(s) {listed(unknown)} ignored.")
     return tuple(chosen)
 
 
@@ -169,17 +191,17 @@ def _parse_whatif(raw, vocabulary: Vocabulary, notices: list[str]) -> tuple[str,
     for item in _values(raw):
         parts = item.split(":")
         if len(parts) != 3:
-            notices.append(f"`whatif`: '{item}' is not PARTY:instrument:action and was ignored.")
+            notices.append(f"`whatif`: {code_span(item)} is not PARTY:instrument:action and was ignored.")
             continue
         party, instrument, action = parts
         wrong = [
-            f"party '{party}'" if party not in vocabulary.party else "",
-            f"instrument '{instrument}'" if instrument not in vocabulary.instrument else "",
-            f"action '{action}'" if action not in vocabulary.action else "",
+            f"party {code_span(party)}" if party not in vocabulary.party else "",
+            f"instrument {code_span(instrument)}" if instrument not in vocabulary.instrument else "",
+            f"action {code_span(action)}" if action not in vocabulary.action else "",
         ]
         wrong = [w for w in wrong if w]
         if wrong:
-            notices.append(f"`whatif`: unknown {' and '.join(wrong)} in '{item}'; ignored.")
+            notices.append(f"`whatif`: unknown {' and '.join(wrong)} in {code_span(item)}; ignored.")
         elif item not in kept:
             kept.append(item)
     return tuple(kept)
@@ -202,7 +224,7 @@ def parse_query(
         elif name in own:
             continue
         else:
-            notices.append(f"Unknown parameter `{name}` ignored.")
+            notices.append(f"Unknown parameter {code_span(name)} ignored.")
     start, end, asof = values.get("from"), values.get("to"), values.get("asof")
     if start and end and start > end:
         notices.append(f"`from` ({start}) is after `to` ({end}); the date range was ignored.")

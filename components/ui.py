@@ -403,6 +403,20 @@ def view_control(param: ViewParam, title: str, *, labels: dict[str, str] | None 
     return chosen or param.default[0]
 
 
+def ignore_url_parameters(known: tuple[str, ...] = ("layout",)) -> None:
+    """For a page without filters: name every URL parameter it does not use, then drop them from the address."""
+    from components.filters import listed
+
+    unknown = [name for name in st.query_params if name not in known]
+    if unknown:
+        st.warning(
+            f"This page has no filters or options in its address: {listed(unknown)} ignored.",
+            icon=":material/link_off:",
+        )
+        for name in unknown:
+            del st.query_params[name]
+
+
 def empty_state() -> None:
     """What a view shows when the filters select nothing: say so, and how to get back."""
     st.info(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -60,8 +61,8 @@ def test_unknown_and_malformed_parameters_become_notices(vocabulary):
     text = " ".join(parsed.notices)
     assert "Unknown parameter `colour`" in text
     assert "`asof=2024-13-45` is not a date" in text
-    assert "'G99'" in text and parsed.filters.group == ("G20",)
-    assert "'sideways'" in text and parsed.view["lane"] == ("forum",)
+    assert "`G99`" in text and parsed.filters.group == ("G20",)
+    assert "`sideways`" in text and parsed.view["lane"] == ("forum",)
     assert parsed.filters.asof is None
 
 
@@ -177,3 +178,20 @@ def test_a_withdrawal_counts_only_from_its_date():
     assert pair in set(zip(active(before)["party_id"], active(before)["instrument_id"], strict=True))
     assert pair not in set(zip(active(after)["party_id"], active(after)["instrument_id"], strict=True))
     assert not before.loc[before["party_id"].eq("USA") & before["instrument_id"].eq(pair[1]), "withdrawn"].any()
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["[click](https://evil.example)", "![x](https://evil.example/p.png)", "a`b", "``", "x" * 100_000, "**b**\n# h"],
+)
+def test_values_from_the_url_stay_inert_and_short_in_notices(vocabulary, hostile):
+    from components.filters import NOTICE_CHARS
+
+    parsed = parse_query({hostile: "1", "group": hostile, "asof": hostile, "whatif": hostile}, vocabulary)
+    assert len(parsed.notices) == 4
+    for notice in parsed.notices:
+        assert len(notice) < 3 * NOTICE_CHARS + 120  # a 100 kB value is not echoed back whole
+        assert "\n" not in notice
+        # every piece taken from the URL sits inside a code span that its own backticks cannot close
+        outside = re.sub(r"(`+)(?:(?!\1).)*?\1", "", notice)
+        assert "](" not in outside and "**" not in outside

@@ -88,7 +88,7 @@ def test_malformed_parameters_give_a_notice_not_a_traceback(page):
     assert not at.exception, at.exception
     notices = " ".join(w.value for w in at.warning)
     assert "`asof=last-tuesday` is not a date" in notices
-    assert "'XYZ'" in notices
+    assert "`XYZ`" in notices
     assert "Unknown parameter `colour`" in notices
     assert at.session_state["f_group"] == ["G20"]
     assert "colour" not in at.query_params  # the address is cleaned after the notice

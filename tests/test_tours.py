@@ -33,7 +33,7 @@ def test_broken_tour_reports_each_problem(tmp_path):
     assert any(p.startswith("broken.yaml: step 1: unknown view 'timetable'") for p in problems)
     assert "broken.yaml: step 2: 'question' is missing" in problems
     assert "broken.yaml: step 2: 'colour' is not a filter or option of the timeline view" in problems
-    assert any(p.startswith("broken.yaml: step 2: `group`: unknown value(s) 'G99'") for p in problems)
+    assert any(p.startswith("broken.yaml: step 2: `group`: unknown value(s) `G99`") for p in problems)
 
 
 def test_not_yaml(tmp_path):

@@ -9,10 +9,11 @@ from components.dictionary import field_table, value_definitions
 from components.export import package_zip
 from components.load import citation
 from components.schema import bundled_package
-from components.ui import UPLOAD_KEY, atlas_or_stop, problems_table, uses_upload
+from components.ui import UPLOAD_KEY, atlas_or_stop, ignore_url_parameters, problems_table, uses_upload
 from components.upload import ACCEPTED, MAX_BYTES, MAX_ROWS, check_upload, template_zip
 
 atlas = atlas_or_stop()
+ignore_url_parameters()
 package = bundled_package()
 
 st.title("Data and sources")

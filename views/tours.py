@@ -6,9 +6,10 @@ import streamlit as st
 
 from components.filters import Vocabulary
 from components.tours import VIEW_PAGES, load_tours, step_query
-from components.ui import atlas_or_stop
+from components.ui import atlas_or_stop, ignore_url_parameters
 
 atlas = atlas_or_stop()
+ignore_url_parameters()
 tours, problems = load_tours(vocabulary=Vocabulary.of(atlas))
 
 st.title("Guided tours")
