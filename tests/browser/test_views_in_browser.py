@@ -101,5 +101,20 @@ def test_bad_parameter_gives_a_visible_notice(server, page):
     page.goto(f"{server}/signatories?group=G20,NOPE&colour=red")
     notice = page.locator('[data-testid="stAlert"]').filter(has_text="Unknown parameter")
     expect(notice).to_be_visible(timeout=60_000)
-    expect(page.locator('[data-testid="stAlert"]').filter(has_text="'NOPE'")).to_be_visible()
+    unknown = page.locator('[data-testid="stAlert"]').filter(has_text="unknown value(s) NOPE")
+    expect(unknown).to_be_visible()
+    expect(unknown.locator("code").filter(has_text="NOPE")).to_be_visible()  # the URL's text, shown as code
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_markdown_in_the_url_stays_text(server, page):
+    """A crafted link cannot put a link or an image into the Atlas's own notice."""
+    from urllib.parse import quote
+
+    page.goto(
+        f"{server}/timeline?group={quote('[x](https://evil.example)')}&{quote('![p](https://evil.example/p.png)')}=1"
+    )
+    expect(page.locator('[data-testid="stAlert"]').filter(has_text="evil.example").first).to_be_visible(timeout=60_000)
+    assert page.locator('[data-testid="stAlert"] a[href*="evil.example"]').count() == 0
+    assert page.locator('[data-testid="stAlert"] img[src*="evil.example"]').count() == 0
     assert page.locator(EXCEPTION).count() == 0
