@@ -214,6 +214,7 @@ def parse_query(
     notices: list[str] = []
     values: dict[str, object] = {}
     own = {p.name: p for p in view_params}
+    unknown: list[str] = []
     for name, raw in params.items():
         if name in ("from", "to", "asof"):
             values[name] = _parse_date(name, raw, notices, end_of_period=name == "to")
@@ -224,7 +225,9 @@ def parse_query(
         elif name in own:
             continue
         else:
-            notices.append(f"Unknown parameter {code_span(name)} ignored.")
+            unknown.append(name)
+    if unknown:  # one notice, first, however many there are
+        notices.insert(0, f"Unknown parameter{'s' if len(unknown) > 1 else ''} {listed(unknown)} ignored.")
     start, end, asof = values.get("from"), values.get("to"), values.get("asof")
     if start and end and start > end:
         notices.append(f"`from` ({start}) is after `to` ({end}); the date range was ignored.")

@@ -133,9 +133,10 @@ def time_to_binding(instruments: pd.DataFrame) -> pd.DataFrame:
     """Per forum: its first AI instrument, its first legally binding one (if any) and the years between."""
     shown = instruments[~instruments["forum"].isin(NOT_A_FORUM)].sort_values("adopted", kind="stable")
     forum = shown["forum"].astype(str)
-    first = shown.assign(forum=forum).drop_duplicates("forum").set_index("forum")
-    binding = shown[shown["legal_force"].astype(str) == "legally_binding"]
-    binding = binding.assign(forum=forum[binding.index]).drop_duplicates("forum").set_index("forum")
+    shown = shown.assign(forum=forum)
+    first = shown.drop_duplicates("forum").set_index("forum")
+    binding = shown[(shown["legal_force"].astype(str) == "legally_binding").to_numpy()]
+    binding = binding.drop_duplicates("forum").set_index("forum")
     count = forum.value_counts()
     rows = pd.DataFrame(
         {

@@ -195,6 +195,7 @@ def _hover_texts(best: pd.DataFrame, wide: pd.DataFrame, columns: list[str], sho
     name_of = dict(zip(wide.index, party_names, strict=True))
     short_of = dict(zip(columns, instrument_names, strict=True))
     date = best["date_label"].fillna("").astype(str)
+    best = best.astype({"party_id": object, "instrument_id": object})  # categorical ids map to categoricals
     text = (
         "<b>" + best["party_id"].map(name_of) + "</b> — " + best["instrument_id"].map(short_of) + "<br>"
         + best["action"].map(label) + date.where(date == "", " on " + date)

@@ -58,9 +58,10 @@ def withdrawn_flags(participation: pd.DataFrame) -> np.ndarray:
 
 def withdrawn_mask(participation: pd.DataFrame) -> np.ndarray:
     """withdrawn_flags, read from the precomputed column where the rows have it."""
-    if WITHDRAWN in participation:  # computed once per loaded package and per filtered slice
-        return participation[WITHDRAWN].to_numpy(dtype=bool)
-    return withdrawn_flags(participation)
+    column = participation.get(WITHDRAWN)
+    if column is not None and column.dtype == bool:  # computed once per loaded package and per filtered slice
+        return column.to_numpy()
+    return withdrawn_flags(participation)  # no column, or rows appended without it (NaN): compute it here
 
 
 def withdrawn_pairs(participation: pd.DataFrame) -> set[tuple[str, str]]:

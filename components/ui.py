@@ -32,7 +32,7 @@ def _fingerprint(data_dir: Path) -> tuple:
 # (cache_data): unpickling them on every rerun cost ~8 ms a time. Views and components never modify them in place
 # (tests/test_ui_cache.py checks that a page run leaves them unchanged).
 @st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
-def _cached_atlas(data_dir: str, fingerprint: str) -> Atlas:
+def _cached_atlas(data_dir: str, key: str) -> Atlas:
     return load_atlas(data_dir)
 
 
@@ -59,12 +59,18 @@ def uses_upload() -> bool:
 
 def atlas_or_stop() -> Atlas:
     """The validated dataset; on invalid data, show every problem (file, row, column) and stop the page."""
+    return _atlas_and_key()[0]
+
+
+def _atlas_and_key() -> tuple[Atlas, str]:
+    """The dataset and the key that names it in every cache (folder and files' sizes and times, read once)."""
     data_dir = session_data_dir()
     if not data_dir.is_dir():
         st.error(f"The data folder `{data_dir}` does not exist. Check the ATLAS_DATA_DIR environment variable.")
         st.stop()
+    key = repr((str(data_dir), _fingerprint(data_dir)))
     try:
-        return _cached_atlas(str(data_dir), repr(_fingerprint(data_dir)))
+        return _cached_atlas(str(data_dir), key), key
     except DataPackageError as error:
         st.error(
             f"The data package in `{data_dir}` did not pass validation: {len(error.problems)} problem(s). "
@@ -267,6 +273,9 @@ def _raw_query() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
+MAX_NOTICES = 5  # a URL with thousands of bad parameters gets five notices and a count, not thousands
+
+
 LAYOUT = ViewParam("layout", ("brief", "present"), default=())
 STEP = ViewParam("step", tuple(str(n) for n in range(1, 51)), default=())
 
@@ -285,7 +294,7 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
     The URL is the source of truth when a page is opened; afterwards the widgets are, and every change is written
     back to the URL so that copying the address bar reproduces the view.
     """
-    atlas = atlas_or_stop()
+    atlas, data_key = _atlas_and_key()
     tours = _tours()
     view_params = (*view_params, LAYOUT, ViewParam("tour", tuple(tours), default=()), STEP)
     vocabulary = Vocabulary.of(atlas)
@@ -349,8 +358,11 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
     if query != {name: ",".join(values) for name, values in raw.items()}:
         st.query_params.from_dict(query)  # also drops what was not understood, after the notice below
     st.session_state["_written_query"] = query
-    for notice in parsed.notices:
+    for notice in parsed.notices[:MAX_NOTICES]:
         st.warning(notice, icon=":material/link_off:")
+    if len(parsed.notices) > MAX_NOTICES:
+        st.warning(f"… and {len(parsed.notices) - MAX_NOTICES} more problems in the address, also ignored.",
+                   icon=":material/link_off:")  # fmt: skip
     if filters.whatif:
         from components.scenario import describe_scenario
 
@@ -363,7 +375,6 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
         )
     if view.get("tour") and view["tour"][0] in tours:
         _presentation(tours[view["tour"][0]], int((view.get("step") or ("1",))[0]))
-    data_key = repr((atlas.data_dir, _fingerprint(Path(atlas.data_dir))))
     return Frame(atlas=atlas, filters=filters, view=view, slice=_slice(atlas, data_key, filters), query=query,
                  data_key=data_key)  # fmt: skip
 

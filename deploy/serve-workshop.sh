@@ -10,7 +10,8 @@ command -v nginx >/dev/null || { echo "nginx is not installed: apt-get install -
 prefix="$(mktemp -d /tmp/atlas-nginx.XXXX)"; mkdir -p "$prefix/tmp"
 # nginx's workers run as an unprivileged user when started by root: they must be able to write their buffer files
 # (large responses such as the chart library, and uploads), or those requests fail under load
-chmod 755 "$prefix"; chmod 1777 "$prefix/tmp"
+# (the folder itself can be entered but not listed, and the logs are readable by their owner only)
+chmod 711 "$prefix"; chmod 1777 "$prefix/tmp"; umask 077
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; nginx -p "$prefix" -c "$prefix/nginx.conf" -s stop 2>/dev/null || true; }
 trap cleanup EXIT INT TERM

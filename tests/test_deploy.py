@@ -98,3 +98,11 @@ def test_large_files_come_through_nginx_whole(workshop):
         head = response.read(16_384)
         time.sleep(1)  # a slow client (a busy laptop on workshop Wi-Fi): nginx buffers the rest to a file meanwhile
         assert len(head) + len(response.read()) == library.stat().st_size
+
+
+def test_without_cookies_the_address_keeps_a_browser_on_one_replica(workshop):
+    url, log = workshop
+    skip = len(log.read_text().splitlines())
+    for _ in range(6):  # cookies blocked: every request comes without one
+        urllib.request.urlopen(url + "/_stcore/host-config").read()
+    assert len(set(_upstreams(log, skip, "host-config"))) == 1

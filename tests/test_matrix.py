@@ -116,3 +116,10 @@ def test_strongest_actions_of_nothing_is_an_empty_frame_with_a_boolean_flag(atla
     best = strongest_actions(atlas.participation.iloc[0:0])
     assert best.empty and best["withdrew"].dtype == bool
     assert best[~best["withdrew"]].columns.tolist() == best.columns.tolist()
+
+
+def test_rows_appended_without_the_withdrawn_flag_are_computed_not_assumed(atlas):
+    extra = atlas.participation.iloc[[0]].drop(columns="withdrawn").assign(party_id="KEN")
+    participation = pd.concat([atlas.participation, extra], ignore_index=True)  # the new row's flag is NaN
+    best = strongest_actions(participation).set_index(["party_id", "instrument_id"])
+    assert not best.at[("KEN", extra["instrument_id"].iloc[0]), "withdrew"]

@@ -238,3 +238,13 @@ def test_what_if_scenario_is_announced_and_labels_the_charts():
     assert at.query_params["whatif"] == "IND:coe-framework-convention-ai:signed"
     other = run("views/signatories.py")
     assert not any("SCENARIO" in w.value for w in other.warning)  # another session: the real data
+
+
+def test_many_bad_parameters_give_a_few_notices_and_a_count(monkeypatch):
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(VALID))
+    query = {"whatif": ",".join(f"bad{i}" for i in range(30)), **{f"junk{i}": "1" for i in range(30)}}
+    at = run("views/timeline.py", query)
+    assert not at.exception
+    notices = [w.value for w in at.warning]
+    assert notices[0].startswith("Unknown parameters `junk0`") and "and 25 more" in notices[0]
+    assert len(notices) == 6 and "26 more problems in the address" in notices[-1]

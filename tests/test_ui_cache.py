@@ -19,7 +19,7 @@ def test_page_runs_leave_the_cached_dataset_unchanged(page, monkeypatch):
     for query in QUERIES:
         at = run(page, {**query, **({"party": "FRA"} if page.endswith("countries.py") else {})})
         assert not at.exception, at.exception
-    cached = ui._cached_atlas(str(VALID), repr(ui._fingerprint(VALID)))
+    cached = ui._cached_atlas(str(VALID), repr((str(VALID), ui._fingerprint(VALID))))
     fresh = load_atlas(VALID)
     for table in ("instruments", "participation", "parties", "events", "institutes"):
         pd.testing.assert_frame_equal(getattr(cached, table), getattr(fresh, table), obj=table)
