@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
 from benchmarks.browser import (
     ROOT,
@@ -41,7 +42,9 @@ PAGES = ["/timeline", "/signatories", "/", "/landscape", "/gaps"]
 
 @contextmanager
 def workshop(replicas: int, port: int):
-    """deploy/serve-workshop.sh REPLICAS PORT, stopped (with everything it started) on exit."""
+    """deploy/serve-workshop.sh REPLICAS PORT, stopped (with everything it started) on exit.
+
+    Yields (nginx URL, the folder holding nginx's configuration and logs)."""
     env = {**os.environ, "PYTHON": os.environ.get("PYTHON", sys.executable)}
     process = subprocess.Popen(
         ["bash", "deploy/serve-workshop.sh", str(replicas), str(port)], cwd=ROOT, env=env, start_new_session=True,
@@ -52,9 +55,12 @@ def workshop(replicas: int, port: int):
         deadline = time.monotonic() + 180
         while not _healthy(url):
             if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"serve-workshop.sh did not come up:\n{process.stdout.read()[-2000:]}")
+                raise RuntimeError(f"serve-workshop.sh did not come up:\n{process.stdout.read()[-2000:]}")
             time.sleep(0.5)
-        yield url
+        line = ""
+        while "logs in" not in line:  # the script says where its logs are once nginx is up
+            line = process.stdout.readline()
+        yield url, Path(line.rsplit("logs in", 1)[1].strip(" )\n"))
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -155,7 +161,7 @@ def main() -> None:
         with Server(ROOT / "app.py") as server:
             report(server.url, "on one replica (streamlit run app.py)")
     else:
-        with workshop(args.replicas, args.port) as url:
+        with workshop(args.replicas, args.port) as (url, _):
             report(url, f"through nginx on {args.replicas} replicas (deploy/serve-workshop.sh)")
 
 

@@ -7,9 +7,7 @@ import http.cookiejar
 import os
 import re
 import shutil
-import signal
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -17,36 +15,19 @@ from pathlib import Path
 import pytest
 import streamlit
 
-from benchmarks.browser import _free_port, _healthy
-from tests.conftest import ROOT
+from benchmarks.browser import _free_port
+from benchmarks.loadtest import workshop as serve_workshop
 
 
 @pytest.fixture(scope="module")
 def workshop():
-    """(nginx URL, its access log)."""
+    """(nginx URL, its access log), from deploy/serve-workshop.sh with two replicas."""
     if shutil.which("nginx") is None:
         if os.environ.get("CI"):
             pytest.fail("nginx is not installed: `make test` installs it with apt-get")
         pytest.skip("nginx is not installed")
-    port = _free_port()
-    process = subprocess.Popen(
-        ["bash", "deploy/serve-workshop.sh", "2", str(port)], cwd=ROOT, env={**os.environ, "PYTHON": sys.executable},
-        start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while not _healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"serve-workshop.sh did not start: {process.stdout.read()[-2000:]}")
-            time.sleep(0.5)
-        line = ""
-        while "logs in" not in line:
-            line = process.stdout.readline()
-        yield url, Path(line.rsplit("logs in", 1)[1].strip(" )\n")) / "access.log"
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+    with serve_workshop(2, _free_port()) as (url, folder):
+        yield url, folder / "access.log"
     time.sleep(1)
     assert not [a for a in _ps() if "--server.port 860" in a and "streamlit" in a], "replicas left running"
 
