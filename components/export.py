@@ -29,6 +29,7 @@ SIZES = {  # name: (width, height) in CSS pixels; PNGs are rendered at 2x
 }
 FORMATS = ("png", "svg")
 PNG_SCALE = 2
+MAX_NAME = 60  # characters of view and chart name in a download's file name
 LICENCE = "Data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Code: MIT."
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")  # incl. full-width forms
 _kaleido_lock = threading.Lock()
@@ -89,7 +90,7 @@ def image_bytes(fig: go.Figure, *, fmt: str = "png", size: str = "slide", url: s
 
 def file_name(meta: ViewMeta, extension: str, size: str | None = None, chart: str = "") -> str:
     """'atlas-timeline-2025-06-01-slide.png': the view (and chart, where a page has several), the date, the size."""
-    name = re.sub(r"[^a-z0-9]+", "-", f"{meta.view} {chart}".lower()).strip("-") or "overview"
+    name = re.sub(r"[^a-z0-9]+", "-", f"{meta.view} {chart}".lower())[:MAX_NAME].strip("-") or "overview"
     parts = ["atlas", name, meta.asof.isoformat()]
     if size:
         parts.append(size)

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.text import plotly_text
 from components.theme import finish_figure, label
 
 NETWORK_ID = "international-network-ai-safety-institutes"
@@ -122,9 +123,10 @@ def partnership_figure(
     for _, pair in pairs.iterrows():
         for x, y in ((pair["a"], pair["b"]), (pair["b"], pair["a"])):
             counts[index[y]][index[x]] += 1
-            texts[index[y]][index[x]] += f"<br>{pair['name']} ({pair['adopted']})"
+            texts[index[y]][index[x]] += f"<br>{plotly_text(pair['name'])} ({pair['adopted']})"
     labels = [str(names.get(pid, pid)) for pid in members]
-    hover = [[f"<b>{labels[r]} – {labels[c]}</b>{texts[r][c] or '<br>none'}" for c in range(size)] for r in range(size)]
+    shown = [plotly_text(name) for name in labels]
+    hover = [[f"<b>{shown[r]} – {shown[c]}</b>{texts[r][c] or '<br>none'}" for c in range(size)] for r in range(size)]
     fig = go.Figure(
         go.Heatmap(
             z=counts, x=labels, y=labels, colorscale=[(0, "#f7fbff"), (1, "#08519c")], xgap=2, ygap=2,

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.parties import region_labels, withdrawn_mask
+from components.text import plotly_text
 from components.theme import finish_figure, label
 
 # Strongest first. A ratification binds; a signature or adherence is a formal act; membership and endorsement are
@@ -186,8 +187,8 @@ def matrix_figure(
 
 def _hover_texts(best: pd.DataFrame, wide: pd.DataFrame, columns: list[str], short: pd.Series) -> np.ndarray:
     """The hover text of every cell (party × instrument), built column-wise rather than cell by cell."""
-    party_names = wide["party"].to_numpy(dtype=object)
-    instrument_names = np.array([short.get(c, c) for c in columns], dtype=object)
+    party_names = np.array([plotly_text(name) for name in wide["party"]], dtype=object)
+    instrument_names = np.array([plotly_text(short.get(c, c)) for c in columns], dtype=object)
     texts = party_names[:, None] + " — " + instrument_names[None, :] + ": no action recorded"
     best = best[best["instrument_id"].isin(columns) & best["party_id"].isin(wide.index)]
     if best.empty:

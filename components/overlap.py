@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from components.parties import active
+from components.text import plotly_text
 from components.theme import finish_figure
 
 MEASURES = ("jaccard", "shared")
@@ -94,11 +95,11 @@ def patterns_figure(
     shown = patterns.head(top)
     columns = list(range(len(shown)))
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.6, 0.4], vertical_spacing=0.03)
-    hover = ["<br>".join(party_names.get(p, p) for p in members[:25]) + (" …" if len(members) > 25 else "")
+    hover = ["<br>".join(plotly_text(party_names.get(p, p)) for p in members[:25]) + (" …" if len(members) > 25 else "")
              for members in shown["members"]]  # fmt: skip
     fig.add_trace(
-        go.Bar(x=columns, y=shown["parties"], marker_color="#0072B2", text=shown["parties"], textposition="outside",
-               customdata=hover, hovertemplate="%{y} parties<br>%{customdata}<extra></extra>", showlegend=False),
+        go.Bar(x=columns, y=shown["parties"], marker_color="#0072B2", text=hover, texttemplate="%{y}",
+               textposition="outside", hovertemplate="%{y} parties<br>%{text}<extra></extra>", showlegend=False),
         row=1, col=1,
     )  # fmt: skip
     for instrument in instrument_ids:

@@ -10,6 +10,7 @@ import plotly.io as pio
 
 from components.dates import in_words
 from components.schema import bundled_package
+from components.text import escape_figure, plotly_text
 
 TEMPLATE_NAME = "atlas"
 FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
@@ -100,9 +101,15 @@ def _apply_template(fig: go.Figure) -> None:
 
 
 def finish_figure(fig: go.Figure, *, title: str, asof: dt.date, subtitle: str | None = None) -> go.Figure:
-    """Give a figure the Atlas template, its title, an optional subtitle and the source line with the as-of date."""
+    """Give a figure the Atlas template, its title, an optional subtitle and the source line with the as-of date.
+
+    Data text in the traces (axis values, customdata, hover text, legend names) and in the titles is escaped here,
+    so plotly shows it as written (see components/text.py). Call it once per figure.
+    """
     _apply_template(fig)
-    fig.update_layout(title=dict(text=title, subtitle=dict(text=subtitle) if subtitle else None))
+    escape_figure(fig)
+    subtitle = plotly_text(subtitle) if subtitle else None
+    fig.update_layout(title=dict(text=plotly_text(title), subtitle=dict(text=subtitle) if subtitle else None))
     bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 90
     fig.add_annotation(
         text=SOURCE_LINE.format(asof=in_words(asof)),
@@ -135,7 +142,7 @@ def focus_on_recent(fig: go.Figure, table: pd.DataFrame) -> None:
     start = pd.Timestamp(table.loc[~table.index.isin(older.index), "adopted"].min().year - 1, 1, 1)
     end = table["adopted"].max() + pd.DateOffset(months=8)
     fig.update_xaxes(range=[start, end])
-    names = "; ".join(f"{r.short_name} ({r.adopted_label[:4]})" for r in older.itertuples())
+    names = "; ".join(f"{plotly_text(r.short_name)} ({r.adopted_label[:4]})" for r in older.itertuples())
     fig.add_annotation(
         text=f"◀ earlier: {names} — zoom out to see",
         xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", showarrow=False,

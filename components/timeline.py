@@ -138,8 +138,8 @@ def timeline_figure(
     fig.update_layout(
         height=max(420, 70 + 42 * len(order)),
         legend=dict(orientation="v", x=1.01, y=1, groupclick="toggleitem"),
-        clickmode="event+select",
-        dragmode="select",
+        clickmode="event+select",  # a click selects a marker; no dragmode="select": plotly then sends an empty
+        # selection for every click, so a clicked marker never reached the detail panel (found by a browser test)
     )
     title = "Instruments of AI governance over time, by " + ("mechanism" if lane == "mechanism" else "forum")
     return finish_figure(fig, title=title, subtitle=subtitle or "Marker size: number of parties recorded", asof=asof)

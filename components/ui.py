@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ import streamlit as st
 from components.filters import Filters, Slice, ViewParam, Vocabulary, apply_filters, parse_query, to_query
 from components.load import Atlas, data_dir_from_env, load_atlas
 from components.parties import party_names
+from components.text import md
 from components.theme import label
 from components.validate import DataPackageError, Problem
 
@@ -240,7 +242,7 @@ def _whatif_panel(atlas: Atlas, vocabulary: Vocabulary) -> None:
         st.button("Add to the scenario", on_click=_add_whatif, key="w_add", width="stretch")
         items = tuple(st.session_state["f_whatif"])
         if items:
-            st.caption(describe_scenario(items, names, short))
+            st.caption(md(describe_scenario(items, names, short)))
             st.download_button("Share as YAML", data=scenario_yaml(items), file_name="atlas-scenario.yaml",
                                mime="application/x-yaml", key="w_download", on_click="ignore")  # fmt: skip
             if st.button("Clear the scenario", key="w_clear", width="stretch"):
@@ -368,7 +370,7 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
 
         short = atlas.instruments.set_index("id")["short_name"].to_dict()
         st.warning(
-            f"**SCENARIO** — {describe_scenario(filters.whatif, party_names(atlas.parties), short)}. These actions are "
+            f"**SCENARIO** — {md(describe_scenario(filters.whatif, party_names(atlas.parties), short))}. These actions are "
             "hypothetical: they are not in the data, and every chart and export of this view is labelled SCENARIO. "
             "Clear them under *What-if* in the sidebar.",
             icon=":material/science:",
@@ -394,8 +396,8 @@ def view_control(param: ViewParam, title: str, *, labels: dict[str, str] | None 
     """A page's own option (lanes, axis, measure, selected instruments), kept in the URL like the filters."""
     target = container or st
 
-    def format_func(value):
-        return (labels or {}).get(value, value)
+    def format_func(value):  # segmented controls read Markdown in their labels; data text must not be
+        return md((labels or {}).get(value, value))
 
     key = f"v_{param.name}"
     if st.session_state.get("v_layout") in ("brief", "present"):  # no controls on a brief or a projector
@@ -474,7 +476,7 @@ def chart(fig, *, frame: Frame, path: str, title: str, rows: pd.DataFrame, key: 
         title = f"SCENARIO — {title}"
         fig.update_layout(title_text=f"SCENARIO — {fig.layout.title.text}")
     meta = ViewMeta(
-        view=path or "overview", title=title, filters=describe(frame.filters, frame.slice.asof, names),
+        view=path or "overview", title=html.unescape(title), filters=describe(frame.filters, frame.slice.asof, names),
         asof=frame.slice.asof, url=url, citation=citation(frame.atlas),
     )  # fmt: skip
     config = {

@@ -1,9 +1,12 @@
 """Assessments: the seed documents' own tables, shown as published and clearly marked as their authors' judgements."""
 
+from urllib.parse import quote
+
 import streamlit as st
 
 from components.assessments import catalogue, instruments_spoken_of, wide_table
 from components.filters import ViewParam
+from components.text import md, md_link
 from components.ui import atlas_or_stop, page_frame, view_control
 
 atlas = atlas_or_stop()
@@ -26,15 +29,15 @@ chosen = view_control(TABLE, "Table", labels=titles)
 if chosen not in titles:
     chosen = tables["table_id"].iloc[0]
 info = tables.set_index("table_id").loc[chosen]
-st.subheader(info["title"])
-st.caption(f"Source: [{info['source_url']}]({info['source_url']}) (seed document `{info['seed_file']}`)")
+st.subheader(md(info["title"]))
+st.caption(f"Source: {md_link(info['source_url'], info['source_url'])} (seed document {md(info['seed_file'])})")
 st.dataframe(wide_table(atlas.assessments, chosen), hide_index=True, width="stretch")
 spoken = instruments_spoken_of(atlas.assessments, chosen)
 if spoken:
     short = atlas.instruments.set_index("id")["short_name"]
     st.markdown(
         "Instruments this table speaks of: "
-        + " · ".join(f"[{short.get(i, i)}](signatories?instrument={i})" for i in spoken)
+        + " · ".join(f"[{md(short.get(i, i))}](signatories?instrument={quote(i)})" for i in spoken)
     )
 with st.expander("All tables"):
     st.dataframe(tables.drop(columns="table_id"), hide_index=True, width="stretch")

@@ -18,6 +18,7 @@ from components.filters import ViewParam
 from components.institutes import partnerships
 from components.load import GROUPING_ORDER
 from components.matrix import matrix_figure
+from components.text import md
 from components.theme import label
 from components.ui import chart, memo, page_frame, slice_for, view_control
 
@@ -52,7 +53,7 @@ if len(chosen) == 1:
     rows = memo(frame, "countries.commitments", lambda: commitments(party, everyone.participation, everyone.instruments),
                 party)  # fmt: skip
     if not frame.brief:
-        st.subheader(card["name"])
+        st.subheader(md(card["name"]))
         cols = st.columns(5)
         cols[0].metric("Instruments joined", len(rows))
         cols[1].metric("Legally binding", int((rows["legal_force"] == "legally_binding").sum()))
@@ -61,9 +62,11 @@ if len(chosen) == 1:
         cols[4].metric(
             "Groupings", len(card["groups"].split(", ")) if card["groups"] != "—" else 0, help=card["groups"]
         )
-        st.caption(f"{card['type']} · groupings: {card['groups']}")
+        st.caption(f"{md(card['type'])} · groupings: {md(card['groups'])}")
     if rows.empty:
-        st.info(f"No commitment of {card['name']} is recorded for these filters on this date.", icon=":material/info:")
+        st.info(
+            f"No commitment of {md(card['name'])} is recorded for these filters on this date.", icon=":material/info:"
+        )
     else:
         fig = memo(frame, "countries.profile_figure", lambda: profile_figure(rows, party_name=card["name"],
                                                                           asof=view.asof, subtitle=subtitle), party)  # fmt: skip
@@ -112,10 +115,10 @@ if len(chosen) == 1:
         gaps = memo(frame, "countries.peer_gaps", lambda: peer_gaps(party, peers, everyone.participation,
                                                                     everyone.instruments), party, by)  # fmt: skip
         if peers.empty:
-            st.caption(f"{card['name']} has no peers in this grouping.")
+            st.caption(f"{md(card['name'])} has no peers in this grouping.")
         elif gaps.empty:
             st.success(
-                f"{card['name']} has joined every instrument that at least half of its {len(peers)} peers joined."
+                f"{md(card['name'])} has joined every instrument that at least half of its {len(peers)} peers joined."
             )
         else:
             st.caption(

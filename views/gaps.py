@@ -17,6 +17,7 @@ from components.gaps import (
     us_china,
     us_china_figure,
 )
+from components.text import md, md_link
 from components.theme import label
 from components.ui import chart, empty_state, memo, page_frame, slice_for
 
@@ -71,7 +72,7 @@ if not table.empty:
     if not frame.brief:
         with st.expander("Which instruments"):
             for status, group in table.groupby("us_china", sort=False):
-                st.markdown(f"**{status}** ({len(group)}): " + "; ".join(group["instrument"]))
+                st.markdown(f"**{md(status)}** ({len(group)}): " + "; ".join(md(name) for name in group["instrument"]))
 
 if not frame.brief:
     st.subheader("Fewest commitments")
@@ -83,7 +84,7 @@ if not frame.brief:
             f"(as of {view.asof:%d %B %Y}; adopting a text by consensus in an assembly such as UNESCO's General "
             "Conference is not counted as joining):"
         )
-        st.caption(", ".join(fewest["name"]))
+        st.caption(", ".join(md(name) for name in fewest["name"]))
 
     st.subheader("By region")
     regions = memo(frame, "gaps.by_region", lambda: by_region(everyone.participation, atlas.parties))
@@ -112,4 +113,4 @@ if not frame.brief:
         source = atlas.assessments.loc[atlas.assessments["table_id"] == ANALOGUES_TABLE, "source_url"].iloc[0]
         st.markdown("**Beside it, the historical analogues one of the source texts gives** (an assessment, not data):")
         st.dataframe(wide_table(atlas.assessments, ANALOGUES_TABLE), hide_index=True, width="stretch")
-        st.caption(f"Source: {source}")
+        st.caption(f"Source: {md_link(source, source)}")

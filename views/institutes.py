@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.export import institute_rows, participation_rows
 from components.institutes import founding_figure, map_figure, network_members, partnership_figure, partnerships
+from components.text import md
 from components.ui import chart, memo, page_frame
 
 frame = page_frame()
@@ -35,7 +36,7 @@ if not undated.empty and not frame.brief:
     st.caption(
         "Founding date not verified, so not on the chart: "
         + "; ".join(
-            f"{parties.set_index('id')['name'].get(r.party_id, r.party_id)} — {r.name_then}"
+            f"{md(parties.set_index('id')['name'].get(r.party_id, r.party_id))} — {md(r.name_then)}"
             for r in undated.itertuples()
         )
     )

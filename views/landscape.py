@@ -13,6 +13,7 @@ from components.heatmap import (
     instruments_in_cell,
     selected_cell,
 )
+from components.text import md
 from components.theme import label, legal_force_definitions
 from components.ui import chart, empty_state, page_frame, view_control
 
@@ -58,7 +59,7 @@ else:
             view.instruments, view.participation, view.parties, by=by, legal_force=force, column=column
         )
         column_label = label(column) if by in ("mechanism", "theme") else column
-        st.markdown(f"**{label(force)} × {column_label}: {len(listed)} instruments**")
+        st.markdown(f"**{label(force)} × {md(column_label)}: {len(listed)} instruments**")
         st.dataframe(
             instrument_rows(listed, view.participation)[["short_name", "adopted", "forum", "summary", "source_url"]],
             hide_index=True, width="stretch",

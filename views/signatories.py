@@ -14,6 +14,7 @@ from components.matrix import (
     matrix_figure,
     matrix_table,
 )
+from components.text import md
 from components.ui import atlas_or_stop, chart, empty_state, memo, page_frame, view_control
 
 atlas = atlas_or_stop()
@@ -57,7 +58,7 @@ else:
 if not frame.brief:
     st.subheader("Compare two instruments")
 pair = view_control(COMPARE, "Pick two instruments", labels=short)
-missing = [short[i] for i in pair if i not in set(view.instruments["id"])]
+missing = [md(short[i]) for i in pair if i not in set(view.instruments["id"])]
 if len(pair) == 2 and missing:
     st.warning(
         f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the current view (adopted after the "

@@ -5,6 +5,7 @@ import streamlit as st
 
 from components.export import event_rows, instrument_rows
 from components.filters import ViewParam, describe
+from components.text import md, md_link
 from components.theme import label
 from components.timeline import LANES, instrument_detail, selected_event, selected_instrument, timeline_figure
 from components.ui import chart, empty_state, page_frame, view_control
@@ -46,24 +47,25 @@ else:
         short = frame.atlas.instruments.set_index("id")["short_name"]
         produced = [short.get(i, i) for i in row["instrument_ids"]]
         with st.container(border=True):
-            st.subheader(row["name"])
-            st.markdown(f"{row['start_date_label']} · {row['city']} · hosted by {row['host']} · {row['series']}")
-            st.markdown("Produced: " + ("; ".join(produced) if produced else "no instrument recorded"))
-            st.markdown(f"[Source]({row['source_url']}) · checked {row['checked_label']}")
+            st.subheader(md(row["name"]))
+            st.markdown(" · ".join(md(v) for v in (row["start_date_label"], row["city"], f"hosted by {row['host']}",
+                                                    row["series"])))  # fmt: skip
+            st.markdown("Produced: " + ("; ".join(md(p) for p in produced) if produced else "no instrument recorded"))
+            st.markdown(f"{md_link('Source', row['source_url'])} · checked {row['checked_label']}")
     elif chosen:
         row, members = instrument_detail(chosen, view.instruments, view.participation, frame.atlas.parties)
         if row is not None:
             with st.container(border=True):
-                st.subheader(row["name"])
+                st.subheader(md(row["name"]))
                 st.markdown(
-                    f"**{label(row['legal_force'])}** · {label(row['mechanism'])} · {row['forum']} · "
+                    f"**{label(row['legal_force'])}** · {label(row['mechanism'])} · {md(row['forum'])} · "
                     f"adopted {row['adopted_label']}"
                     + (f" · in force since {row['entry_into_force_label']}" if row["entry_into_force_label"] else "")
                 )
-                st.write(row["summary"])
-                st.markdown(f"[Source]({row['source_url']}) · checked {row['checked_label']}")
+                st.markdown(md(row["summary"]))
+                st.markdown(f"{md_link('Source', row['source_url'])} · checked {row['checked_label']}")
                 if row["notes"]:
-                    st.caption(row["notes"])
+                    st.caption(md(row["notes"]))
                 among = " among the filtered parties" if frame.filters.restricts_parties else ""
                 st.markdown(
                     f"**Parties recorded as of {view.asof:%d %B %Y}{among}: {members['Party'].nunique()}** "

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -41,19 +43,18 @@ def server_started(server) -> float:
     return _started["at"]
 
 
-@pytest.fixture(scope="session")
-def server():
-    """Start `streamlit run app.py` on a free port; yield its base URL."""
+@contextlib.contextmanager
+def streamlit_server(**env: str):
+    """`streamlit run app.py` on a free port, with extra environment variables; yields its base URL."""
     port = _free_port()
-    _started["at"] = time.monotonic()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    log = tempfile.TemporaryFile()  # not a pipe: a full pipe would block a chatty server
     process = subprocess.Popen(
         [
             sys.executable, "-m", "streamlit", "run", "app.py",
             "--server.headless", "true", "--server.port", str(port),
             "--browser.gatherUsageStats", "false",
         ],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env}, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -66,10 +67,22 @@ def server():
             time.sleep(0.3)
     else:
         process.kill()
-        raise RuntimeError(f"streamlit did not start: {process.stdout.read().decode()[-2000:]}")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+        log.seek(0)
+        raise RuntimeError(f"streamlit did not start: {log.read().decode(errors='replace')[-2000:]}")
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The app on the bundled data; yields its base URL."""
+    _started["at"] = time.monotonic()
+    with streamlit_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

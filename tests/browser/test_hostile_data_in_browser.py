@@ -1,0 +1,86 @@
+"""Data text is never markup (issue 9): the Atlas on a package whose every free-text cell holds HTML, JavaScript,
+Markdown, LaTeX or a formula, in chromium against the real server. No script runs, and the text shows as written."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from components.text import WORD_JOINER
+from tests.browser.conftest import streamlit_server
+from tests.hostile import PAYLOADS, hostile_package
+
+pytestmark = pytest.mark.browser
+
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+EXCEPTION = '[data-testid="stException"]'
+PAGES = {  # path: whether it draws a chart
+    "": True, "timeline": True, "signatories": True, "landscape?by=forum": True, "institutes": True,
+    "countries?party=USA,CHN": True, "overlap": True, "gaps": True, "industry": True, "assessments": False,
+    "data": False, "tours": False,
+}  # fmt: skip
+AUTHORED = {"tours"}  # shows the tours' own (authored) titles and captions, no data text
+# What the browser would have made of the payloads had it read them as markup.
+MARKUP = """() => ({
+  pwned: window.__pwned === undefined ? null : String(window.__pwned),
+  handlers: document.querySelectorAll('[onerror],[onload],[onclick]').length,
+  scripts: [...document.scripts].filter(s => s.textContent.includes('__pwned')).length,
+  javascriptLinks: [...document.querySelectorAll('a[href], [href]')].filter(
+    a => (a.getAttribute('href') || '').trim().toLowerCase().startsWith('javascript')).length,
+  images: document.querySelectorAll('img[src="x"]').length,
+  boldPayload: [...document.querySelectorAll('b, strong')].filter(b => b.textContent === 'bold').length,
+  maths: document.querySelectorAll('.katex').length,
+})"""
+CLEAN = {"pwned": None, "handlers": 0, "scripts": 0, "javascriptLinks": 0, "images": 0, "boldPayload": 0, "maths": 0}
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    data = hostile_package(tmp_path_factory.mktemp("hostile") / "data")
+    with streamlit_server(ATLAS_DATA_DIR=str(data)) as url:
+        yield url
+
+
+def text_of(page) -> str:
+    return page.evaluate("() => document.body.textContent").replace(WORD_JOINER, "")  # invisible; see text.md
+
+
+def test_every_page_shows_hostile_text_literally_and_runs_no_script(hostile_server, page):
+    seen: dict[str, list[str]] = {}
+    for path, charted in PAGES.items():
+        page.goto(f"{hostile_server}/{path}")
+        if charted:
+            page.wait_for_selector(CHART, timeout=60_000)
+        else:
+            page.wait_for_selector('[data-testid="stMarkdownContainer"]', timeout=60_000)
+        page.wait_for_timeout(1500)  # let late images, handlers and charts settle
+        assert page.locator(EXCEPTION).count() == 0, path
+        assert page.evaluate(MARKUP) == CLEAN, path
+        text = text_of(page)
+        seen[path] = [p for p in PAYLOADS if p in text]
+        assert seen[path] or path in AUTHORED, f"/{path} shows none of the data text literally"
+        assert "&lt;b&gt;bold" not in text and "&amp;amp;" not in text, f"/{path} escaped data twice"
+    print("\npayloads shown literally per page:", {path: len(found) for path, found in seen.items()})
+    missing = [p for p in PAYLOADS if not any(p in found for found in seen.values())]
+    assert not missing, missing
+
+
+def test_hover_and_detail_panel_show_hostile_text_literally(hostile_server, page):
+    """Also the regression test for clicking a marker: with dragmode="select" the click never reached the panel."""
+    page.goto(f"{hostile_server}/timeline")
+    page.wait_for_selector(CHART, timeout=60_000)
+    points = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .point')
+    points.first.scroll_into_view_if_needed()
+    box = max((points.nth(i).bounding_box() for i in range(min(points.count(), 80))), key=lambda b: b["width"])
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*centre)  # plotly listens on the drag layer above the markers
+    hover = page.locator('[data-testid="stPlotlyChart"] .hoverlayer').first
+    expect(hover).not_to_be_empty(timeout=10_000)
+    hover_text = hover.text_content()
+    assert any(p in hover_text for p in PAYLOADS), hover_text
+    page.mouse.click(*centre)  # selecting a marker opens its detail panel: name, summary and notes in Markdown
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text("Parties recorded as of", timeout=30_000)
+    markdown = page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"]').all_text_contents()
+    shown = " ".join(markdown).replace(WORD_JOINER, "")
+    assert sum(p in shown for p in PAYLOADS) >= 3, shown  # name, summary and notes, as written
+    assert page.evaluate(MARKUP) == CLEAN

@@ -1,0 +1,111 @@
+"""Exports are safe to open (issue 9): hostile data text stays text in SVG, CSV and XLSX; file names are safe."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import xml.etree.ElementTree as ET
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from components.export import (
+    FORMULA_START,
+    ViewMeta,
+    csv_bytes,
+    file_name,
+    image_bytes,
+    instrument_rows,
+    participation_rows,
+    read_exported_csv,
+    xlsx_bytes,
+)
+from components.load import load_atlas
+from components.timeline import timeline_figure
+from tests.hostile import PAYLOADS, hostile_package
+
+SAFE_NAME = re.compile(r"^atlas-[a-z0-9]+(-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}(-(slide|document))?\.(png|svg|csv|xlsx)$")
+
+
+@pytest.fixture(scope="module")
+def atlas(tmp_path_factory):
+    return load_atlas(hostile_package(tmp_path_factory.mktemp("hostile") / "data"))
+
+
+@pytest.fixture(scope="module")
+def meta(atlas):
+    return ViewMeta(view="timeline", title="<b>bold</b> =1+1", filters="**stars** · $x$", asof=atlas.asof,
+                    url="https://atlas.example/timeline", citation="=HYPERLINK(\"https://example.org\")")  # fmt: skip
+
+
+@pytest.fixture(scope="module", autouse=True)
+def stop_kaleido():
+    yield
+    import kaleido
+
+    from components import export
+
+    if export._kaleido_started:
+        kaleido.stop_sync_server()
+        export._kaleido_started = False
+
+
+def test_svg_of_hostile_data_is_inert_and_shows_the_text(atlas):
+    fig = timeline_figure(atlas.instruments, atlas.participation, atlas.events, asof=atlas.asof, lane="forum")
+    svg = image_bytes(fig, fmt="svg", size="slide")
+    root = ET.fromstring(svg)  # well-formed XML: every '<' of the data is an entity
+    elements = list(root.iter())
+    assert not [e for e in elements if e.tag.rsplit("}", 1)[-1] in ("script", "foreignObject", "iframe")]
+    assert not [(e.tag, a) for e in elements for a in e.attrib if a.lower().startswith("on")]
+    hrefs = [v for e in elements for k, v in e.attrib.items() if k.endswith("href")]
+    assert not [h for h in hrefs if h.strip().lower().startswith("javascript")]
+    text = "".join(root.itertext())
+    shown = [p for p in PAYLOADS if p in text]
+    assert len(shown) >= 5, shown  # forum lanes carry payloads; they are drawn as written
+
+
+def _cells(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    return [(column, str(value)) for column in frame.columns for value in frame[column]]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_hostile_rows_round_trip_with_formulas_inert(atlas, meta, kind):
+    rows = pd.concat(
+        [
+            instrument_rows(atlas.instruments, atlas.participation)[["id", "name", "short_name", "summary", "notes"]],
+            participation_rows(atlas.participation, atlas.parties, atlas.instruments)[["party", "notes"]].head(300),
+        ],
+        ignore_index=True,
+    ).fillna("")
+    if kind == "csv":
+        back = read_exported_csv(csv_bytes(rows, meta))
+    else:
+        back = pd.read_excel(io.BytesIO(xlsx_bytes(rows, meta)), sheet_name="data", dtype=str, keep_default_na=False)
+    assert back.shape == rows.shape  # no row or column lost
+    formulas = 0
+    for (column, original), (_, exported) in zip(_cells(rows), _cells(back), strict=True):
+        if original.lstrip().startswith(FORMULA_START):
+            formulas += 1
+            assert exported == "'" + original, (column, exported)
+        else:
+            assert exported == original, (column, original, exported)
+    assert formulas >= 20  # the formula payload reached many cells, and every one was made inert
+
+
+def test_about_lines_are_never_formulas(meta):
+    text = csv_bytes(pd.DataFrame({"a": ["x"]}), meta).decode()
+    assert "# citation: '=HYPERLINK" in text
+    assert all(line.startswith("# ") for line in text.splitlines()[:7])
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(view=st.text(max_size=300), chart=st.text(max_size=300), extension=st.sampled_from(["png", "svg", "csv", "xlsx"]),
+       size=st.sampled_from([None, "slide", "document"]))  # fmt: skip
+def test_file_names_are_safe_whatever_the_view_and_chart(view, chart, extension, size):
+    meta = ViewMeta(view=view, title="t", filters="f", asof=dt.date(2026, 11, 26), url="", citation="")
+    name = file_name(meta, extension, size, chart=chart)
+    assert SAFE_NAME.match(name), name  # no path separators, dots, spaces, control or non-ASCII characters
+    assert len(name) <= 100
