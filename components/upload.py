@@ -7,22 +7,28 @@ the folder's path.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import difflib
 import io
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from components.schema import DEFAULT_DATA_DIR, Package, bundled_package
-from components.validate import Problem, read_and_validate
+from components.validate import Problem, TableCount, account, read_and_validate
 
-MAX_BYTES = 10 * 1024 * 1024  # per file
+MAX_BYTES = 10 * 1024 * 1024  # per file, and per table inside a zip or workbook once unpacked
+MAX_UNPACKED = 64 * 1024 * 1024  # all tables of one zip or workbook, unpacked
+MAX_MEMBERS = 200  # entries in one zip or workbook
 MAX_ROWS = 50_000  # per table
 ACCEPTED = (".csv", ".xlsx", ".zip")
+ARCHIVES = (".zip", ".gz", ".tgz", ".tar", ".7z", ".rar", ".bz2", ".xz", ".xlsx")  # inside a zip: not opened
+SHEETS_OF_NOTES = ("about", "readme")  # sheets the Atlas's own exports add; not tables
 
 
 @dataclass
@@ -30,10 +36,25 @@ class UploadResult:
     data_dir: Path | None  # the session's package when valid
     problems: list[Problem] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)  # the tables the upload replaced
+    ignored: list[str] = field(default_factory=list)  # files in a zip that are not tables (e.g. the schema, a README)
+    counts: list[TableCount] = field(default_factory=list)  # per uploaded table: rows read, accepted, reported
 
     @property
     def ok(self) -> bool:
         return self.data_dir is not None and not self.problems
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"
+
+
+def _too_big(name: str, size: int, problems: list[Problem], *, what: str = "file") -> bool:
+    if size > MAX_BYTES:
+        problems.append(
+            Problem(name, None, None, f"{what} is {size:,} bytes ({_mb(size)}); the limit is {MAX_BYTES // 2**20} MB")
+        )
+        return True
+    return False
 
 
 def _table_for(name: str, package: Package, problems: list[Problem], *, where: str | None = None) -> str | None:
@@ -50,67 +71,170 @@ def _table_for(name: str, package: Package, problems: list[Problem], *, where: s
     return None
 
 
-def _xlsx_tables(name: str, data: bytes, package: Package, problems: list[Problem]) -> dict[str, bytes]:
-    """Each sheet named like a table becomes that table's CSV (cells read as text, nothing dropped)."""
+def _open_zip(name: str, data: bytes, problems: list[Problem], *, kind: str) -> zipfile.ZipFile | None:
+    """The archive, when it can be read and what it declares unpacks within the limits; else None and a problem.
+
+    Python's zipfile never unpacks more than an entry declares, so checking the declared sizes bounds the memory
+    and time a zip bomb can take.
+    """
     try:
-        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, keep_default_na=False, engine="openpyxl")
-    except Exception as exc:  # any unreadable workbook is reported, whatever openpyxl raised
-        problems.append(Problem(name, None, None, f"not a readable XLSX workbook ({type(exc).__name__})"))
-        return {}
-    out = {}
-    for sheet, frame in sheets.items():
-        if sheet.lower() in ("about", "readme"):
-            continue  # a sheet of notes, as the Atlas's own exports have
-        target = _table_for(sheet, package, problems, where=f"{name}[{sheet}]")
-        if target:
-            out[target] = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        problems.append(Problem(name, None, None, f"not a readable {kind}"))
+        return None
+    if len(entries) > MAX_MEMBERS:
+        problems.append(Problem(name, None, None, f"holds {len(entries)} entries; the limit is {MAX_MEMBERS}"))
+        return None
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > MAX_UNPACKED:
+        problems.append(
+            Problem(name, None, None, f"unpacks to {_mb(unpacked)}; the limit is {MAX_UNPACKED // 2**20} MB in all "
+                    f"(a {_mb(len(data))} upload)")
+        )  # fmt: skip
+        return None
+    return archive
+
+
+def _read_member(name: str, archive: zipfile.ZipFile, entry: zipfile.ZipInfo, problems: list[Problem]) -> bytes | None:
+    label = f"{name}/{entry.filename}"
+    if _too_big(label, entry.file_size, problems, what="table unpacked"):
+        return None
+    try:
+        with archive.open(entry) as handle:
+            return handle.read(MAX_BYTES + 1)
+    except RuntimeError:  # zipfile's words for an encrypted entry
+        problems.append(Problem(label, None, None, "is encrypted; upload it without a password"))
+    except NotImplementedError:
+        problems.append(Problem(label, None, None, "uses a compression method that cannot be read; zip it again"))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        problems.append(Problem(label, None, None, f"cannot be unpacked ({type(exc).__name__}): the zip is damaged"))
+    return None
+
+
+def _zip_tables(
+    name: str, data: bytes, package: Package, problems: list[Problem], ignored: list[str]
+) -> list[tuple[str, str, bytes]]:
+    """(table, shown name, CSV bytes) for each CSV entry; nested archives are reported, other files listed."""
+    archive = _open_zip(name, data, problems, kind="zip file")
+    if archive is None:
+        return []
+    out = []
+    for entry in archive.infolist():
+        member = entry.filename
+        if entry.is_dir() or member.startswith("__MACOSX") or Path(member).name.startswith("._"):
+            continue
+        suffix = Path(member).suffix.lower()
+        if suffix in ARCHIVES:
+            problems.append(
+                Problem(f"{name}/{member}", None, None, "archives inside a zip are not opened; unpack it and upload "
+                        "its CSV files")
+            )  # fmt: skip
+            continue
+        if suffix != ".csv":
+            ignored.append(f"{name}/{member}")
+            continue
+        target = _table_for(Path(member).name, package, problems, where=f"{name}/{member}")
+        content = _read_member(name, archive, entry, problems) if target else None
+        if target and content is not None:
+            out.append((target, Path(member).name, content))
+    if not out and not any(p.file.startswith(name) for p in problems):
+        problems.append(Problem(name, None, None, "the zip holds no CSV table"))
     return out
 
 
-def _files(uploads: dict[str, bytes], package: Package, problems: list[Problem]) -> dict[str, tuple[str, bytes]]:
-    """Map each uploaded file (zips opened, workbooks split by sheet) to (original name, CSV bytes) per table."""
+def _cell_text(value) -> str:
+    """A workbook cell as the CSV text it stands for: dates as ISO dates, whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _xlsx_tables(name: str, data: bytes, package: Package, problems: list[Problem]) -> list[tuple[str, str, bytes]]:
+    """Each sheet named like a table becomes that table's CSV, cell by cell as written; formulas are reported.
+
+    The workbook is streamed (openpyxl's read-only mode) and a sheet is read no further than the row limit, so a
+    workbook of a million rows is refused after MAX_ROWS rows, not parsed whole.
+    """
+    if _open_zip(name, data, problems, kind="XLSX workbook") is None:
+        return []
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook; each is reported, none escapes
+        problems.append(Problem(name, None, None, f"not a readable XLSX workbook ({type(exc).__name__})"))
+        return []
+    out = []
+    try:
+        for sheet in workbook.worksheets:
+            where = f"{name}[{sheet.title}]"
+            if sheet.title.lower() in SHEETS_OF_NOTES:
+                continue
+            target = _table_for(sheet.title, package, problems, where=where)
+            if not target:
+                continue
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
+            header: list[str] = []
+            for number, row in enumerate(sheet.iter_rows(), start=1):
+                if number > MAX_ROWS + 1:
+                    problems.append(Problem(where, None, None, f"more than {MAX_ROWS:,} rows; the limit is "
+                                            f"{MAX_ROWS:,} per table"))  # fmt: skip
+                    break
+                cells = [_cell_text(cell.value) for cell in row]
+                header = header or cells
+                for index, cell in enumerate(row):
+                    if getattr(cell, "data_type", None) == "f":
+                        column = header[index] if index < len(header) and number > 1 else None
+                        problems.append(Problem(where, number, column, f"cell holds a formula ({cells[index][:40]}); "
+                                                "the Atlas reads values only: paste the values and upload again"))  # fmt: skip
+                writer.writerow(cells)
+            else:
+                out.append((target, where, buffer.getvalue().encode("utf-8")))
+    except Exception as exc:  # a damaged sheet part: reported with the workbook's name
+        problems.append(Problem(name, None, None, f"not a readable XLSX workbook ({type(exc).__name__})"))
+        return []
+    finally:
+        workbook.close()
+    return out
+
+
+def _files(
+    uploads: dict[str, bytes], package: Package, problems: list[Problem], ignored: list[str]
+) -> dict[str, tuple[str, bytes]]:
+    """Map each uploaded file (zips opened, workbooks split by sheet) to (shown name, CSV bytes) per table.
+
+    A table that arrives twice (two files, a file and a sheet, two entries of a zip) is a problem naming both.
+    """
     out: dict[str, tuple[str, bytes]] = {}
     for name, data in uploads.items():
         suffix = Path(name).suffix.lower()
         if suffix not in ACCEPTED:
             problems.append(Problem(name, None, None, f"unsupported file type '{suffix}'; upload .csv, .xlsx or .zip"))
             continue
-        if len(data) > MAX_BYTES:
-            problems.append(
-                Problem(name, None, None, f"file is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES // 2**20} MB")
-            )
+        if _too_big(name, len(data), problems):
             continue
         if suffix == ".zip":
-            try:
-                archive = zipfile.ZipFile(io.BytesIO(data))
-            except zipfile.BadZipFile:
-                problems.append(Problem(name, None, None, "not a readable zip file"))
-                continue
-            members = [m for m in archive.namelist() if m.lower().endswith(".csv") and not m.startswith("__MACOSX")]
-            if not members:
-                problems.append(Problem(name, None, None, "the zip holds no CSV table"))
-            for member in members:
-                inner = archive.read(member)
-                if len(inner) > MAX_BYTES:
-                    problems.append(
-                        Problem(
-                            member,
-                            None,
-                            None,
-                            f"file is {len(inner) / 1e6:.1f} MB; the limit is {MAX_BYTES // 2**20} MB",
-                        )
-                    )
-                    continue
-                target = _table_for(Path(member).name, package, problems)
-                if target:
-                    out[target] = (Path(member).name, inner)
+            found = _zip_tables(name, data, package, problems, ignored)
         elif suffix == ".xlsx":
-            for target, csv_bytes in _xlsx_tables(name, data, package, problems).items():
-                out[target] = (f"{name}[{Path(target).stem}]", csv_bytes)
+            found = _xlsx_tables(name, data, package, problems)
         else:
             target = _table_for(name, package, problems)
-            if target:
-                out[target] = (name, data)
+            found = [(target, name, data)] if target else []
+        for target, shown, content in found:
+            if target in out:
+                problems.append(
+                    Problem(shown, None, None, f"{target} is uploaded twice (also as {out[target][0]}); upload it once")
+                )
+                continue
+            out[target] = (shown, content)
     return out
 
 
@@ -123,28 +247,30 @@ def check_upload(
     """
     package = bundled_package()
     problems: list[Problem] = []
-    files = _files(uploads, package, problems)
+    ignored: list[str] = []
+    files = _files(uploads, package, problems, ignored)
     for name, data in files.values():
-        rows = data.count(b"\n")
-        if rows - 1 > MAX_ROWS:
-            problems.append(Problem(name, None, None, f"{rows - 1} rows; the limit is {MAX_ROWS} per table"))
+        lines = data.count(b"\n")
+        if lines - 1 > MAX_ROWS:
+            problems.append(Problem(name, None, None, f"{lines - 1:,} lines; the limit is {MAX_ROWS:,} rows per table"))
     if problems or not files:
         if not files and not problems:
             problems.append(Problem("upload", None, None, "no file was uploaded"))
-        return UploadResult(None, problems)
+        return UploadResult(None, problems, ignored=ignored)
     folder = Path(tempfile.mkdtemp(prefix="atlas-upload-", dir=workdir))
     for path in Path(base_dir).iterdir():
         if path.is_file():
             shutil.copy(path, folder / path.name)
     for target, (_, data) in files.items():
         (folder / target).write_bytes(data)
-    _, found = read_and_validate(folder, package)
+    tables, found = read_and_validate(folder, package)
     renamed = {target: name for target, (name, _) in files.items()}
+    counts = [replace(c, file=renamed[c.file]) for c in account(folder, tables, found, package) if c.file in renamed]
     problems = [Problem(renamed.get(p.file, p.file), p.row, p.column, p.message) for p in found]
     if problems:
         shutil.rmtree(folder, ignore_errors=True)
-        return UploadResult(None, problems, sorted(files))
-    return UploadResult(folder, [], sorted(files))
+        return UploadResult(None, problems, sorted(files), ignored, counts)
+    return UploadResult(folder, [], sorted(files), ignored, counts)
 
 
 def template_zip() -> bytes:

@@ -51,6 +51,7 @@ class RawTable:
     resource: Resource
     header: list[str]
     rows: list[dict[str, str]]  # rows[i] is spreadsheet row i + 2
+    records: int = 0  # data records in the file (after the header), empty ones included
 
     @property
     def file(self) -> str:
@@ -65,6 +66,11 @@ def read_raw(resource: Resource, data_dir: Path, problems: list[Problem]) -> Raw
         problems.append(Problem(file, None, None, f"file is missing (expected {path})"))
         return None
     data = path.read_bytes()
+    encoding = _wrong_encoding(data)
+    if encoding:
+        line, message = encoding
+        problems.append(Problem(file, line, None, message))
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -110,7 +116,27 @@ def read_raw(resource: Resource, data_dir: Path, problems: list[Problem]) -> Raw
         row = {name: padded[i] for i, name in enumerate(header)}
         row["__row__"] = str(row_number)
         rows.append(row)
-    return RawTable(resource=resource, header=header, rows=rows)
+    return RawTable(resource=resource, header=header, rows=rows, records=len(records) - 1)
+
+
+_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16",
+}  # fmt: skip
+
+
+def _wrong_encoding(data: bytes) -> tuple[int | None, str] | None:
+    """(line, message) when the bytes are UTF-16/32 text or binary rather than UTF-8 text; None otherwise."""
+    for bom, name in _BOMS.items():
+        if data.startswith(bom):
+            return None, f"file is {name} text; save it as UTF-8 (in Excel: CSV UTF-8)"
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data[:nul].count(b"\n") + 1
+        return line, "file holds NUL bytes: it is binary, or UTF-16/32 text; save it as a UTF-8 CSV"
+    return None
+
+
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _hint(value: str, candidates: Iterable[str]) -> str:
@@ -133,6 +159,12 @@ def check_cells(table: RawTable, problems: list[Problem], today: dt.date) -> Non
         r = int(row["__row__"])
         for field in present:
             value = row[field.name]
+            control = _CONTROL.search(value)
+            if control:
+                problems.append(
+                    Problem(table.file, r, field.name, f"holds a control character (U+{ord(control.group()):04X}); "
+                            "remove it")
+                )  # fmt: skip
             if value != value.strip():
                 problems.append(Problem(table.file, r, field.name, f"value '{value}' has leading or trailing spaces"))
                 value = value.strip()
@@ -199,6 +231,7 @@ def check_keys(tables: dict[str, RawTable], problems: list[Problem]) -> None:
                 continue
             valid = {row[fk.ref_field].strip() for row in target.rows}
             separator = table.resource.field(fk.field).separator
+            hints: dict[str, str] = {}  # one suggestion per wrong value, and at most MAX_HINTS searches per key
             for row in table.rows:
                 value = row[fk.field].strip()
                 if not value:
@@ -210,9 +243,18 @@ def check_keys(tables: dict[str, RawTable], problems: list[Problem]) -> None:
                                 table.file,
                                 int(row["__row__"]),
                                 fk.field,
-                                f"'{item}' is not an id in {target.file}{_reference_hint(item, valid)}",
+                                f"'{item}' is not an id in {target.file}{_cached_hint(hints, item, valid)}",
                             )
                         )
+
+
+MAX_HINTS = 200  # 'did you mean' searches per foreign key; a file of 50,000 distinct wrong ids stays fast
+
+
+def _cached_hint(hints: dict[str, str], value: str, valid: set[str]) -> str:
+    if value not in hints:
+        hints[value] = _reference_hint(value, valid) if len(hints) < MAX_HINTS else ""
+    return hints[value]
 
 
 def _reference_hint(value: str, valid: set[str]) -> str:
@@ -399,6 +441,56 @@ def read_and_validate(
     return tables, problems
 
 
+@dataclass(frozen=True)
+class TableCount:
+    """What became of one file's rows: every record read is accepted or reported, none is dropped."""
+
+    file: str
+    rows_in: int  # data records in the file (lines, when the file could not be read as CSV)
+    accepted: int  # records without a problem
+    reported: int  # records with a problem, or every record when the file as a whole was rejected
+    whole_file: bool  # a problem with the file or its header rejected all of its rows
+
+    @property
+    def balanced(self) -> bool:
+        return self.rows_in == self.accepted + self.reported
+
+    def __str__(self) -> str:
+        rejected = " (the file as a whole was rejected)" if self.whole_file else ""
+        return f"{self.file}: {self.rows_in} rows read, {self.accepted} accepted, {self.reported} reported{rejected}"
+
+
+def _lines(path: Path) -> int:
+    """Data lines of a file that could not be parsed: newline-separated lines after the first, blank ones included."""
+    if not path.exists():
+        return 0
+    data = path.read_bytes()
+    return max(0, data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1) - 1)
+
+
+def account(
+    data_dir: Path, tables: dict[str, RawTable], problems: list[Problem], package: Package | None = None
+) -> list[TableCount]:
+    """Per file: rows read = rows accepted + rows reported (each with its file, row and reason in `problems`)."""
+    package = package or bundled_package()
+    counts = []
+    for resource in package.resources:
+        mine = [p for p in problems if p.file == resource.path]
+        table = tables.get(resource.name)
+        whole = table is None or any(p.row is None or p.row <= 1 for p in mine)
+        if table is None:
+            rows_in = _lines(Path(data_dir) / resource.path)
+        else:
+            rows_in = table.records
+        if whole:
+            counts.append(TableCount(resource.path, rows_in, 0, rows_in, True))
+            continue
+        bad = {p.row for p in mine}
+        accepted = sum(1 for row in table.rows if int(row["__row__"]) not in bad)  # counted, not subtracted
+        counts.append(TableCount(resource.path, rows_in, accepted, len(bad), False))
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     data_dir = Path(args[0]) if args else DEFAULT_DATA_DIR
@@ -410,6 +502,8 @@ def main(argv: list[str] | None = None) -> int:
         print(problem)
     rows = sum(len(t.rows) for t in tables.values())
     if problems:
+        for count in account(data_dir, tables, problems):
+            print(count)
         files = len({p.file for p in problems})
         print(f"FAILED: {len(problems)} problem(s) in {files} file(s) of {data_dir} ({rows} rows read)")
         return 1

@@ -64,7 +64,7 @@ def test_limits_and_wrong_files(tmp_path):
     )
     text = " | ".join(messages(result))
     assert "notes.txt:-:-: unsupported file type '.txt'" in text
-    assert "big.csv:-:-: file is 10.5 MB; the limit is 10 MB" in text
+    assert "big.csv:-:-: file is 10,485,761 bytes (10.0 MB); the limit is 10 MB" in text
     assert "instrumnets.csv:-:-: not a table of the Atlas (did you mean 'instruments.csv'?)" in text
     assert check_upload({}, base_dir=VALID).problems[0].message == "no file was uploaded"
 

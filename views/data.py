@@ -6,15 +6,17 @@ import streamlit as st
 
 from components.coverage import coverage_table
 from components.dictionary import field_table, value_definitions
-from components.export import package_zip
+from components.export import neutralise, package_zip
 from components.load import citation
 from components.schema import bundled_package
+from components.text import md
 from components.ui import UPLOAD_KEY, atlas_or_stop, ignore_url_parameters, problems_table, uses_upload
 from components.upload import ACCEPTED, MAX_BYTES, MAX_ROWS, check_upload, template_zip
 
 atlas = atlas_or_stop()
 ignore_url_parameters()
 package = bundled_package()
+MAX_SHOWN = 1_000  # problems listed on the page; the download has every one
 
 st.title("Data and sources")
 st.markdown(
@@ -75,15 +77,28 @@ uploaded = st.file_uploader(
     "Tables to check", type=[suffix.lstrip(".") for suffix in ACCEPTED], accept_multiple_files=True, key="upload_files"
 )
 if st.button("Check and use these tables", disabled=not uploaded, icon=":material/fact_check:"):
-    result = check_upload({file.name: file.getvalue() for file in uploaded})
+    with st.spinner("Checking the tables…"):
+        result = check_upload({file.name: file.getvalue() for file in uploaded})
     if result.ok:
         st.session_state[UPLOAD_KEY] = str(result.data_dir)
         st.success(f"Valid: {', '.join(result.tables)}. Every view now shows your data, in this session only.")
         st.rerun()
     else:
-        st.error(f"{len(result.problems)} problem(s): nothing was changed. Fix them and upload again.")
-        st.dataframe(problems_table(result.problems), hide_index=True, width="stretch")
-        st.code("\n".join(str(p) for p in result.problems), language=None)  # copyable, and readable by screen readers
+        shown = result.problems[:MAX_SHOWN]
+        more = (
+            f" The first {MAX_SHOWN:,} are listed; download them all below." if len(result.problems) > MAX_SHOWN else ""
+        )
+        st.error(f"{len(result.problems):,} problem(s): nothing was changed. Fix them and upload again.{more}")
+        if result.counts:
+            st.caption(" · ".join(md(count) for count in result.counts))
+        st.dataframe(problems_table(shown), hide_index=True, width="stretch")
+        st.code("\n".join(str(p) for p in shown), language=None)  # copyable, and readable by screen readers
+        st.download_button(
+            "Download every problem (CSV)", data=neutralise(problems_table(result.problems)).to_csv(index=False),
+            file_name="atlas-upload-problems.csv", mime="text/csv", icon=":material/download:", on_click="ignore",
+        )  # fmt: skip
+    if result.ignored:
+        st.caption("Not tables, so not read: " + ", ".join(md(name) for name in result.ignored))
 if uses_upload() and st.button("Back to the bundled data", icon=":material/undo:"):
     del st.session_state[UPLOAD_KEY]
     st.rerun()

@@ -1,0 +1,247 @@
+"""Hostile uploads (issue 9): each gets a clear message naming the file, in bounded time and memory, and loses
+nothing. The figures per case are printed (pytest -s); the bounds asserted are generous safety limits that a zip
+bomb or a parser reading a million rows would break, not speed targets."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import threading
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from components.upload import MAX_BYTES, MAX_MEMBERS, MAX_ROWS, check_upload
+from tests.conftest import VALID
+
+PARTICIPATION = (VALID / "participation.csv").read_bytes()
+HEADER = PARTICIPATION.split(b"\n", 1)[0] + b"\n"
+ROW = b"test-declaration,USA,endorsed,2023-11-01,official,https://example.org/d,2026-11-01,\n"
+SECONDS = 60  # the whole check, whatever the file (the slowest case, a 50,000-row workbook, takes about 12 s)
+PEAK_MB = 400  # growth of the process's resident memory during the check
+
+
+class PeakMemory:
+    """The process's resident memory sampled every 20 ms while the block runs (C allocations included)."""
+
+    def __enter__(self):
+        self.baseline = self.peak = self._rss()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._rss())
+
+    @property
+    def extra_mb(self) -> float:
+        return (self.peak - self.baseline) / 2**20
+
+    def _sample(self):
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, self._rss())
+
+    @staticmethod
+    def _rss() -> int:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def zipped(members: dict[str, bytes], level: int = 9) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=level) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def zip_bomb(unpacked_mb: int) -> bytes:
+    """One CSV entry of `unpacked_mb` MB of the same byte, streamed so the test itself stays small."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with archive.open("participation.csv", "w", force_zip64=True) as entry:
+            block = b"a" * 2**20
+            for _ in range(unpacked_mb):
+                entry.write(block)
+    return buffer.getvalue()
+
+
+def lying_zip() -> bytes:
+    """A 20 MB entry whose headers declare 1 kB: zipfile stops at the declared size and finds the CRC wrong."""
+    data = bytearray(zipped({"participation.csv": HEADER + ROW * 250_000}))
+    real = len(HEADER + ROW * 250_000)
+    for offset in range(len(data) - 4):  # patch the declared size in the local and central headers
+        if int.from_bytes(data[offset : offset + 4], "little") == real:
+            data[offset : offset + 4] = (1000).to_bytes(4, "little")
+    return bytes(data)
+
+
+def nested_zip(depth: int) -> bytes:
+    data = zipped({"participation.csv": PARTICIPATION})
+    for level in range(depth):
+        data = zipped({f"level{level}.zip": data})
+    return data
+
+
+def many_members() -> bytes:
+    return zipped({f"t{i}/participation.csv": PARTICIPATION for i in range(MAX_MEMBERS + 50)}, level=1)
+
+
+def xlsx(rows: int | None = None, formula: bool = False, narrow: bool = False) -> bytes:
+    """A workbook with a 'participation' sheet; written as raw parts so a million rows build in seconds.
+
+    `narrow`: rows of one short cell, so a million of them fit in a 10 MB upload that unpacks to under 64 MB.
+    """
+    cells = []
+    header = HEADER.decode().strip().split(",")
+    row = ["x"] if narrow else ROW.decode().strip().split(",")
+    body = [header] + [row] * (rows if rows is not None else 1)
+
+    def cell(ref: str, value: str) -> str:
+        if formula and value == "USA":
+            return f'<c r="{ref}"><f>CONCAT("U","SA")</f></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
+
+    for number, values in enumerate(body, start=1):
+        if narrow and number > 1:  # references are optional in OOXML: the smallest row that still counts
+            cells.append("<row><c><v>1</v></c></row>")
+            continue
+        cells.append(
+            f'<row r="{number}">' + "".join(cell(f"{chr(65 + i)}{number}", v) for i, v in enumerate(values)) + "</row>"
+        )
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+        'main"><sheetData>' + "".join(cells) + "</sheetData></worksheet>"
+    )
+    ns = "http://schemas.openxmlformats.org"
+    parts = {
+        "[Content_Types].xml": f'<?xml version="1.0"?><Types xmlns="{ns}/package/2006/content-types"><Default '
+        f'Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default '
+        f'Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="'
+        f'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName='
+        f'"/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+        f'worksheet+xml"/></Types>',
+        "_rels/.rels": f'<?xml version="1.0"?><Relationships xmlns="{ns}/package/2006/relationships"><Relationship '
+        f'Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+        f"</Relationships>",
+        "xl/workbook.xml": f'<?xml version="1.0"?><workbook xmlns="{ns}/spreadsheetml/2006/main" xmlns:r="{ns}/'
+        f'officeDocument/2006/relationships"><sheets><sheet name="participation" sheetId="1" r:id="rId1"/></sheets>'
+        f"</workbook>",
+        "xl/_rels/workbook.xml.rels": f'<?xml version="1.0"?><Relationships xmlns="{ns}/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" '
+        f'Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": sheet,
+    }
+    return zipped({name: text.encode() for name, text in parts.items()}, level=6)
+
+
+@dataclass(frozen=True)
+class Case:
+    category: str
+    files: Callable[[], dict[str, bytes]]
+    expect: str  # a message (or part of one) the user reads
+    valid: bool = False
+
+
+RANDOM = random.Random(9)
+CASES = {
+    "oversized csv": Case("oversized", lambda: {"participation.csv": HEADER + ROW * (MAX_BYTES // len(ROW) + 1)},
+                          "the limit is 10 MB"),
+    "oversized xlsx": Case("oversized", lambda: {"mine.xlsx": b"PK" + os.urandom(MAX_BYTES)}, "the limit is 10 MB"),
+    "zip bomb 1 GB": Case("zip bomb", lambda: {"pkg.zip": zip_bomb(1024)}, "unpacks to 1024.0 MB"),
+    "zip bomb lying sizes": Case("zip bomb", lambda: {"pkg.zip": lying_zip()}, "the zip is damaged"),
+    "zip of 250 entries": Case("zip bomb", lambda: {"pkg.zip": many_members()}, "the limit is 200"),
+    "xlsx bomb": Case("zip bomb", lambda: {"mine.xlsx": zip_bomb(200)}, "the limit is 64 MB"),
+    "zip in a zip": Case("nested zip", lambda: {"pkg.zip": nested_zip(1)}, "archives inside a zip are not opened"),
+    "zip nested 30 deep": Case("nested zip", lambda: {"pkg.zip": nested_zip(30)}, "archives inside a zip are not"),
+    "utf-16 with BOM": Case("encoding", lambda: {"participation.csv": PARTICIPATION.decode().encode("utf-16")},
+                            "file is UTF-16 text; save it as UTF-8"),
+    "utf-16 without BOM": Case("encoding", lambda: {"participation.csv": PARTICIPATION.decode().encode("utf-16-le")},
+                               "NUL bytes"),
+    "utf-32": Case("encoding", lambda: {"participation.csv": PARTICIPATION.decode().encode("utf-32")}, "UTF-32"),
+    "windows-1252": Case("encoding", lambda: {"participation.csv": PARTICIPATION + "x,USA,signed,2024,official,"
+                                              "https://e.org,2026-11-01,Côte\n".encode("cp1252")}, "not UTF-8"),
+    "random bytes as csv": Case("binary junk", lambda: {"participation.csv": bytes(RANDOM.randrange(256)
+                                                                                 for _ in range(50_000))}, "participation.csv"),
+    "png as csv": Case("binary junk", lambda: {"participation.csv": b"\x89PNG\r\n\x1a\n" + os.urandom(4000)},
+                       "participation.csv"),
+    "random bytes as xlsx": Case("binary junk", lambda: {"mine.xlsx": os.urandom(20_000)}, "not a readable XLSX"),
+    "random bytes as zip": Case("binary junk", lambda: {"pkg.zip": os.urandom(20_000)}, "not a readable zip"),
+    "empty csv": Case("binary junk", lambda: {"participation.csv": b""}, "file is empty"),
+    "control character": Case("binary junk", lambda: {"participation.csv": PARTICIPATION + ROW.replace(b"endorsed",
+                              b"endorsed").replace(b",\n", b",bell \x07\n")}, "control character (U+0007)"),
+    "ragged rows": Case("ragged rows", lambda: {"participation.csv": PARTICIPATION + b"a,b\n" + ROW + b"x," * 20 + b"\n"},
+                        "cells but the header has 8 columns"),
+    "unclosed quote": Case("ragged rows", lambda: {"participation.csv": PARTICIPATION + b'"unclosed,USA\n'},
+                           "malformed CSV"),
+    "formula text in csv": Case("formula cells", lambda: {"participation.csv": PARTICIPATION + ROW.replace(
+        b",\n", b',"=HYPERLINK(""https://evil.example"",""x"")"\n')}, "", valid=True),
+    "formula cell in xlsx": Case("formula cells", lambda: {"mine.xlsx": xlsx(formula=True)}, "cell holds a formula"),
+    "duplicate headers": Case("duplicate headers", lambda: {"participation.csv": HEADER.replace(b"notes", b"notes,notes")
+                              + ROW.replace(b",\n", b",,\n")}, "column appears twice in the header"),
+    "table uploaded twice": Case("duplicate headers", lambda: {"participation.csv": PARTICIPATION,
+                                 "pkg.zip": zipped({"participation.csv": PARTICIPATION})}, "uploaded twice"),
+    "million-row csv": Case("1M rows", lambda: {"participation.csv": HEADER + b"x\n" * 1_000_000},
+                            "1,000,000 lines; the limit is 50,000 rows"),
+    "million-row xlsx": Case("1M rows", lambda: {"mine.xlsx": xlsx(rows=1_000_000, narrow=True)},
+                             "more than 50,000 rows"),
+    "60,000-row xlsx": Case("1M rows", lambda: {"mine.xlsx": xlsx(rows=60_000)}, "more than 50,000 rows"),
+    "every row wrong": Case("1M rows", lambda: {"participation.csv": HEADER + ROW.replace(b"USA", b"XXX")
+                                                * (MAX_ROWS - 1)}, "'XXX' is not an id in parties.csv"),
+    "50,000 distinct wrong ids": Case("1M rows", lambda: {"participation.csv": HEADER + b"".join(
+        ROW.replace(b"USA", f"X{i:05d}".encode()) for i in range(MAX_ROWS - 1))}, "is not an id in parties.csv"),
+    "path traversal in zip": Case("nested zip", lambda: {"pkg.zip": zipped({"../../../etc/participation.csv":
+                                  PARTICIPATION + b"bad-row\n"})}, "participation.csv"),
+}  # fmt: skip
+FIGURES: dict[str, tuple[float, float, int]] = {}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_hostile_upload_gets_a_clear_message_in_bounded_time_and_memory(name, tmp_path):
+    case = CASES[name]
+    files = case.files()
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        result = check_upload(files, base_dir=VALID, workdir=tmp_path)
+        seconds = time.perf_counter() - started
+    peak = memory.extra_mb
+    FIGURES[name] = (seconds, peak, len(result.problems))
+    print(f"\n{case.category:18} {name:24} {sum(map(len, files.values())) / 2**20:7.2f} MB upload "
+          f"{seconds:6.2f} s {peak:7.1f} MB more memory  {len(result.problems):6} problem(s)")  # fmt: skip
+    assert seconds < SECONDS and peak < PEAK_MB, (seconds, peak)
+    if case.valid:
+        assert result.ok, [str(p) for p in result.problems][:5]
+        return
+    assert not result.ok and result.data_dir is None
+    messages = [str(p) for p in result.problems]
+    assert any(case.expect in m for m in messages), messages[:5]
+    uploaded = set(files)
+    assert all(any(p.file.startswith(u) or p.file.split("[")[0] == u for u in uploaded) or p.file.endswith(".csv")
+               for p in result.problems), messages[:5]  # fmt: skip  # every problem names a file of the upload
+    for count in result.counts:
+        assert count.balanced, count  # rows read = accepted + reported: none dropped
+    assert not list(tmp_path.iterdir()), "a rejected upload left files behind"
+
+
+def test_path_traversal_writes_nothing_outside_the_session_folder(tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    files = {"pkg.zip": zipped({"../../../participation.csv": PARTICIPATION})}
+    result = check_upload(files, base_dir=VALID, workdir=work)
+    assert result.ok
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["work"]  # nothing beside the session's folder
+    assert (result.data_dir / "participation.csv").read_bytes() == PARTICIPATION
+
+
+def test_ignored_zip_entries_are_named():
+    files = {"pkg.zip": zipped({"pkg/participation.csv": PARTICIPATION, "pkg/datapackage.yaml": b"x: 1",
+                                "pkg/README.md": b"# hi"})}  # fmt: skip
+    result = check_upload(files, base_dir=VALID)
+    assert result.ok and result.ignored == ["pkg.zip/pkg/datapackage.yaml", "pkg.zip/pkg/README.md"]
