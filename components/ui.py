@@ -214,15 +214,24 @@ def _add_whatif() -> None:
         state["f_whatif"] = [*state["f_whatif"], item]
 
 
+MAX_SCENARIO_BYTES = 100_000  # a scenario of a few hundred actions; YAML parsing of megabytes would stall a rerun
+
+
 def _load_whatif() -> None:
     from components.scenario import read_scenario_yaml
 
     uploaded = st.session_state.get("w_file")
     if uploaded is not None:
+        data = uploaded.getvalue()
+        if len(data) > MAX_SCENARIO_BYTES:
+            st.session_state["w_error"] = (
+                f"{md(uploaded.name)} is {len(data):,} bytes; a scenario file is at most {MAX_SCENARIO_BYTES:,}."
+            )
+            return
         try:
-            st.session_state["f_whatif"] = list(read_scenario_yaml(uploaded.getvalue().decode("utf-8")))
+            st.session_state["f_whatif"] = list(read_scenario_yaml(data.decode("utf-8")))
         except Exception:  # a broken file: keep the scenario as it was; the notice below explains
-            st.session_state["w_error"] = f"{uploaded.name} is not a scenario file (YAML with a 'scenario' list)."
+            st.session_state["w_error"] = f"{md(uploaded.name)} is not a scenario file (YAML with a 'scenario' list)."
 
 
 def _whatif_panel(atlas: Atlas, vocabulary: Vocabulary) -> None:

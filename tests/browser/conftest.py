@@ -44,17 +44,18 @@ def server_started(server) -> float:
 
 
 @contextlib.contextmanager
-def streamlit_server(**env: str):
-    """`streamlit run app.py` on a free port, with extra environment variables; yields its base URL."""
+def streamlit_server(script: str = "app.py", cwd: Path = ROOT, log_path: Path | None = None, **env: str):
+    """`streamlit run <script>` in `cwd` (whose .streamlit/config.toml applies) on a free port, with extra
+    environment variables; yields its base URL. The server's output goes to `log_path` when given."""
     port = _free_port()
-    log = tempfile.TemporaryFile()  # not a pipe: a full pipe would block a chatty server
+    log = open(log_path, "w+b") if log_path else tempfile.TemporaryFile()  # a pipe could fill and block the server
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "streamlit", "run", script,
             "--server.headless", "true", "--server.port", str(port),
             "--browser.gatherUsageStats", "false",
         ],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env}, stdout=log, stderr=subprocess.STDOUT,
+        cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT), **env}, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

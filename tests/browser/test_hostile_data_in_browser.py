@@ -84,3 +84,21 @@ def test_hover_and_detail_panel_show_hostile_text_literally(hostile_server, page
     shown = " ".join(markdown).replace(WORD_JOINER, "")
     assert sum(p in shown for p in PAYLOADS) >= 3, shown  # name, summary and notes, as written
     assert page.evaluate(MARKUP) == CLEAN
+
+
+def test_party_picker_lists_hostile_names_as_text(hostile_server, page):
+    page.goto(f"{hostile_server}/signatories")
+    page.wait_for_selector(CHART, timeout=60_000)
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Parties")
+    box.locator("input").click()
+    box.locator("input").fill("bold")
+    option = page.get_by_role("option").filter(has_text="bold").first
+    expect(option).to_be_visible(timeout=10_000)
+    assert "<b>bold</b>" in option.text_content()
+    option.click()
+    page.keyboard.press("Escape")
+    expect(box).to_contain_text("<b>bold</b>", timeout=30_000)  # the chosen tag, as written
+    page.wait_for_function("() => location.search.includes('party=')", timeout=30_000)
+    page.wait_for_timeout(1500)
+    assert page.evaluate(MARKUP) == CLEAN
+    assert page.locator(EXCEPTION).count() == 0
