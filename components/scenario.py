@@ -47,6 +47,9 @@ def describe_scenario(items: tuple[str, ...], party_names: dict[str, str], short
     """'India signed CoE AI Framework Convention; United States withdrew from …' for banners and subtitles."""
     parts = []
     for item in items:
+        if item.count(":") != 2:
+            parts.append(item)  # not PARTY:instrument:action; the URL parser reports it
+            continue
         party, instrument, action = item.split(":")
         verb = "withdrew from" if action == "withdrew" else label(action).lower()
         parts.append(f"{party_names.get(party, party)} {verb} {short_names.get(instrument, instrument)}")
@@ -60,9 +63,22 @@ def scenario_yaml(items: tuple[str, ...]) -> str:
 
 
 def read_scenario_yaml(text: str) -> tuple[str, ...]:
-    """The items of a scenario YAML file (validated later by the URL parser, with notices)."""
-    data = yaml.safe_load(text) or {}
-    actions = data.get("scenario", []) if isinstance(data, dict) else []
-    return tuple(
-        f"{a.get('party', '')}:{a.get('instrument', '')}:{a.get('action', '')}" for a in actions if isinstance(a, dict)
-    )
+    """The items of a scenario YAML file; ValueError naming the first malformed action.
+
+    Ids and actions are checked later by the URL parser (with notices); here only the shape: a `scenario` list of
+    mappings whose party, instrument and action are single words of text.
+    """
+    try:
+        data = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise ValueError(f"not readable YAML ({type(exc).__name__})") from exc
+    actions = data.get("scenario") if isinstance(data, dict) else None
+    if not isinstance(actions, list):
+        raise ValueError("the file has no 'scenario' list")
+    items = []
+    for number, action in enumerate(actions, start=1):
+        values = [action.get(key) for key in ("party", "instrument", "action")] if isinstance(action, dict) else []
+        if len(values) != 3 or not all(isinstance(v, str) and v and not set(v) & set(":, ") for v in values):
+            raise ValueError(f"action {number} needs a party, an instrument and an action (single words)")
+        items.append(":".join(values))
+    return tuple(items)

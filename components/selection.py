@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
 
@@ -14,4 +15,8 @@ def selected_customdata(event) -> list[list]:
         candidate = getattr(event, "selection", None)
         selection = candidate if isinstance(candidate, Mapping) else None
     points = selection.get("points", []) if isinstance(selection, Mapping) else []
-    return [list(point["customdata"]) for point in points if isinstance(point, Mapping) and point.get("customdata")]
+    return [
+        [html.unescape(v) if isinstance(v, str) else v for v in point["customdata"]]  # escaped by theme.finish_figure
+        for point in points
+        if isinstance(point, Mapping) and point.get("customdata")
+    ]

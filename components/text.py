@@ -72,6 +72,7 @@ def escape_figure(fig: go.Figure, *, fields: Iterable[str] = TRACE_DATA_FIELDS) 
     """Escape data strings in every trace's axes values, customdata, hover text and legend name.
 
     A trace's `text` is left alone: where it carries hover HTML the chart builds it with `plotly_text` itself.
+    Selections return the escaped customdata; `components.selection` unescapes it.
     """
     for trace in fig.data:
         for name in fields:
@@ -82,4 +83,14 @@ def escape_figure(fig: go.Figure, *, fields: Iterable[str] = TRACE_DATA_FIELDS) 
                 trace[name] = escaped
         if "name" in trace and isinstance(trace.name, str):
             trace.name = plotly_text(trace.name)
+    for axis in _axes(fig):  # the order of categories names them too: escaped like the values, or they would not
+        for name in ("categoryarray", "ticktext"):  # match and plotly would draw each category twice
+            escaped = _escape_values(axis[name])
+            if escaped is not None:
+                axis[name] = escaped
     return fig
+
+
+def _axes(fig: go.Figure) -> list:
+    layout = fig.layout
+    return [layout[key] for key in layout if key.startswith(("xaxis", "yaxis")) and layout[key] is not None]

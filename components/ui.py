@@ -230,7 +230,11 @@ def _load_whatif() -> None:
             return
         try:
             st.session_state["f_whatif"] = list(read_scenario_yaml(data.decode("utf-8")))
-        except Exception:  # a broken file: keep the scenario as it was; the notice below explains
+        except ValueError as exc:  # a malformed scenario (UnicodeDecodeError and YAMLError included)
+            st.session_state["w_error"] = (
+                f"{md(uploaded.name)} is not a scenario file (YAML with a 'scenario' list): {md(exc)}."
+            )
+        except Exception:  # anything else a crafted file could raise: the same notice, and the scenario kept
             st.session_state["w_error"] = f"{md(uploaded.name)} is not a scenario file (YAML with a 'scenario' list)."
 
 
@@ -405,8 +409,11 @@ def view_control(param: ViewParam, title: str, *, labels: dict[str, str] | None 
     """A page's own option (lanes, axis, measure, selected instruments), kept in the URL like the filters."""
     target = container or st
 
-    def format_func(value):  # segmented controls read Markdown in their labels; data text must not be
-        return md((labels or {}).get(value, value))
+    def format_func(value):  # plain text in a multiselect
+        return (labels or {}).get(value, value)
+
+    def markdown_label(value):  # segmented controls read Markdown in their labels; data text must not be
+        return md(format_func(value))
 
     key = f"v_{param.name}"
     if st.session_state.get("v_layout") in ("brief", "present"):  # no controls on a brief or a projector
@@ -420,7 +427,7 @@ def view_control(param: ViewParam, title: str, *, labels: dict[str, str] | None 
         )  # fmt: skip
         return tuple(chosen)
     chosen = target.segmented_control(
-        title, param.options, key=key, format_func=format_func, help=help, persist_state="session"
+        title, param.options, key=key, format_func=markdown_label, help=help, persist_state="session"
     )
     return chosen or param.default[0]
 

@@ -11,21 +11,28 @@ import csv
 import datetime as dt
 import difflib
 import io
+import logging
 import shutil
 import tempfile
 import zipfile
+import zlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from components.schema import DEFAULT_DATA_DIR, Package, bundled_package
-from components.validate import Problem, TableCount, account, read_and_validate
+from components.validate import Problem, TableCount, account, line_count, read_and_validate
+
+logger = logging.getLogger(__name__)
 
 MAX_BYTES = 10 * 1024 * 1024  # per file, and per table inside a zip or workbook once unpacked
 MAX_UNPACKED = 64 * 1024 * 1024  # all tables of one zip or workbook, unpacked
 MAX_MEMBERS = 200  # entries in one zip or workbook
 MAX_ROWS = 50_000  # per table
+MAX_COLUMNS = 100  # per workbook sheet; the widest Atlas table has 17
+SAFE_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
 ACCEPTED = (".csv", ".xlsx", ".zip")
 ARCHIVES = (".zip", ".gz", ".tgz", ".tar", ".7z", ".rar", ".bz2", ".xz", ".xlsx")  # inside a zip: not opened
 SHEETS_OF_NOTES = ("about", "readme")  # sheets the Atlas's own exports add; not tables
@@ -74,14 +81,22 @@ def _table_for(name: str, package: Package, problems: list[Problem], *, where: s
 def _open_zip(name: str, data: bytes, problems: list[Problem], *, kind: str) -> zipfile.ZipFile | None:
     """The archive, when it can be read and what it declares unpacks within the limits; else None and a problem.
 
-    Python's zipfile never unpacks more than an entry declares, so checking the declared sizes bounds the memory
-    and time a zip bomb can take.
+    Only stored and deflated entries are read: for those, Python's zipfile never unpacks more than an entry
+    declares (bzip2 and LZMA entries are unpacked a whole block at a time, whatever they declare), so checking the
+    declared sizes bounds the memory and time a zip bomb can take.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
         problems.append(Problem(name, None, None, f"not a readable {kind}"))
+        return None
+    methods = {entry.compress_type for entry in entries} - SAFE_METHODS
+    if methods:
+        problems.append(
+            Problem(name, None, None, "uses a compression method other than deflate (e.g. bzip2, LZMA); zip it again "
+                    "with your system's standard zip")
+        )  # fmt: skip
         return None
     if len(entries) > MAX_MEMBERS:
         problems.append(Problem(name, None, None, f"holds {len(entries)} entries; the limit is {MAX_MEMBERS}"))
@@ -107,7 +122,7 @@ def _read_member(name: str, archive: zipfile.ZipFile, entry: zipfile.ZipInfo, pr
         problems.append(Problem(label, None, None, "is encrypted; upload it without a password"))
     except NotImplementedError:
         problems.append(Problem(label, None, None, "uses a compression method that cannot be read; zip it again"))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         problems.append(Problem(label, None, None, f"cannot be unpacked ({type(exc).__name__}): the zip is damaged"))
     return None
 
@@ -137,7 +152,7 @@ def _zip_tables(
         target = _table_for(Path(member).name, package, problems, where=f"{name}/{member}")
         content = _read_member(name, archive, entry, problems) if target else None
         if target and content is not None:
-            out.append((target, Path(member).name, content))
+            out.append((target, f"{name}/{member}", content))
     if not out and not any(p.file.startswith(name) for p in problems):
         problems.append(Problem(name, None, None, "the zip holds no CSV table"))
     return out
@@ -183,13 +198,28 @@ def _xlsx_tables(name: str, data: bytes, package: Package, problems: list[Proble
             buffer = io.StringIO()
             writer = csv.writer(buffer, lineterminator="\n")
             header: list[str] = []
-            for number, row in enumerate(sheet.iter_rows(), start=1):
+            declared = sheet.max_column or 0  # from the sheet's <dimension>, which Excel always writes
+            if declared > MAX_COLUMNS:
+                problems.append(Problem(where, None, None, f"the sheet has {declared:,} columns; an Atlas table has "
+                                        f"at most 17, and only the first {MAX_COLUMNS} of a sheet are read"))  # fmt: skip
+                continue
+            sheet.reset_dimensions()  # a declared size is not trusted for padding rows either
+            wide = False
+            for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1), start=1):
                 if number > MAX_ROWS + 1:
                     problems.append(Problem(where, None, None, f"more than {MAX_ROWS:,} rows; the limit is "
                                             f"{MAX_ROWS:,} per table"))  # fmt: skip
                     break
                 cells = [_cell_text(cell.value) for cell in row]
+                if len(cells) > MAX_COLUMNS and cells[MAX_COLUMNS] and not wide:
+                    wide = True
+                    problems.append(Problem(where, number, None, f"more than {MAX_COLUMNS} columns; an Atlas table "
+                                            f"has at most 17, and only the first {MAX_COLUMNS} of a sheet are read"))  # fmt: skip
+                while cells and not cells[-1]:
+                    cells.pop()  # empty cells at the end of a row are not cells of the table
                 header = header or cells
+                if len(cells) < len(header) and any(cells):
+                    cells += [""] * (len(header) - len(cells))  # a sheet stores no empty cells at a row's end
                 for index, cell in enumerate(row):
                     if getattr(cell, "data_type", None) == "f":
                         column = header[index] if index < len(header) and number > 1 else None
@@ -207,14 +237,14 @@ def _xlsx_tables(name: str, data: bytes, package: Package, problems: list[Proble
 
 
 def _files(
-    uploads: dict[str, bytes], package: Package, problems: list[Problem], ignored: list[str]
+    uploads: Iterable[tuple[str, bytes]], package: Package, problems: list[Problem], ignored: list[str]
 ) -> dict[str, tuple[str, bytes]]:
     """Map each uploaded file (zips opened, workbooks split by sheet) to (shown name, CSV bytes) per table.
 
     A table that arrives twice (two files, a file and a sheet, two entries of a zip) is a problem naming both.
     """
     out: dict[str, tuple[str, bytes]] = {}
-    for name, data in uploads.items():
+    for name, data in uploads:
         suffix = Path(name).suffix.lower()
         if suffix not in ACCEPTED:
             problems.append(Problem(name, None, None, f"unsupported file type '{suffix}'; upload .csv, .xlsx or .zip"))
@@ -239,20 +269,37 @@ def _files(
 
 
 def check_upload(
-    uploads: dict[str, bytes], *, base_dir: Path = DEFAULT_DATA_DIR, workdir: Path | None = None
+    uploads: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+    *,
+    base_dir: Path = DEFAULT_DATA_DIR,
+    workdir: Path | None = None,
 ) -> UploadResult:
-    """Lay the uploaded tables over a copy of the bundled package and validate the result.
+    """Lay the uploaded tables over a copy of the bundled package and validate the result. Never raises.
 
-    Problems name the uploaded file (or workbook[sheet]), the row and the column, as the validator reports them.
+    `uploads` is (file name, bytes) pairs, or a mapping: two files of the same name are both checked (and reported
+    as the same table twice). Problems name the uploaded file (or workbook[sheet]), the row and the column, as
+    the validator reports them.
     """
+    pairs = list(uploads.items() if isinstance(uploads, Mapping) else uploads)
+    try:
+        return _check(pairs, base_dir, workdir)
+    except Exception as exc:  # a file no check above foresaw: reported, and logged in full for the maintainers
+        logger.exception("upload check failed on %s", [name for name, _ in pairs])
+        names = ", ".join(name for name, _ in pairs) or "upload"
+        return UploadResult(None, [Problem(names, None, None, f"could not be read ({type(exc).__name__}); "
+                                           "check that it is a CSV, XLSX or zip file")])  # fmt: skip
+
+
+def _check(pairs: list[tuple[str, bytes]], base_dir: Path, workdir: Path | None) -> UploadResult:
     package = bundled_package()
     problems: list[Problem] = []
     ignored: list[str] = []
-    files = _files(uploads, package, problems, ignored)
+    files = _files(pairs, package, problems, ignored)
     for name, data in files.values():
-        lines = data.count(b"\n")
-        if lines - 1 > MAX_ROWS:
-            problems.append(Problem(name, None, None, f"{lines - 1:,} lines; the limit is {MAX_ROWS:,} rows per table"))
+        rows = line_count(data) - 1  # every line ending counted (\n, \r\n or a lone \r), as the CSV reader reads
+        if rows > MAX_ROWS:
+            problems.append(Problem(name, None, None, f"{rows:,} lines after the header; the limit is {MAX_ROWS:,} "
+                                    "rows per table"))  # fmt: skip
     if problems or not files:
         if not files and not problems:
             problems.append(Problem("upload", None, None, "no file was uploaded"))

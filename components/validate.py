@@ -460,12 +460,16 @@ class TableCount:
         return f"{self.file}: {self.rows_in} rows read, {self.accepted} accepted, {self.reported} reported{rejected}"
 
 
+def line_count(data: bytes) -> int:
+    """Lines of a text file, ended by \\n, \\r\\n or a lone \\r (as Python's CSV reader ends them); a last line
+    without an ending counts too."""
+    endings = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    return endings + (1 if data and not data.endswith((b"\n", b"\r")) else 0)
+
+
 def _lines(path: Path) -> int:
-    """Data lines of a file that could not be parsed: newline-separated lines after the first, blank ones included."""
-    if not path.exists():
-        return 0
-    data = path.read_bytes()
-    return max(0, data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1) - 1)
+    """Data lines of a file that could not be parsed: the lines after the first, blank ones included."""
+    return max(0, line_count(path.read_bytes()) - 1) if path.exists() else 0
 
 
 def account(

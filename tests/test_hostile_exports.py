@@ -62,6 +62,8 @@ def test_svg_of_hostile_data_is_inert_and_shows_the_text(atlas):
     assert not [(e.tag, a) for e in elements for a in e.attrib if a.lower().startswith("on")]
     hrefs = [v for e in elements for k, v in e.attrib.items() if k.endswith("href")]
     assert not [h for h in hrefs if h.strip().lower().startswith("javascript")]
+    styled = [e for e in elements if "font-weight:bold" in e.get("style", "") and (e.text or "").strip() == "bold"]
+    assert not styled, "a <b> in the data was drawn as bold"
     text = "".join(root.itertext())
     shown = [p for p in PAYLOADS if p in text]
     assert len(shown) >= 5, shown  # forum lanes carry payloads; they are drawn as written
@@ -109,3 +111,24 @@ def test_file_names_are_safe_whatever_the_view_and_chart(view, chart, extension,
     name = file_name(meta, extension, size, chart=chart)
     assert SAFE_NAME.match(name), name  # no path separators, dots, spaces, control or non-ASCII characters
     assert len(name) <= 100
+
+
+def test_selecting_a_cell_with_a_hostile_forum_name_finds_its_instruments(atlas):
+    """customdata is escaped for display; a selection must come back as the data's own value (it did not)."""
+    from components.heatmap import force_counts, heatmap_figure, instruments_in_cell, selected_cell
+
+    args = (atlas.instruments, atlas.participation, atlas.parties)
+    fig = heatmap_figure(*args, asof=atlas.asof, by="forum")
+    counts = force_counts(*args, by="forum")
+    checked = 0
+    for row in fig.data[0].customdata:
+        for level, column in row:
+            if "&" not in column:
+                continue
+            event = {"selection": {"points": [{"customdata": [level, column]}]}}  # as st.plotly_chart returns it
+            force, forum = selected_cell(event)
+            assert forum in set(counts.columns)
+            listed = instruments_in_cell(*args, by="forum", legal_force=force, column=forum)
+            assert len(listed) == counts.at[force, forum]
+            checked += 1
+    assert checked  # the hostile forums with '<' or '&' were exercised

@@ -66,3 +66,20 @@ def test_hypothetical_cells_are_outlined_in_the_matrix(atlas):
     fig = matrix_figure(view.participation, atlas.parties, atlas.instruments, asof=view.asof, sort="name")
     outline = [t for t in fig.data if t.name == "Hypothetical (scenario)"]
     assert len(outline) == 1 and outline[0].y[0].startswith("Kenya") and outline[0].x[0].startswith("Test Convention")
+
+
+def test_malformed_scenario_files_name_the_problem():
+    import pytest
+
+    for text, message in [
+        ("scenario: [{party: 'USA:x', instrument: a, action: signed}]", "action 1 needs"),
+        ("scenario: [{party: USA, instrument: a}]", "action 1 needs"),
+        ("scenario: [USA]", "action 1 needs"),
+        ("scenario: nope", "no 'scenario' list"),
+        ("- just a list", "no 'scenario' list"),
+        ("scenario: [", "not readable YAML"),
+        ("[" * 5000 + "]" * 5000, ""),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            read_scenario_yaml(text)
+    assert describe_scenario(("USA:x", "KEN:test-convention:signed"), {}, {}) == "USA:x; KEN signed test-convention"

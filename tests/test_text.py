@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import plotly.graph_objects as go
 import pytest
 
+from components.load import load_atlas
 from components.text import WORD_JOINER, escape_figure, md, md_link, md_url, plotly_text
 from components.theme import finish_figure
 from tests.hostile import PAYLOADS, hostile_package
@@ -80,11 +82,30 @@ def _markdown_sources(at) -> list[str]:
     return [e.value for e in elements]
 
 
-@pytest.mark.parametrize("page", [*PAGES, "views/countries.py?party=USA,CHN", "views/assessments.py?table=any"])
+RAW_HTML = [p for p in PAYLOADS if "<" in p]  # what plotly would read as markup if a figure carried it unescaped
+VARIANTS = [*PAGES, "views/countries.py?party=USA,CHN", "views/assessments.py?table=any", "views/overview.py?forum=*",
+            "views/timeline.py?lane=forum&forum=*", "views/landscape.py?by=forum", "views/gaps.py?forum=*"]  # fmt: skip
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+@pytest.mark.parametrize("page", VARIANTS)
 def test_pages_on_a_hostile_package_render_data_as_text(page, hostile_dir, monkeypatch):
+    """Markdown sources and figure specs as the browser receives them: no payload unescaped ("*": every forum)."""
     monkeypatch.setenv("ATLAS_DATA_DIR", str(hostile_dir))
     path, _, query = page.partition("?")
     params = dict(item.split("=") for item in query.split("&")) if query else None
+    if params and params.get("forum") == "*":
+        params["forum"] = ",".join(load_atlas(hostile_dir).instruments["forum"].unique())
     at = run(path, params)
     assert not at.exception, at.exception
     sources = _markdown_sources(at)
@@ -92,3 +113,15 @@ def test_pages_on_a_hostile_package_render_data_as_text(page, hostile_dir, monke
     for source in sources:
         for payload in PAYLOADS:
             assert payload not in source, (page, payload, source[:300])  # only ever escaped
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        for text in _strings(spec):
+            for payload in RAW_HTML:
+                assert payload not in text, (page, payload, text[:300])
+
+
+def test_picker_options_are_plain_text():
+    """Multiselect options are not Markdown: escaping them would show backslashes (they did, briefly)."""
+    at = run("views/overlap.py")
+    options = [option for box in at.multiselect for option in box.options]
+    assert options and not [o for o in options if "\\" in o], [o for o in options if "\\" in o][:3]

@@ -82,7 +82,7 @@ def test_xlsx_sheets_and_zip_packages(tmp_path):
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("pkg/parties.csv", (BROKEN / "unknown_country_code" / "parties.csv").read_text())
     result = check_upload({"pkg.zip": archive.getvalue()}, base_dir=VALID, workdir=tmp_path)
-    assert any(m.startswith("parties.csv:5:id: 'KNY'") for m in messages(result))
+    assert any(m.startswith("pkg.zip/pkg/parties.csv:5:id: 'KNY'") for m in messages(result)), messages(result)
 
 
 def test_template_has_every_table_and_the_dictionary():

@@ -17,6 +17,7 @@ atlas = atlas_or_stop()
 ignore_url_parameters()
 package = bundled_package()
 MAX_SHOWN = 1_000  # problems listed on the page; the download has every one
+FLASH_KEY = "_upload_flash"
 
 st.title("Data and sources")
 st.markdown(
@@ -76,12 +77,20 @@ st.download_button(
 uploaded = st.file_uploader(
     "Tables to check", type=[suffix.lstrip(".") for suffix in ACCEPTED], accept_multiple_files=True, key="upload_files"
 )
+flash = st.session_state.pop(FLASH_KEY, None)  # what the last valid upload did, kept across its rerun
+if flash:
+    st.success(flash, icon=":material/check_circle:")
 if st.button("Check and use these tables", disabled=not uploaded, icon=":material/fact_check:"):
     with st.spinner("Checking the tables…"):
-        result = check_upload({file.name: file.getvalue() for file in uploaded})
+        result = check_upload([(file.name, file.getvalue()) for file in uploaded])  # same-named files both checked
     if result.ok:
         st.session_state[UPLOAD_KEY] = str(result.data_dir)
-        st.success(f"Valid: {', '.join(result.tables)}. Every view now shows your data, in this session only.")
+        read = " · ".join(md(count) for count in result.counts)
+        skipped = f" Not tables, so not read: {', '.join(md(n) for n in result.ignored)}." if result.ignored else ""
+        st.session_state[FLASH_KEY] = (
+            f"Valid: {md(', '.join(result.tables))} ({read}). Every view now shows your data, in this session "
+            f"only.{skipped}"
+        )
         st.rerun()
     else:
         shown = result.problems[:MAX_SHOWN]

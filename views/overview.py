@@ -8,6 +8,7 @@ from components.export import instrument_rows
 from components.filters import describe
 from components.load import citation
 from components.overview import headline, latest_instruments, legal_force_chart
+from components.text import md
 from components.ui import chart, page_frame
 
 frame = page_frame()
@@ -24,7 +25,7 @@ if not frame.brief:
     )
     if not frame.filters.is_default():
         st.caption(
-            f"Filtered: {describe(frame.filters, view.asof)}. **Reset filters** in the sidebar shows everything."
+            f"Filtered: {md(describe(frame.filters, view.asof))}. **Reset filters** in the sidebar shows everything."
         )
 
     columns = st.columns(6)

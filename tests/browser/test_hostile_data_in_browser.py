@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 EXCEPTION = '[data-testid="stException"]'
 PAGES = {  # path: whether it draws a chart
-    "": True, "timeline": True, "signatories": True, "landscape?by=forum": True, "institutes": True,
+    "": True, "timeline": True, "timeline?lane=forum": True, "signatories": True, "landscape?by=forum": True, "institutes": True,
     "countries?party=USA,CHN": True, "overlap": True, "gaps": True, "industry": True, "assessments": False,
     "data": False, "tours": False,
 }  # fmt: skip
@@ -28,7 +28,8 @@ MARKUP = """() => ({
   javascriptLinks: [...document.querySelectorAll('a[href], [href]')].filter(
     a => (a.getAttribute('href') || '').trim().toLowerCase().startsWith('javascript')).length,
   images: document.querySelectorAll('img[src="x"]').length,
-  boldPayload: [...document.querySelectorAll('b, strong')].filter(b => b.textContent === 'bold').length,
+  boldPayload: [...document.querySelectorAll('b, strong, tspan[style*="font-weight:bold"], tspan[style*="italic"]')]
+    .filter(b => ['bold', 'i'].includes(b.textContent.trim())).length,
   maths: document.querySelectorAll('.katex').length,
 })"""
 CLEAN = {"pwned": None, "handlers": 0, "scripts": 0, "javascriptLinks": 0, "images": 0, "boldPayload": 0, "maths": 0}
