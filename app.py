@@ -21,6 +21,7 @@ pages = [
     st.Page("views/assessments.py", title="Assessments", icon=":material/rate_review:", url_path="assessments"),
     st.Page("views/tours.py", title="Guided tours", icon=":material/co_present:", url_path="tours"),
     st.Page("views/data.py", title="Data and sources", icon=":material/table_view:", url_path="data"),
+    st.Page("views/freshness.py", title="Freshness", icon=":material/update:", url_path="freshness"),
 ]
 layout = st.query_params.get("layout")
 brief = layout in ("brief", "present")

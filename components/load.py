@@ -31,6 +31,7 @@ class Atlas:
     groupings: pd.DataFrame
     income_groups: pd.DataFrame
     assessments: pd.DataFrame
+    entry_conditions: pd.DataFrame
     asof: dt.date
     version: str
     data_dir: str

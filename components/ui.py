@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -16,7 +16,7 @@ import streamlit as st
 from components.filters import Filters, Slice, ViewParam, Vocabulary, apply_filters, parse_query, to_query
 from components.load import Atlas, data_dir_from_env, load_atlas
 from components.parties import party_names
-from components.text import md
+from components.text import md, md_link
 from components.theme import label
 from components.validate import DataPackageError, Problem
 
@@ -444,6 +444,35 @@ def ignore_url_parameters(known: tuple[str, ...] = ("layout",)) -> None:
         )
         for name in unknown:
             del st.query_params[name]
+
+
+def entry_into_force(frame: Frame, instrument_ids: Iterable[str] | None = None) -> None:
+    """Progress towards entry into force of the treaties with a condition (all, or those given), as of the view's
+    date. Every consent counts, whatever the party filters; what-if actions count too."""
+    from components.entry import all_progress
+
+    everyone = slice_for(frame, Filters(asof=frame.filters.asof, whatif=frame.filters.whatif))
+    wanted = set(instrument_ids) if instrument_ids is not None else None
+    short = frame.atlas.instruments.set_index("id")["short_name"]
+    atlas = replace(frame.atlas, participation=everyone.participation)
+    for progress in all_progress(atlas, asof=everyone.asof):
+        if wanted is not None and progress.instrument_id not in wanted:
+            continue
+        done = progress.count / progress.required
+        if progress.group_required:
+            done = min(done, progress.group_count / progress.group_required)
+        with st.container(border=True):
+            st.markdown(f"**Entry into force of {md(short.get(progress.instrument_id, progress.instrument_id))}**")
+            st.progress(min(done, 1.0), text=md(progress.summary()))
+            st.caption(f"Condition: {md(progress.rule)} {md_link('Source', progress.source_url)}")
+            if not progress.consents.empty:
+                consents = progress.consents.assign(
+                    **{"Council of Europe member": progress.consents["in_group"]} if progress.group == "CoE" else {}
+                ).drop(columns=["date_by", "in_group"])
+                st.dataframe(
+                    consents.rename(columns={"party_id": "Party id", "name": "Party", "date_label": "Consent"}),
+                    hide_index=True, width="stretch",
+                )  # fmt: skip
 
 
 def empty_state() -> None:

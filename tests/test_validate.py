@@ -24,6 +24,7 @@ def test_bundled_data_is_valid():
         "groupings",
         "income_groups",
         "assessments",
+        "entry_conditions",
     }
 
 

@@ -1,11 +1,14 @@
 """Overview: headline figures, instruments by legal force, latest additions, how to cite."""
 
+import datetime as dt
+
 import streamlit as st
 
 from components.coverage import evidence_counts, party_list_counts
 from components.dates import in_words
 from components.export import instrument_rows
 from components.filters import describe
+from components.freshness import freshness
 from components.load import citation
 from components.overview import headline, latest_instruments, legal_force_chart
 from components.text import md
@@ -77,6 +80,12 @@ if not frame.brief:
         f"instruments have a complete list of parties, **{lists['partial']}** a partial one, and "
         f"**{lists['not_recorded']}** none (reports, unilateral texts, or lists not found). *Data and sources* has "
         "the detail per instrument."
+    )
+    fresh = freshness(atlas, today=dt.date.today())
+    st.markdown(
+        f"**Last full check: {in_words(fresh.oldest)}** — every one of the {fresh.rows:,} rows has been checked "
+        f"against its source since then (newest check {in_words(fresh.newest)}); **{fresh.due:,}** rows are more "
+        f"than {fresh.months} months old. [Freshness](freshness) lists the rows due for re-checking."
     )
     st.subheader("Cite the Atlas")
     st.code(citation(atlas), language=None, wrap_lines=True)

@@ -15,7 +15,7 @@ from components.matrix import (
     matrix_table,
 )
 from components.text import md
-from components.ui import atlas_or_stop, chart, empty_state, memo, page_frame, view_control
+from components.ui import atlas_or_stop, chart, empty_state, entry_into_force, memo, page_frame, view_control
 
 atlas = atlas_or_stop()
 with_parties = instruments_with_parties(atlas.instruments, atlas.participation)
@@ -82,3 +82,11 @@ elif not frame.brief:
         "both, only in one, or only in the other.",
         icon=":material/compare_arrows:",
     )
+
+if not frame.brief and frame.atlas.entry_conditions.shape[0]:
+    st.subheader("On the way to entry into force")
+    st.caption(
+        "Treaties that enter into force once enough parties have consented to be bound, with the consents recorded "
+        "as of the view's date (all parties, whatever the party filters; what-if actions included)."
+    )
+    entry_into_force(frame)

@@ -8,7 +8,7 @@ from components.filters import ViewParam, describe
 from components.text import md, md_link
 from components.theme import label
 from components.timeline import LANES, instrument_detail, selected_event, selected_instrument, timeline_figure
-from components.ui import chart, empty_state, page_frame, view_control
+from components.ui import chart, empty_state, entry_into_force, page_frame, view_control
 
 LANE = ViewParam("lane", LANES, default=("mechanism",))
 
@@ -75,5 +75,6 @@ else:
                     members, hide_index=True, width="stretch",
                     column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},
                 )  # fmt: skip
+                entry_into_force(frame, [chosen])
     if not frame.brief and not (summit or (chosen and chosen in set(view.instruments["id"]))):
         st.info("Select a marker to see the instrument's summary, parties and source.", icon=":material/touch_app:")
