@@ -487,6 +487,31 @@ def empty_state() -> None:
 # ---------------------------------------------------------------- charts with their export and citation panel
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def _tour_pack(tour_id: str, data_dir: str, data_key: str, base_url: str) -> bytes:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "components.pack", tour_id, "--data", data_dir, "--base-url", base_url],
+        cwd=root, capture_output=True, timeout=600, check=False,
+    )  # fmt: skip  # its own process: the pack runs the Atlas's pages headless, away from this session
+    if done.returncode != 0:
+        raise RuntimeError(f"the workshop pack for {tour_id} failed: {done.stderr.decode(errors='replace')[-500:]}")
+    return done.stdout
+
+
+def tour_pack_source(tour_id: str) -> Callable[[], bytes]:
+    """What builds the offline pack of a tour (components/pack.py) for this session's data and this Atlas's address,
+    read now, while the page runs; the pack itself is built on click, and cached per package."""
+    _, data_key = _atlas_and_key()
+    base = (st.context.url or "").split("?")[0].rstrip("/")
+    root = base.rsplit("/", 1)[0] if base.endswith("/tours") else base
+    args = (tour_id, str(session_data_dir()), data_key, root)
+    return lambda: _tour_pack(*args)
+
+
 def view_url(frame: Frame, path: str) -> str:
     """The address of this view with its filters (what 'copy the address bar' would give)."""
     from urllib.parse import urlencode

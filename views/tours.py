@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.filters import Vocabulary
 from components.tours import VIEW_PAGES, load_tours, step_query
-from components.ui import atlas_or_stop, ignore_url_parameters
+from components.ui import atlas_or_stop, ignore_url_parameters, tour_pack_source
 
 atlas = atlas_or_stop()
 ignore_url_parameters()
@@ -27,5 +27,11 @@ for tour in tours.values():
         for number, step in enumerate(tour.steps, start=1):
             url = f"{step.view if step.view != 'overview' else ''}?{urlencode(step_query(tour, number), safe=',')}"
             st.markdown(f"{number}. [{step.caption}]({url})")
-        if st.button("Start this tour", key=f"start_{tour.id}", type="primary", icon=":material/play_arrow:"):
+        start, pack = st.columns(2)
+        if start.button("Start this tour", key=f"start_{tour.id}", type="primary", icon=":material/play_arrow:"):
             st.switch_page(VIEW_PAGES[tour.steps[0].view], query_params=step_query(tour, 1))
+        pack.download_button(
+            "Offline pack (zip: a PNG and the CSVs of every step, and a handout)",
+            data=tour_pack_source(tour.id), file_name=f"atlas-tour-{tour.id}.zip",
+            mime="application/zip", key=f"pack_{tour.id}", icon=":material/download:", on_click="ignore",
+        )  # fmt: skip

@@ -41,3 +41,22 @@ def test_arrow_keys_step_through_a_tour(server, page):
     page.reload()  # a step survives a reload (recovering after a crash)
     expect(page.locator("body")).to_contain_text("step 1 of 4", timeout=60_000)
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_offline_pack_downloads_from_the_tours_page(server, page, tmp_path):
+    import io
+    import zipfile
+
+    page.goto(f"{server}/tours")
+    button = page.get_by_role("button", name="Offline pack").first
+    expect(button).to_be_visible(timeout=60_000)
+    with page.expect_download(timeout=180_000) as download:
+        button.click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name.startswith("atlas-tour-") and path.suffix == ".zip"
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
+        names = archive.namelist()
+    assert "README.md" in names and any(n.endswith(".png") for n in names)
+    readme_links = zipfile.ZipFile(path).read("README.md").decode()
+    assert server in readme_links  # the step links point at this Atlas

@@ -1,0 +1,47 @@
+"""Offline workshop pack (issue 10): one download per tour with every step's chart, rows and a handout."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+
+import pytest
+
+from components.export import read_exported_csv
+from components.pack import tour_pack
+from components.tours import load_tours
+
+
+@pytest.fixture(scope="module", autouse=True)
+def stop_kaleido():
+    yield
+    import kaleido
+
+    from components import export
+
+    if export._kaleido_started:
+        kaleido.stop_sync_server()
+        export._kaleido_started = False
+
+
+@pytest.mark.parametrize("tour_id", sorted(load_tours()[0]))
+def test_pack_has_a_chart_rows_and_handout_for_every_step(tour_id):
+    tour = load_tours()[0][tour_id]
+    data = tour_pack(tour, base_url="https://atlas.example")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        readme = archive.read("README.md").decode()
+        assert readme.startswith(f"# {tour.title}")
+        for number, step in enumerate(tour.steps, start=1):
+            prefix = f"step-{number:02d}-{step.view}"
+            images = [n for n in names if n.startswith(prefix) and n.endswith(".png")]
+            assert images, f"step {number} has no chart"
+            for image in images:
+                png = archive.read(image)
+                assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (3200, 1800)
+            rows = read_exported_csv(archive.read(f"{prefix}-instruments.csv"))
+            assert len(rows) and rows["source_url"].str.startswith("http").all()
+            read_exported_csv(archive.read(f"{prefix}-participation.csv"))
+            assert step.caption in readme and step.question in readme
+            assert f"https://atlas.example/{'' if step.view == 'overview' else step.view}?" in readme
