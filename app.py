@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from components.ui import atlas_or_stop, uses_upload
+from components.releases import available
+from components.ui import atlas_or_stop, release_shown, uses_upload
 
 st.set_page_config(page_title="AI Governance Atlas", page_icon="🌐", layout="wide")
 
@@ -21,6 +22,7 @@ pages = [
     st.Page("views/assessments.py", title="Assessments", icon=":material/rate_review:", url_path="assessments"),
     st.Page("views/tours.py", title="Guided tours", icon=":material/co_present:", url_path="tours"),
     st.Page("views/data.py", title="Data and sources", icon=":material/table_view:", url_path="data"),
+    st.Page("views/changes.py", title="What changed", icon=":material/notifications:", url_path="changes"),
     st.Page("views/freshness.py", title="Freshness", icon=":material/update:", url_path="freshness"),
 ]
 layout = st.query_params.get("layout")
@@ -54,6 +56,12 @@ if uses_upload() and not brief:
         icon=":material/upload_file:",
     )
 with st.sidebar:
-    st.caption(f"Data as of **{atlas.asof:%d %B %Y}** · version {atlas.version}")
+    release = release_shown()
+    latest = (available() or [None])[-1]
+    if release and release != latest:
+        st.warning(f"Showing the data of release **{release}**, not the latest ({latest}). Remove `v=` from the "
+                   "address for the latest.", icon=":material/history:")  # fmt: skip
+    shown = f"release {release}" if release else f"version {atlas.version} with later changes"
+    st.caption(f"Data as of **{atlas.asof:%d %B %Y}** · {shown}")
 
 navigation.run()

@@ -16,6 +16,8 @@ import streamlit as st
 from components.filters import Filters, Slice, ViewParam, Vocabulary, apply_filters, parse_query, to_query
 from components.load import Atlas, data_dir_from_env, load_atlas
 from components.parties import party_names
+from components.releases import available, release_path, same_as_release
+from components.schema import read_package
 from components.text import md, md_link
 from components.theme import label
 from components.validate import DataPackageError, Problem
@@ -50,13 +52,40 @@ UPLOAD_KEY = "_uploaded_data_dir"  # a session's own validated upload (component
 
 
 def session_data_dir() -> Path:
-    """The package this browser session explores: its own upload if it has one, else the bundled (or ATLAS_DATA_DIR)."""
+    """The package this browser session explores: its own upload if it has one; else the release the address names
+    (`?v=2026.11.0`); else the working copy (the bundled data, or ATLAS_DATA_DIR)."""
     uploaded = st.session_state.get(UPLOAD_KEY)
-    return Path(uploaded) if uploaded and Path(uploaded).is_dir() else data_dir_from_env()
+    if uploaded and Path(uploaded).is_dir():
+        return Path(uploaded)
+    base = data_dir_from_env()
+    version = st.query_params.get("v")
+    release = release_path(version, base) if version else None
+    return release or base
+
+
+def release_shown() -> str | None:
+    """The release this session is looking at: the one in the address, or the working copy's own release while the
+    working copy is identical to it (so a cited address names a release that will not drift); None otherwise."""
+    if uses_upload():
+        return None
+    version = st.query_params.get("v")
+    base = data_dir_from_env()
+    if version and release_path(version, base):
+        return version
+    if not (base / "datapackage.yaml").exists():
+        return None  # a package without its own descriptor (a test fixture) has no releases
+    own = str(read_package(base).descriptor.get("version", ""))
+    return own if _unchanged_since_release(str(base), repr(_fingerprint(base)), own) else None
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _unchanged_since_release(data_dir: str, _fingerprint_key: str, version: str) -> bool:
+    return same_as_release(Path(data_dir), version)
 
 
 def uses_upload() -> bool:
-    return session_data_dir() != data_dir_from_env()
+    uploaded = st.session_state.get(UPLOAD_KEY)
+    return bool(uploaded and Path(uploaded).is_dir())
 
 
 def atlas_or_stop() -> Atlas:
@@ -311,7 +340,8 @@ def page_frame(view_params: tuple[ViewParam, ...] = ()) -> Frame:
     """
     atlas, data_key = _atlas_and_key()
     tours = _tours()
-    view_params = (*view_params, LAYOUT, ViewParam("tour", tuple(tours), default=()), STEP)
+    releases = ViewParam("v", tuple(available(data_dir_from_env())), default=())
+    view_params = (*view_params, LAYOUT, ViewParam("tour", tuple(tours), default=()), STEP, releases)
     vocabulary = Vocabulary.of(atlas)
     raw = _raw_query()
     parsed = parse_query(raw, vocabulary, view_params)
@@ -432,7 +462,7 @@ def view_control(param: ViewParam, title: str, *, labels: dict[str, str] | None 
     return chosen or param.default[0]
 
 
-def ignore_url_parameters(known: tuple[str, ...] = ("layout",)) -> None:
+def ignore_url_parameters(known: tuple[str, ...] = ("layout", "v")) -> None:
     """For a page without filters: name every URL parameter it does not use, then drop them from the address."""
     from components.filters import listed
 
@@ -521,6 +551,9 @@ def view_url(frame: Frame, path: str) -> str:
         base = "http://localhost:8501"
     root = base.rsplit("/", 1)[0] if path and base.endswith("/" + path) else base
     query = {k: v for k, v in frame.query.items() if k != "layout"}
+    release = release_shown()
+    if release and "v" not in query:
+        query["v"] = release  # a cited address keeps showing what it showed
     return f"{root}/{path}" + (f"?{urlencode(query, safe=',')}" if query else "")
 
 

@@ -11,7 +11,7 @@ from tests.test_pages import PAGES, run
 
 KNOWN = [
     "asof", "from", "to", "mechanism", "legal_force", "forum", "theme", "region", "group", "income", "party",
-    "whatif", "layout", "tour", "step", "lane", "instrument", "compare", "sort", "by", "measure", "peers", "table", "months",
+    "whatif", "layout", "tour", "step", "lane", "instrument", "compare", "sort", "by", "measure", "peers", "table", "months", "since", "v",
 ]  # fmt: skip
 HOSTILE = [
     "<script>window.__pwned=1</script>", "<img src=x onerror=alert(1)>", "' OR 1=1 --", "1; DROP TABLE parties",

@@ -17,6 +17,7 @@ PAGES = [
     "views/overlap.py",
     "views/gaps.py",
     "views/industry.py",
+    "views/changes.py",
     "views/assessments.py",
     "views/data.py",
     "views/freshness.py",

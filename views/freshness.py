@@ -18,7 +18,7 @@ if asked is not None and asked not in {str(p) for p in PERIODS}:
     st.warning(f"`months`: {code_span(asked)} is not one of {', '.join(map(str, PERIODS))}; showing {DEFAULT_MONTHS}.",
                icon=":material/link_off:")  # fmt: skip
     asked = None
-ignore_url_parameters(known=("layout", "months"))
+ignore_url_parameters(known=("layout", "months", "v"))
 
 st.title("Freshness and maintenance")
 st.caption(

@@ -17,9 +17,10 @@ EXCEPTION = '[data-testid="stException"]'
 PAGES = {  # path: whether it draws a chart
     "": True, "timeline": True, "timeline?lane=forum": True, "signatories": True, "landscape?by=forum": True, "institutes": True,
     "countries?party=USA,CHN": True, "overlap": True, "gaps": True, "industry": True, "assessments": False,
-    "data": False, "tours": False,
+    "data": False, "tours": False, "changes?since=2020-01": False, "freshness": False,
 }  # fmt: skip
-AUTHORED = {"tours"}  # shows the tours' own (authored) titles and captions, no data text
+# Pages whose data text is only in tables (drawn on a canvas, not in the DOM), or that show authored text only.
+AUTHORED = {"tours", "changes?since=2020-01", "freshness"}
 # What the browser would have made of the payloads had it read them as markup.
 MARKUP = """() => ({
   pwned: window.__pwned === undefined ? null : String(window.__pwned),

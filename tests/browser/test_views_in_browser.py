@@ -118,3 +118,16 @@ def test_markdown_in_the_url_stays_text(server, page):
     assert page.locator('[data-testid="stAlert"] a[href*="evil.example"]').count() == 0
     assert page.locator('[data-testid="stAlert"] img[src*="evil.example"]').count() == 0
     assert page.locator(EXCEPTION).count() == 0
+
+
+def test_static_feeds_are_served(server):
+    """Feed readers subscribe to the server's own copies of the generated feeds (issue 10)."""
+    import json
+    import urllib.request
+    from xml.etree import ElementTree as ET
+
+    with urllib.request.urlopen(f"{server}/app/static/feeds/atlas.atom", timeout=30) as response:
+        assert response.status == 200
+        assert ET.fromstring(response.read()).tag == "{http://www.w3.org/2005/Atom}feed"
+    with urllib.request.urlopen(f"{server}/app/static/feeds/atlas.json", timeout=30) as response:
+        assert json.loads(response.read())["version"] == "https://jsonfeed.org/version/1.1"
