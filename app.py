@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.load import data_dir_from_env
 from components.releases import available
 from components.ui import atlas_or_stop, release_shown, uses_upload
 
@@ -57,7 +58,7 @@ if uses_upload() and not brief:
     )
 with st.sidebar:
     release = release_shown()
-    latest = (available() or [None])[-1]
+    latest = (available(data_dir_from_env()) or [None])[-1]
     if release and release != latest:
         st.warning(f"Showing the data of release **{release}**, not the latest ({latest}). Remove `v=` from the "
                    "address for the latest.", icon=":material/history:")  # fmt: skip

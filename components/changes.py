@@ -22,6 +22,8 @@ def dated_events(instruments: pd.DataFrame, participation: pd.DataFrame, parties
     names = parties.set_index("id")["name"]
     short = instruments.set_index("id")["short_name"]
     acts = participation[participation["date"].notna()]
+    if "hypothetical" in acts:
+        acts = acts[~acts["hypothetical"].astype(bool)]  # what-if actions are not events
     rows = [
         pd.DataFrame(
             {
@@ -30,6 +32,11 @@ def dated_events(instruments: pd.DataFrame, participation: pd.DataFrame, parties
                 "kind": acts["action"].astype(str),
                 "party_id": acts["party_id"].astype(str),
                 "instrument_id": acts["instrument_id"].astype(str),
+                "item": acts["instrument_id"].astype(str)
+                + "/"
+                + acts["party_id"].astype(str)
+                + "/"
+                + acts["action"].astype(str),
                 "what": acts["party_id"].map(names).fillna(acts["party_id"]).astype(str)
                 + " "
                 + acts["action"].astype(str).map(lambda a: "withdrew from" if a == "withdrew" else label(a).lower())
@@ -45,6 +52,7 @@ def dated_events(instruments: pd.DataFrame, participation: pd.DataFrame, parties
                 "kind": "new instrument",
                 "party_id": "",
                 "instrument_id": instruments["id"],
+                "item": instruments["id"],
                 "what": instruments["short_name"]
                 + " adopted ("
                 + instruments["legal_force"].astype(str).map(label)
@@ -62,6 +70,7 @@ def dated_events(instruments: pd.DataFrame, participation: pd.DataFrame, parties
                 "kind": "new institute",
                 "party_id": founded["party_id"].astype(str),
                 "instrument_id": "",
+                "item": founded["id"],
                 "what": founded["former_name"].where(founded["former_name"] != "", founded["name"]) + " founded",
                 "source_url": founded["source_url"],
             }
@@ -76,6 +85,7 @@ def dated_events(instruments: pd.DataFrame, participation: pd.DataFrame, parties
                 "kind": "renaming",
                 "party_id": renamed["party_id"].astype(str),
                 "instrument_id": "",
+                "item": renamed["id"],
                 "what": renamed["former_name"] + " renamed " + renamed["name"],
                 "source_url": renamed["source_url"],
             }
@@ -83,6 +93,8 @@ def dated_events(instruments: pd.DataFrame, participation: pd.DataFrame, parties
     )
     table = pd.concat(rows, ignore_index=True)
     table = table[table["date"].notna()]
+    repeat = table.groupby(["kind", "item"]).cumcount()  # the same party and action twice (rare): a second id
+    table["item"] = table["item"].where(repeat == 0, table["item"] + "/" + (repeat + 1).astype(str))
     return table.sort_values(["date", "what"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -98,20 +110,23 @@ def since(events: pd.DataFrame, start: dt.date, *, party: tuple[str, ...] = (),
 
 
 def _entry_id(row, link: str) -> str:
-    """A permanent IRI for an event: the feed's link with the event's kind, party, instrument and date."""
-    parts = (row.kind, row.party_id or "-", row.instrument_id or "-", row.date_label)
-    return f"{link}#event/" + "/".join(quote(str(part), safe="") for part in parts)
+    """A permanent IRI for an event: the feed's link, the event's kind and what it is about (no date, so that a
+    corrected date updates the entry rather than adding another)."""
+    parts = [row.kind, *row.item.split("/")]
+    return f"{link}#event/" + "/".join(quote(part, safe="") for part in parts)
 
 
 def _when(value: pd.Timestamp) -> str:
     return pd.Timestamp(value).strftime("%Y-%m-%dT00:00:00Z")
 
 
-def atom_feed(events: pd.DataFrame, *, link: str, updated: dt.date) -> bytes:
-    """An Atom 1.0 feed (RFC 4287) of the events: one entry each, linking to its source."""
+def atom_feed(events: pd.DataFrame, *, link: str, updated: dt.date, selection: str = "") -> bytes:
+    """An Atom 1.0 feed (RFC 4287) of the events: one entry each, linking to its source. `selection` (e.g.
+    'party=BRA&since=2025-03') names a filtered feed, which gets its own feed id."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    for tag, text in (("title", FEED_TITLE), ("id", link), ("updated", _when(pd.Timestamp(updated)))):
+    feed_id = f"{link}#changes" + (f"?{quote(selection, safe='=&,')}" if selection else "")
+    for tag, text in (("title", FEED_TITLE), ("id", feed_id), ("updated", _when(pd.Timestamp(updated)))):
         ET.SubElement(feed, f"{{{ATOM}}}{tag}").text = text
     ET.SubElement(feed, f"{{{ATOM}}}link", href=link, rel="alternate")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
@@ -121,10 +136,9 @@ def atom_feed(events: pd.DataFrame, *, link: str, updated: dt.date) -> bytes:
         ET.SubElement(entry, f"{{{ATOM}}}id").text = _entry_id(row, link)
         ET.SubElement(entry, f"{{{ATOM}}}title").text = f"{row.date_label}: {row.what}"
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _when(row.date)
-        ET.SubElement(entry, f"{{{ATOM}}}link", href=row.source_url, rel="related")
-        ET.SubElement(
-            entry, f"{{{ATOM}}}summary"
-        ).text = f"{row.kind}: {row.what} (date {row.date_label}; source {row.source_url})"
+        ET.SubElement(entry, f"{{{ATOM}}}link", href=row.source_url, rel="alternate")  # the source of the fact
+        content = ET.SubElement(entry, f"{{{ATOM}}}content", type="text")
+        content.text = f"{row.kind}: {row.what} (date {row.date_label}; source {row.source_url})"
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 

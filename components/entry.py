@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.dates import in_words
-from components.parties import WITHDRAWN, active, withdrawn_flags
 
 GROUP_NAMES = {"CoE": "Council of Europe member states", "EU": "EU member states", "OECD": "OECD members",
                "G7": "G7 members", "G20": "G20 members", "AU": "African Union members", "ASEAN": "ASEAN members",
@@ -40,6 +39,7 @@ class Progress:
     in_force_on: pd.Timestamp | None  # the treaty's entry into force that follows (may be after asof)
     rule: str
     source_url: str
+    met_label: str = ""  # the date of the consent that met the condition, as recorded (may be YYYY-MM or YYYY)
 
     @property
     def count(self) -> int:
@@ -65,42 +65,78 @@ class Progress:
     def summary(self) -> str:
         """'1 of 5 consents to be bound, 0 of the 3 needed from Council of Europe member states: 4 more needed, …'"""
         group = GROUP_NAMES.get(self.group or "", self.group or "")
-        counted = f"{self.count} of {self.required} consents to be bound"
+        if self.count > self.required:
+            counted = f"{self.count} consents to be bound (the condition asks for {self.required})"
+        else:
+            counted = f"{self.count} of {self.required} consents to be bound"
         if self.group:
             counted += f", {self.group_count} of the {self.group_required} needed from {group}"
         if self.met_on is not None:
-            verb = "entered into force on" if self.in_force else "enters into force on"
-            return f"{counted}. Condition met on {in_words(self.met_on.date())}; {verb} {in_words(self.in_force_on.date())}."
+            exact = len(self.met_label) == 10  # a full date; a month or year is known only by its end
+            met = in_words(self.met_on.date())
+            start = in_words(self.in_force_on.date())
+            verb = "entered into force" if self.in_force else "enters into force"
+            when = (
+                f"on {met}; {verb} on {start}"
+                if exact
+                else (f"by {met} (the consent that met it is dated {self.met_label}); {verb} on {start} at the latest")
+            )
+            return f"{counted}. Condition met {when}."
         need = f"{self.remaining} more needed"
         if self.group and self.group_remaining:
             need += f", at least {self.group_remaining} of them from {group}"
         return f"{counted}: {need}."
 
 
+def _known_by(rows: pd.DataFrame) -> pd.Series:
+    """When each action is certainly known: `date_by` (a partial date's end, or its check), or, for an undated
+    action, the day its source was checked."""
+    return rows["date_by"].fillna(rows["checked"])
+
+
 def progress(condition: pd.Series, participation: pd.DataFrame, parties: pd.DataFrame, *, asof: dt.date) -> Progress:
-    """How far the treaty of one entry_conditions row is from entry into force, as of `asof`."""
+    """How far the treaty of one entry_conditions row is from entry into force, as of `asof`.
+
+    The consents are replayed in date order with the withdrawals: the condition is met the first day enough
+    parties (and enough of the group) had consented and not withdrawn. Once met, it stays met: a later withdrawal
+    does not undo an entry into force. `consents` lists the parties that consented and had not withdrawn by `asof`.
+    """
     instrument = condition["instrument_id"]
     cutoff = pd.Timestamp(asof)
-    rows = participation[(participation["instrument_id"] == instrument) & (participation["date_by"] <= cutoff)]
-    rows = rows.assign(**{WITHDRAWN: withdrawn_flags(rows)})  # withdrawals as of `asof`, not as of today
+    rows = participation[participation["instrument_id"] == instrument]
+    rows = rows.assign(known=_known_by(rows))
+    rows = rows[rows["known"] <= cutoff]
     counted = set(condition["counted_actions"])
-    consents = active(rows)
-    consents = consents[consents["action"].astype(str).isin(counted)]
-    consents = consents.sort_values("date_by").drop_duplicates("party_id", keep="first")
+    acts = rows[rows["action"].astype(str).isin(counted | {"withdrew"})].sort_values("known", kind="stable")
     info = parties.set_index("id")
     group = condition["group"] if isinstance(condition["group"], str) and condition["group"] else None
-    table = pd.DataFrame(
-        {
-            "party_id": consents["party_id"].to_numpy(),
-            "name": consents["party_id"].map(info["name"]).to_numpy(),
-            "date_label": consents["date_label"].to_numpy(),
-            "date_by": consents["date_by"].to_numpy(),
-            "in_group": [bool(group) and group in info.at[p, "groups"] for p in consents["party_id"]],
-        }
-    )
     required = int(condition["consents_required"])
     group_required = int(condition["group_required"]) if group and condition["group_required"] else 0
-    met_on = _met_on(table, required, group_required)
+    group = group if group_required else None  # a group with no number attached asks nothing of it
+
+    def in_group(party: str) -> bool:
+        return bool(group) and party in info.index and group in info.at[party, "groups"]
+
+    current: dict[str, tuple[str, pd.Timestamp]] = {}  # party -> (date label, known by) of its standing consent
+    met_on = met_label = None
+    for party, action, label_, known in zip(acts["party_id"], acts["action"].astype(str), acts["date_label"],
+                                            acts["known"], strict=True):  # fmt: skip
+        if action == "withdrew":
+            current.pop(party, None)
+            continue
+        current.setdefault(party, (label_ or "", known))
+        members = sum(in_group(p) for p in current)
+        if met_on is None and len(current) >= required and members >= group_required:
+            met_on, met_label = pd.Timestamp(known), label_ or ""
+    table = pd.DataFrame(
+        {
+            "party_id": list(current),
+            "name": [info["name"].get(p, p) for p in current],
+            "date_label": [label_ for label_, _ in current.values()],
+            "date_by": [known for _, known in current.values()],
+            "in_group": [in_group(p) for p in current],
+        }
+    )
     delay = int(condition["delay_months"])
     return Progress(
         instrument_id=instrument,
@@ -113,17 +149,8 @@ def progress(condition: pd.Series, participation: pd.DataFrame, parties: pd.Data
         in_force_on=in_force_after(met_on, delay) if met_on is not None else None,
         rule=condition["rule"],
         source_url=condition["source_url"],
+        met_label=met_label or "",
     )
-
-
-def _met_on(consents: pd.DataFrame, required: int, group_required: int) -> pd.Timestamp | None:
-    total = in_group = 0
-    for day, member in zip(consents["date_by"], consents["in_group"], strict=True):
-        total += 1
-        in_group += bool(member)
-        if total >= required and in_group >= group_required:
-            return pd.Timestamp(day)
-    return None
 
 
 def party_in_force(progress: Progress, party_id: str, delay_months: int) -> pd.Timestamp | None:

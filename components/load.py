@@ -109,6 +109,9 @@ def load_atlas(data_dir: str | Path | None = None, package: Package | None = Non
     if problems:
         raise DataPackageError(problems)
     frames = {name: _typed(table) for name, table in tables.items()}
+    for resource in bundled_package().resources:  # a table an older release did not have yet: present, empty
+        if resource.name not in frames:
+            frames[resource.name] = _typed(RawTable(resource=resource, header=list(resource.field_names), rows=[]))
     frames["participation"]["hypothetical"] = False  # what-if rows (components/scenario.py) are True
     frames["participation"][WITHDRAWN] = withdrawn_flags(frames["participation"])
     frames["parties"] = _enrich_parties(frames["parties"], frames["groupings"], frames["income_groups"])

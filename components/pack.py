@@ -31,10 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 INSTRUMENT_OPTIONS = ("instrument", "compare")  # view options that name the instruments a page shows
 
 
-def step_url(base: str, tour: Tour, number: int) -> str:
+def step_url(base: str, tour: Tour, number: int, release: str = "") -> str:
     step = tour.steps[number - 1]
     path = "" if step.view == "overview" else step.view
-    return f"{base.rstrip('/')}/{path}?{urlencode(step_query(tour, number), safe=',')}"
+    query = {**step_query(tour, number), **({"v": release} if release else {})}  # the data the pack shows
+    return f"{base.rstrip('/')}/{path}?{urlencode(query, safe=',')}"
 
 
 def step_figures(tour: Tour, number: int) -> list[go.Figure]:
@@ -58,7 +59,7 @@ def step_figures(tour: Tour, number: int) -> list[go.Figure]:
     return figures
 
 
-def tour_pack(tour: Tour, *, data_dir: Path | None = None, base_url: str = "") -> bytes:
+def tour_pack(tour: Tour, *, data_dir: Path | None = None, base_url: str = "", release: str = "") -> bytes:
     """The zip of one tour (see the module's docstring)."""
     atlas = load_atlas(data_dir)
     vocabulary = Vocabulary.of(atlas)
@@ -76,7 +77,7 @@ def tour_pack(tour: Tour, *, data_dir: Path | None = None, base_url: str = "") -
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for number, step in enumerate(tour.steps, start=1):
             prefix = f"step-{number:02d}-{step.view}"
-            url = step_url(base_url, tour, number)
+            url = step_url(base_url, tour, number, release)
             parsed = parse_query(step.query, vocabulary, ())
             view = apply_filters(atlas, parsed.filters)
             chosen = {i for key in INSTRUMENT_OPTIONS for i in step.query.get(key, "").split(",") if i}
@@ -113,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("tour")
     parser.add_argument("--data", type=Path, default=None, help="a data package folder (default: the bundled data)")
     parser.add_argument("--base-url", default="", help="the Atlas's address, for the step links")
+    parser.add_argument("--release", default="", help="the data release shown, added to the step links as v=")
     args = parser.parse_args(argv)
     if args.data:
         os.environ["ATLAS_DATA_DIR"] = str(args.data)  # the pages run headless read it too
@@ -120,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.tour not in tours:
         print(f"unknown tour {args.tour!r}; tours: {', '.join(tours)}", file=sys.stderr)
         return 2
-    sys.stdout.buffer.write(tour_pack(tours[args.tour], data_dir=args.data, base_url=args.base_url))
+    pack = tour_pack(tours[args.tour], data_dir=args.data, base_url=args.base_url, release=args.release)
+    sys.stdout.buffer.write(pack)
     return 0
 
 

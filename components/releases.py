@@ -82,10 +82,21 @@ class TableChanges:
 
 
 def _rows(path: Path, key: tuple[str, ...]) -> dict[tuple[str, ...], dict[str, str]]:
+    """Rows by key (a key column a file lacks reads as empty; a repeated key keeps its first row)."""
     if not path.exists():
         return {}
+    rows: dict[tuple[str, ...], dict[str, str]] = {}
     with open(path, newline="", encoding="utf-8-sig") as handle:
-        return {tuple(row[k] for k in key): row for row in csv.DictReader(handle)}
+        for row in csv.DictReader(handle):
+            rows.setdefault(tuple(row.get(k) or "" for k in key), row)
+    return rows
+
+
+def _columns(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        return next(csv.reader(handle), [])
 
 
 def _count(path: Path) -> int:
@@ -109,15 +120,21 @@ def diff(old_dir: Path, new_dir: Path, package: Package) -> list[TableChanges]:
         key = resource.primary_key or tuple(resource.field_names)
         old, new = _rows(Path(old_dir) / resource.path, key), _rows(Path(new_dir) / resource.path, key)
         table = TableChanges(resource.path)
+        before_columns, after_columns = _columns(Path(old_dir) / resource.path), _columns(Path(new_dir) / resource.path)
+        table.corrected += [f"column {c} added" for c in after_columns if before_columns and c not in before_columns]
+        table.corrected += [f"column {c} removed" for c in before_columns if after_columns and c not in after_columns]
+        shared = [c for c in after_columns if c in before_columns and c not in IGNORED_COLUMNS]
         for k in sorted(new.keys() - old.keys()):
             table.added.append(_describe(k, new[k], key))
         for k in sorted(old.keys() - new.keys()):
             table.removed.append(_describe(k, old[k], key))
         for k in sorted(old.keys() & new.keys()):
             before, after = old[k], new[k]
-            cells = [c for c in after if c not in IGNORED_COLUMNS and before.get(c, "") != after[c]]
+            cells = [c for c in shared if before.get(c, "") != after.get(c, "")]
             for column in cells:
-                table.corrected.append(f"{' · '.join(k)} — {column}: '{before.get(column, '')}' → '{after[column]}'")
+                table.corrected.append(
+                    f"{' · '.join(k)} — {column}: '{before.get(column, '')}' → '{after.get(column, '')}'"
+                )
             if not cells and before.get("checked") != after.get("checked"):
                 table.rechecked += 1
         changes.append(table)
@@ -206,6 +223,9 @@ def cut(
     versions = available(data_dir)
     if versions and _key(version) <= _key(versions[-1]):
         raise ValueError(f"version {version} is not newer than the latest release, {versions[-1]}")
+    target = releases_dir(data_dir) / version
+    if target.exists():
+        raise ValueError(f"{target} already exists; remove it or choose another version")
     today = today or dt.date.today()
     descriptor_path = Path(data_dir) / "datapackage.yaml"
     text = descriptor_path.read_text(encoding="utf-8")
@@ -213,7 +233,6 @@ def cut(
     text = re.sub(r"(?m)^x-released: .*\n", "", text)
     text = text.replace(f"version: {version}\n", f"version: {version}\nx-released: {today.isoformat()}\n", 1)
     descriptor_path.write_text(text, encoding="utf-8")
-    target = releases_dir(data_dir) / version
     target.mkdir(parents=True)
     for path in Path(data_dir).iterdir():
         if path.is_file() and path.suffix in (".csv", ".yaml", ".md") and path.name != "CHANGELOG.md":
@@ -236,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "cut":
         try:
             print(f"released {cut(args.version)}")
-        except ValueError as exc:
+        except (ValueError, OSError) as exc:
             print(exc, file=sys.stderr)
             return 2
     elif args.command == "changelog":

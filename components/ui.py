@@ -37,7 +37,8 @@ def _fingerprint(data_dir: Path) -> tuple:
 # (tests/test_ui_cache.py checks that a page run leaves them unchanged).
 @st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
 def _cached_atlas(data_dir: str, key: str) -> Atlas:
-    return load_atlas(data_dir)
+    own = Path(data_dir) / "datapackage.yaml"  # a release carries its own descriptor (its version, its schema)
+    return load_atlas(data_dir, read_package(Path(data_dir)) if own.exists() else None)
 
 
 def problems_table(problems: list[Problem]) -> pd.DataFrame:
@@ -58,9 +59,14 @@ def session_data_dir() -> Path:
     if uploaded and Path(uploaded).is_dir():
         return Path(uploaded)
     base = data_dir_from_env()
-    version = st.query_params.get("v")
+    version = _release_asked()
     release = release_path(version, base) if version else None
     return release or base
+
+
+def _release_asked() -> str | None:
+    """The release in the address, or, while moving between pages (which drops the address), the session's."""
+    return st.query_params.get("v") or st.session_state.get("v_v")
 
 
 def release_shown() -> str | None:
@@ -68,7 +74,7 @@ def release_shown() -> str | None:
     working copy is identical to it (so a cited address names a release that will not drift); None otherwise."""
     if uses_upload():
         return None
-    version = st.query_params.get("v")
+    version = _release_asked()
     base = data_dir_from_env()
     if version and release_path(version, base):
         return version
@@ -79,7 +85,8 @@ def release_shown() -> str | None:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _unchanged_since_release(data_dir: str, _fingerprint_key: str, version: str) -> bool:
+def _unchanged_since_release(data_dir: str, fingerprint_key: str, version: str) -> bool:  # the key is part of
+    # the cache key (a name starting with "_" would not be), so an edited file is noticed
     return same_as_release(Path(data_dir), version)
 
 
@@ -518,13 +525,14 @@ def empty_state() -> None:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _tour_pack(tour_id: str, data_dir: str, data_key: str, base_url: str) -> bytes:
+def _tour_pack(tour_id: str, data_dir: str, data_key: str, base_url: str, release: str) -> bytes:
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run(
-        [sys.executable, "-m", "components.pack", tour_id, "--data", data_dir, "--base-url", base_url],
+        [sys.executable, "-m", "components.pack", tour_id, "--data", data_dir, "--base-url", base_url,
+         "--release", release],
         cwd=root, capture_output=True, timeout=600, check=False,
     )  # fmt: skip  # its own process: the pack runs the Atlas's pages headless, away from this session
     if done.returncode != 0:
@@ -538,7 +546,7 @@ def tour_pack_source(tour_id: str) -> Callable[[], bytes]:
     _, data_key = _atlas_and_key()
     base = (st.context.url or "").split("?")[0].rstrip("/")
     root = base.rsplit("/", 1)[0] if base.endswith("/tours") else base
-    args = (tour_id, str(session_data_dir()), data_key, root)
+    args = (tour_id, str(session_data_dir()), data_key, root, release_shown() or "")
     return lambda: _tour_pack(*args)
 
 

@@ -54,9 +54,22 @@ def test_atom_feed_is_valid_atom():
     ids = [e.find("a:id", ns).text for e in entries]
     assert len(set(ids)) == len(ids) and all(i.startswith(LINK + "#event/") for i in ids)
     for entry in entries:
-        for required in ("a:title", "a:updated", "a:link"):
-            assert entry.find(required, ns) is not None
+        for required in ("a:title", "a:updated", "a:content"):
+            assert entry.find(required, ns) is not None, required
+        assert entry.find("a:link[@rel='alternate']", ns).get("href").startswith("http")  # content or alternate
         dt.datetime.strptime(entry.find("a:updated", ns).text, "%Y-%m-%dT%H:%M:%SZ")  # RFC 3339
+
+
+def test_filtered_feeds_have_their_own_id_and_what_if_actions_are_not_events():
+    table = events()
+    ns = {"a": ATOM}
+    whole = ET.fromstring(atom_feed(table, link=LINK, updated=dt.date(2026, 11, 26))).find("a:id", ns).text
+    part = ET.fromstring(atom_feed(table, link=LINK, updated=dt.date(2026, 11, 26), selection="party=GBR"))
+    assert part.find("a:id", ns).text != whole
+    at = run("views/changes.py", {"whatif": "USA:bletchley-declaration:withdrew", "since": "2026-11"})
+    assert not at.exception
+    shown = at.dataframe[0].value["What happened"] if at.dataframe else []
+    assert not any("withdrew" in text for text in shown)
 
 
 def test_json_feed_has_the_required_fields():

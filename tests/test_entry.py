@@ -45,9 +45,9 @@ def test_first_day_of_the_month_after_the_delay():
                                    "states: 1 more needed, at least 1 of them from Council of Europe member states."),
         ("2025-08-01", 2, 0, None, "2 of 2 consents to be bound, 0 of the 1 needed from Council of Europe member "
                                    "states: 1 more needed, at least 1 of them from Council of Europe member states."),
-        ("2026-03-01", 3, 1, "2026-01-15", "3 of 2 consents to be bound, 1 of the 1 needed from Council of Europe "
-                                           "member states. Condition met on 15 January 2026; enters into force on "
-                                           "1 May 2026."),
+        ("2026-03-01", 3, 1, "2026-01-15", "3 consents to be bound (the condition asks for 2), 1 of the 1 needed "
+                                           "from Council of Europe member states. Condition met on 15 January 2026; "
+                                           "enters into force on 1 May 2026."),
         ("2026-06-01", 3, 1, "2026-01-15", None),
     ],
 )  # fmt: skip
@@ -101,3 +101,30 @@ def test_signatories_page_shows_progress_including_what_if_consents():
     [before] = [p for p in all_progress(plain, asof=plain.asof) if p.instrument_id == "coe-framework-convention-ai"]
     after = f"{before.count + 1} of 5 consents to be bound, {before.group_count + 1} of the 3"
     assert any(after.replace(" ", "") in t.replace(" ", "").replace("\\\\", "") for t in texts), texts
+
+
+def test_a_withdrawal_after_entry_into_force_does_not_undo_it(tmp_path):
+    rows = ROWS + "test-convention,GBR,withdrew,2026-08-01,official,https://example.org/t,2026-11-01,\n"
+    atlas = atlas_with(tmp_path, rows)
+    [result] = all_progress(atlas, asof=dt.date(2026, 9, 1))
+    assert result.met_on == pd.Timestamp("2026-01-15") and result.in_force
+    assert result.count == 2 and "GBR" not in set(result.consents["party_id"])  # no longer a party
+
+
+def test_undated_and_partial_consents(tmp_path):
+    rows = (
+        "test-convention,USA,ratified,,official,https://example.org/t,2026-03-10,\n"  # undated: known when checked
+        "test-convention,GBR,ratified,2025-07,official,https://example.org/t,2026-11-01,\n"  # known by 31 July
+    )
+    atlas = atlas_with(tmp_path, rows)
+    [before] = all_progress(atlas, asof=dt.date(2026, 3, 9))
+    assert before.count == 1 and before.met_on is None
+    [after] = all_progress(atlas, asof=dt.date(2026, 3, 10))
+    assert after.met_on == pd.Timestamp("2026-03-10")
+    atlas = atlas_with(tmp_path / "b", rows.replace(",,official", ",2025-05-02,official"))
+    [partial] = all_progress(atlas, asof=dt.date(2026, 1, 1))
+    assert partial.met_on == pd.Timestamp("2025-07-31")
+    assert partial.summary().endswith(
+        "Condition met by 31 July 2025 (the consent that met it is dated 2025-07); entered into force on "
+        "1 November 2025 at the latest."
+    )

@@ -85,6 +85,7 @@ def test_diff_ignores_nothing_but_checked_dates(package_dir):
 
 
 def test_an_older_release_shows_its_own_counts(package_dir, monkeypatch):
+    cut("2026.11.0", package_dir, today=dt.date(2026, 11, 20))
     monkeypatch.setenv("ATLAS_DATA_DIR", str(package_dir))
     latest = run("views/signatories.py", {"instrument": "test-convention"})
     older = run("views/signatories.py", {"instrument": "test-convention", "v": "2026.10.0"})
@@ -96,8 +97,10 @@ def test_an_older_release_shows_its_own_counts(package_dir, monkeypatch):
         return len(at.dataframe[0].value)
 
     assert older.query_params["v"] == "2026.10.0"
-    assert any("release **2026.10.0**" in w.value for w in older.sidebar.warning)
+    assert any("release **2026.10.0**" in w.value and "(2026.11.0)" in w.value for w in older.sidebar.warning)
     assert not any("release" in w.value for w in latest.sidebar.warning)
+    assert any("release 2026.11.0" in c.value for c in latest.sidebar.caption)  # the working copy is that release
+    assert any("release 2026.10.0" in c.value for c in older.sidebar.caption)
     assert parties(older) == parties(latest) - 1
 
 
@@ -116,3 +119,26 @@ def test_bundled_releases_are_valid_and_the_changelog_is_current():
         _, problems = read_and_validate(path, read_package(path))
         assert not problems, (version, problems[:3])
     assert (DEFAULT_DATA_DIR / "CHANGELOG.md").read_text() == changelog()
+
+
+def test_a_changed_working_copy_is_not_cited_as_its_release(package_dir, monkeypatch):
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(package_dir))  # changed since 2026.10.0 (see the fixture)
+    at = run("views/overview.py")
+    assert any("version 2026.10.0 with later changes" in c.value for c in at.sidebar.caption)
+
+
+def test_diff_reports_columns_added_and_removed(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder, header in ((old, "id,name,legacy\n"), (new, "id,name,extra\n")):
+        folder.mkdir()
+        (folder / "instruments.csv").write_text(header + "a,A,x\n")
+    [instruments, *_] = diff(old, new, bundled_package())
+    assert instruments.corrected == ["column extra added", "column legacy removed"]
+
+
+def test_cut_refuses_an_existing_folder_and_leaves_the_descriptor(package_dir):
+    (package_dir / "releases" / "2027.1.0").mkdir()
+    before = (package_dir / "datapackage.yaml").read_text()
+    with pytest.raises(ValueError, match="already exists"):
+        cut("2027.1.0", package_dir)
+    assert (package_dir / "datapackage.yaml").read_text() == before

@@ -1,11 +1,14 @@
 """What changed: dated events (signatures, ratifications, new instruments and institutes, renamings) since a month,
 for the parties and instruments chosen, as a table and as Atom and JSON feeds; and the changes between releases."""
 
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 
 from components.changes import atom_feed, dated_events, json_feed, since
 from components.filters import ViewParam
+from components.load import data_dir_from_env
 from components.releases import available, diff, release_date, releases_dir
 from components.schema import read_package
 from components.text import md
@@ -56,7 +59,7 @@ else:
     link = "https://github.com/ai-governance-atlas/atlas"
     feeds = st.columns(2)
     feeds[0].download_button(
-        "Atom feed of these events", data=atom_feed(shown, link=link, updated=atlas.asof), mime="application/atom+xml",
+        "Atom feed of these events", data=atom_feed(shown, link=link, updated=atlas.asof, selection=urlencode(frame.query, safe=",")), mime="application/atom+xml",
         file_name=f"atlas-changes-since-{start}.atom", icon=":material/rss_feed:", on_click="ignore",
     )  # fmt: skip
     feeds[1].download_button(
@@ -70,17 +73,18 @@ st.caption(
 
 if not frame.brief:
     st.subheader("Changes between data releases")
-    versions = available()
+    folder = releases_dir(data_dir_from_env())
+    versions = available(data_dir_from_env())
     if len(versions) < 2:
         st.caption(f"One release so far ({md(versions[0]) if versions else 'none'}): nothing to compare yet. "
                    "`data/CHANGELOG.md` lists the releases.")  # fmt: skip
     for older, newer in reversed(list(zip(versions, versions[1:], strict=False))):
-        path = releases_dir() / newer
-        changes = diff(releases_dir() / older, path, read_package(path))
+        path = folder / newer
+        changes = diff(folder / older, path, read_package(path))
         rows = [(t.table, kind, line) for t in changes for kind in ("added", "corrected", "removed")
                 for line in getattr(t, kind)]  # fmt: skip
-        wanted = [*parties, *chosen]
-        if wanted:
-            rows = [row for row in rows if any(w in row[2] for w in wanted)]
+        wanted = {*parties, *chosen}
+        if wanted:  # a row names its key first: 'instrument · party · action (…)'
+            rows = [row for row in rows if wanted & set(row[2].split(" — ")[0].split(" (")[0].split(" · "))]
         with st.expander(f"{md(newer)} ({md(release_date(path))}), against {md(older)}: {len(rows)} changes"):
             st.dataframe(pd.DataFrame(rows, columns=["Table", "Change", "Row"]), hide_index=True, width="stretch")
