@@ -133,3 +133,36 @@ def compare_figure(
     fig.update_yaxes(title="Instruments joined", rangemode="tozero")
     fig.update_xaxes(title=None)
     return finish_figure(fig, title="Commitments compared, by legal force", subtitle=subtitle, asof=asof)
+
+
+def ladder(
+    party_id: str,
+    participation: pd.DataFrame,
+    instruments: pd.DataFrame,
+    in_force: dict[str, pd.Timestamp | None] | None = None,
+) -> pd.DataFrame:
+    """The party's path through each instrument, in date order: 'Signed 2024-09-05 → Ratified 2025-03-01 → in force
+    for it 2025-07-01', with a withdrawal last. `in_force` gives, per treaty with an entry-into-force condition, the
+    day it is (or will be) in force for the party (components.entry.party_in_force)."""
+    mine = participation[participation["party_id"] == party_id]
+    if mine.empty:
+        return pd.DataFrame(columns=["instrument_id", "Instrument", "Legal force", "Path", "In force for it"])
+    info = instruments.set_index("id")
+    rows = []
+    for instrument_id, acts in mine.groupby("instrument_id", observed=True, sort=False):
+        when = acts["date_by"].fillna(info["adopted"].get(instrument_id))
+        acts = acts.assign(_when=when, _last=acts["action"].astype(str).eq("withdrew")).sort_values(["_last", "_when"])
+        steps = [
+            f"{label(str(a))} {d}".strip() for a, d in zip(acts["action"], acts["date_label"].fillna(""), strict=True)
+        ]
+        force = (in_force or {}).get(instrument_id)
+        rows.append(
+            {
+                "instrument_id": instrument_id,
+                "Instrument": info["short_name"].get(instrument_id, instrument_id),
+                "Legal force": label(str(info["legal_force"].get(instrument_id, ""))),
+                "Path": " → ".join(steps) + (f" → in force for it {force:%Y-%m-%d}" if force is not None else ""),
+                "In force for it": force.date().isoformat() if force is not None else "",
+            }
+        )
+    return pd.DataFrame(rows).sort_values("Instrument", key=lambda s: s.str.lower()).reset_index(drop=True)

@@ -512,6 +512,19 @@ def entry_into_force(frame: Frame, instrument_ids: Iterable[str] | None = None) 
                 )  # fmt: skip
 
 
+def path_table(frame: Frame, everyone: Slice, party: str) -> pd.DataFrame:
+    """components.country.ladder for one party, with the in-force dates of treaties with an entry condition."""
+    from components.country import ladder
+    from components.entry import all_progress, party_in_force
+
+    atlas = replace(frame.atlas, participation=everyone.participation)
+    delays = dict(zip(atlas.entry_conditions["instrument_id"], atlas.entry_conditions["delay_months"].astype(int),
+                      strict=True))  # fmt: skip
+    in_force = {p.instrument_id: party_in_force(p, party, delays[p.instrument_id])
+                for p in all_progress(atlas, asof=everyone.asof)}  # fmt: skip
+    return ladder(party, everyone.participation, everyone.instruments, in_force)
+
+
 def empty_state() -> None:
     """What a view shows when the filters select nothing: say so, and how to get back."""
     st.info(

@@ -59,3 +59,29 @@ def test_card_and_comparison(atlas):
     assert counts.loc["KEN"].sum() == 1 and counts.loc["USA"].sum() == 1
     fig = compare_figure(counts, {"GBR": "United Kingdom"}, asof=atlas.asof)
     assert fig.data[0].x[0] == "United Kingdom"
+
+
+def test_ladder_lists_every_action_in_order_and_entry_into_force():
+    import pandas as pd
+
+    from components.country import ladder
+    from components.load import load_atlas
+    from tests.conftest import VALID
+
+    atlas = load_atlas(VALID)
+    table = ladder("GBR", atlas.participation, atlas.instruments, {"test-convention": pd.Timestamp("2025-07-01")})
+    convention = table.set_index("instrument_id").loc["test-convention"]
+    assert convention["Path"] == "Signed 2024-09-05 → Ratified 2025-03-01 → in force for it 2025-07-01"
+    assert convention["In force for it"] == "2025-07-01"
+    declaration = table.set_index("instrument_id").loc["test-declaration"]
+    assert declaration["Path"] == "Endorsed 2023-11-01" and declaration["In force for it"] == ""
+    assert ladder("XXX", atlas.participation, atlas.instruments).empty
+
+
+def test_country_page_shows_the_path_table():
+    from tests.test_pages import run
+
+    at = run("views/countries.py", {"party": "GBR"})
+    assert not at.exception
+    paths = [d.value for d in at.dataframe if "Path" in d.value.columns]
+    assert paths and paths[0]["Path"].str.contains("→|Endorsed|Signed").any()

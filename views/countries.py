@@ -20,7 +20,7 @@ from components.load import GROUPING_ORDER
 from components.matrix import matrix_figure
 from components.text import md
 from components.theme import label
-from components.ui import chart, memo, page_frame, slice_for, view_control
+from components.ui import chart, memo, page_frame, path_table, slice_for, view_control
 
 PEERS = ViewParam("peers", ("region", *GROUPING_ORDER), default=("region",))
 EXAMPLES = {"BRA": "Brazil", "IND": "India", "KEN": "Kenya", "USA,CHN,IND": "United States, China and India"}
@@ -81,6 +81,9 @@ if len(chosen) == 1:
                                  "date_label": "Date", "forum": "Forum", "evidence": "Evidence"}),
                 hide_index=True, width="stretch",
             )  # fmt: skip
+            with st.expander("Path through each instrument (every action in date order, and entry into force)"):
+                st.dataframe(path_table(frame, everyone, party).drop(columns="instrument_id"), hide_index=True,
+                             width="stretch")  # fmt: skip
     if not frame.brief:
         institutes = everyone.institutes[everyone.institutes["party_id"] == party]
         pairs = memo(frame, "countries.partnerships", lambda: partnerships(everyone.instruments, atlas.participation,
