@@ -141,6 +141,19 @@ def diff(old_dir: Path, new_dir: Path, package: Package) -> list[TableChanges]:
     return changes
 
 
+def change_rows(changes: list[TableChanges], wanted: set[str] = frozenset()) -> list[tuple[str, str, str]]:
+    """(table, added|corrected|removed, row) for a table view; with `wanted` ids, only rows whose key names one."""
+    rows = [
+        (t.table, kind, line)
+        for t in changes
+        for kind in ("added", "corrected", "removed")
+        for line in getattr(t, kind)
+    ]
+    if wanted:  # a row names its key first: 'instrument · party · action (…) — source'
+        rows = [row for row in rows if wanted & set(row[2].split(" — ")[0].split(" (")[0].split(" · "))]
+    return rows
+
+
 def release_notes(version: str, date: str, changes: list[TableChanges] | None, rows: dict[str, int]) -> str:
     """The CHANGELOG section of one release. `changes` None: the first release (counts only)."""
     lines = [f"## {version} — {date}", ""]

@@ -28,3 +28,16 @@ def overlay(case: str, target: Path) -> Path:
 @pytest.fixture
 def valid_dir() -> Path:
     return VALID
+
+
+@pytest.fixture(scope="module")
+def stop_kaleido():
+    """Stop the shared image-export browser after a module that exported images (kaleido keeps one per process)."""
+    yield
+    import kaleido
+
+    from components import export
+
+    if export._kaleido_started:
+        kaleido.stop_sync_server()
+        export._kaleido_started = False

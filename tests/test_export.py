@@ -52,16 +52,7 @@ def figure(atlas, meta):
     return legal_force_chart(atlas, subtitle=meta.filters)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def stop_kaleido():
-    yield
-    import kaleido
-
-    from components import export
-
-    if export._kaleido_started:
-        kaleido.stop_sync_server()
-        export._kaleido_started = False
+pytestmark = pytest.mark.usefixtures("stop_kaleido")  # tests/conftest.py
 
 
 def png_size(data: bytes) -> tuple[int, int]:

@@ -41,16 +41,7 @@ def meta(atlas):
                     url="https://atlas.example/timeline", citation="=HYPERLINK(\"https://example.org\")")  # fmt: skip
 
 
-@pytest.fixture(scope="module", autouse=True)
-def stop_kaleido():
-    yield
-    import kaleido
-
-    from components import export
-
-    if export._kaleido_started:
-        kaleido.stop_sync_server()
-        export._kaleido_started = False
+pytestmark = pytest.mark.usefixtures("stop_kaleido")  # tests/conftest.py
 
 
 def test_svg_of_hostile_data_is_inert_and_shows_the_text(atlas):

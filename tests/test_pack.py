@@ -12,17 +12,7 @@ from components.export import read_exported_csv
 from components.pack import tour_pack
 from components.tours import load_tours
 
-
-@pytest.fixture(scope="module", autouse=True)
-def stop_kaleido():
-    yield
-    import kaleido
-
-    from components import export
-
-    if export._kaleido_started:
-        kaleido.stop_sync_server()
-        export._kaleido_started = False
+pytestmark = pytest.mark.usefixtures("stop_kaleido")  # tests/conftest.py
 
 
 @pytest.mark.parametrize("tour_id", sorted(load_tours()[0]))

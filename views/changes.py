@@ -9,7 +9,7 @@ import streamlit as st
 from components.changes import atom_feed, dated_events, json_feed, since
 from components.filters import ViewParam
 from components.load import data_dir_from_env
-from components.releases import available, diff, release_date, releases_dir
+from components.releases import available, change_rows, diff, release_date, releases_dir
 from components.schema import read_package
 from components.text import md
 from components.ui import atlas_or_stop, empty_state, memo, page_frame, view_control
@@ -81,10 +81,6 @@ if not frame.brief:
     for older, newer in reversed(list(zip(versions, versions[1:], strict=False))):
         path = folder / newer
         changes = diff(folder / older, path, read_package(path))
-        rows = [(t.table, kind, line) for t in changes for kind in ("added", "corrected", "removed")
-                for line in getattr(t, kind)]  # fmt: skip
-        wanted = {*parties, *chosen}
-        if wanted:  # a row names its key first: 'instrument · party · action (…)'
-            rows = [row for row in rows if wanted & set(row[2].split(" — ")[0].split(" (")[0].split(" · "))]
+        rows = change_rows(changes, {*parties, *chosen})
         with st.expander(f"{md(newer)} ({md(release_date(path))}), against {md(older)}: {len(rows)} changes"):
             st.dataframe(pd.DataFrame(rows, columns=["Table", "Change", "Row"]), hide_index=True, width="stretch")
