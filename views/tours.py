@@ -31,7 +31,7 @@ for tour in tours.values():
         if start.button("Start this tour", key=f"start_{tour.id}", type="primary", icon=":material/play_arrow:"):
             st.switch_page(VIEW_PAGES[tour.steps[0].view], query_params=step_query(tour, 1))
         pack.download_button(
-            "Offline pack (zip: a PNG and the CSVs of every step, and a handout)",
+            "Offline pack (zip: the charts and CSVs of every step, and a handout)",
             data=tour_pack_source(tour.id), file_name=f"atlas-tour-{tour.id}.zip",
             mime="application/zip", key=f"pack_{tour.id}", icon=":material/download:", on_click="ignore",
         )  # fmt: skip
