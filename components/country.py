@@ -152,8 +152,10 @@ def ladder(
     for instrument_id, acts in mine.groupby("instrument_id", observed=True, sort=False):
         when = acts["date_by"].fillna(info["adopted"].get(instrument_id))
         acts = acts.assign(_when=when, _last=acts["action"].astype(str).eq("withdrew")).sort_values(["_last", "_when"])
+        doubt = acts["evidence"].astype(str).eq("unverified") if "evidence" in acts else pd.Series(False, acts.index)
         steps = [
-            f"{label(str(a))} {d}".strip() for a, d in zip(acts["action"], acts["date_label"].fillna(""), strict=True)
+            f"{label(str(a))} {d}".strip() + (" (unverified)" if u else "")
+            for a, d, u in zip(acts["action"], acts["date_label"].fillna(""), doubt, strict=True)
         ]
         force = (in_force or {}).get(instrument_id)
         rows.append(

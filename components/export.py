@@ -212,13 +212,17 @@ def package_zip(data_dir: Path, citation: str) -> bytes:
 # ---------------------------------------------------------------- the rows behind each view, with their sources
 
 INSTRUMENT_COLUMNS = ["id", "name", "short_name", "kind", "mechanism", "legal_force", "forum", "themes", "adopted_label",
-                      "entry_into_force_label", "status", "party_list", "summary", "source_url", "checked_label", "notes"]  # fmt: skip
+                      "entry_into_force_label", "status", "party_list", "counting_rule", "summary", "source_url",
+                      "checked_label", "notes"]  # fmt: skip
 
 
 def instrument_rows(instruments: pd.DataFrame, participation: pd.DataFrame) -> pd.DataFrame:
-    """Instruments with their party counts as of the view's date, source and checked date."""
-    rows = instruments[INSTRUMENT_COLUMNS].copy()
+    """Instruments with their party counts as of the view's date (under each one's counting rule), source and checked
+    date."""
+    rows = instruments[[c for c in INSTRUMENT_COLUMNS if c in instruments]].copy()
     rows.insert(8, "parties", rows["id"].map(party_counts(participation)).fillna(0).astype(int))
+    doubtful = participation[participation["evidence"].astype(str) == "unverified"]  # of them, on unverified rows
+    rows.insert(9, "parties_unverified", rows["id"].map(party_counts(doubtful)).fillna(0).astype(int))
     return rows.rename(
         columns={"adopted_label": "adopted", "entry_into_force_label": "entry_into_force", "checked_label": "checked"}
     )
@@ -238,6 +242,7 @@ def participation_rows(participation: pd.DataFrame, parties: pd.DataFrame, instr
                 "action": participation["action"].astype(str),
                 "date": participation["date_label"],
                 "evidence": participation["evidence"].astype(str),
+                "counted": participation["counted"] if "counted" in participation else True,
                 "source_url": participation["source_url"],
                 "checked": participation["checked_label"],
                 "notes": participation["notes"],

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 
 import pandas as pd
 
+from components.counting import COUNTED, counted_flags
 from components.load import GROUPING_ORDER, Atlas
 from components.parties import WITHDRAWN, withdrawn_flags
 from components.schema import bundled_package
@@ -365,6 +366,10 @@ def apply_filters(atlas: Atlas, filters: Filters) -> Slice:
         institutes = institutes[institutes["party_id"].isin(parties["id"])]
     # who has withdrawn depends on the date (a later withdrawal is not yet one) and on scenario rows: recompute once
     participation = participation.assign(**{WITHDRAWN: withdrawn_flags(participation)})
+    if filters.whatif:  # hypothetical rows count under their instrument's rule, as real ones do
+        participation = participation.assign(
+            **{COUNTED: counted_flags(participation, atlas.instruments, atlas.parties)}
+        )
     return Slice(instruments, participation, parties, events, institutes, asof.date())
 
 

@@ -37,6 +37,8 @@ def checked_rows(atlas: Atlas, package: Package | None = None) -> pd.DataFrame:
         frame = getattr(atlas, resource.name)
         if "checked" not in frame:
             continue
+        if frame.empty:
+            continue
         key = frame[list(resource.primary_key)].astype(str).agg(" · ".join, axis=1) if resource.primary_key else ""
         frames.append(
             pd.DataFrame(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from components import countries
+from components import counting, countries
 from components.dates import to_end_timestamp, to_timestamp
 from components.parties import WITHDRAWN, withdrawn_flags
 from components.schema import DEFAULT_DATA_DIR, Package, Resource, bundled_package
@@ -32,6 +32,7 @@ class Atlas:
     income_groups: pd.DataFrame
     assessments: pd.DataFrame
     entry_conditions: pd.DataFrame
+    claims: pd.DataFrame  # with atlas_value and status per claim (components/counting.assess)
     asof: dt.date
     version: str
     data_dir: str
@@ -109,12 +110,22 @@ def load_atlas(data_dir: str | Path | None = None, package: Package | None = Non
     if problems:
         raise DataPackageError(problems)
     frames = {name: _typed(table) for name, table in tables.items()}
-    for resource in bundled_package().resources:  # a table an older release did not have yet: present, empty
+    for resource in bundled_package().resources:  # a table or column an older release did not have yet: empty
+        empty = _typed(RawTable(resource=resource, header=list(resource.field_names), rows=[]))
         if resource.name not in frames:
-            frames[resource.name] = _typed(RawTable(resource=resource, header=list(resource.field_names), rows=[]))
+            frames[resource.name] = empty
+        for column in empty.columns.difference(frames[resource.name].columns):
+            frames[resource.name][column] = pd.Series(index=frames[resource.name].index, dtype=empty[column].dtype)
     frames["participation"]["hypothetical"] = False  # what-if rows (components/scenario.py) are True
     frames["participation"][WITHDRAWN] = withdrawn_flags(frames["participation"])
     frames["parties"] = _enrich_parties(frames["parties"], frames["groupings"], frames["income_groups"])
+    frames["instruments"] = counting.fill_rules(frames["instruments"], frames["participation"], frames["parties"])
+    frames["participation"][counting.COUNTED] = counting.counted_flags(
+        frames["participation"], frames["instruments"], frames["parties"]
+    )
+    frames["claims"] = counting.assess(
+        frames["claims"], frames["instruments"], frames["participation"], frames["parties"]
+    )
     return Atlas(
         **frames,
         asof=_asof(list(frames.values())),

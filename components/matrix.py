@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.parties import region_labels, withdrawn_mask
+from components.counting import FLAG, UNVERIFIED_MARK, disputed_instruments, disputed_pairs
+from components.parties import party_counts, region_labels, withdrawn_mask
 from components.text import plotly_text
 from components.theme import finish_figure, label
 
@@ -109,8 +110,13 @@ def matrix_figure(
     asof: dt.date,
     sort: str = "region",
     subtitle: str | None = None,
+    claims: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """Heatmap of strongest actions, with totals per party (row labels) and per instrument (column labels)."""
+    """Heatmap of strongest actions, with totals per party (row labels) and per instrument (column labels).
+
+    A column's total is its count under the instrument's counting rule (parties.party_counts), followed by ⚑ where
+    sources dispute it (`claims`, assessed by components.counting). Cells resting on an unverified source carry ?,
+    cells whose act sources dispute carry ⚑; both marks are in the legend, so a printed matrix keeps them."""
     best = strongest_actions(participation)
     wide = _wide(best, parties, instruments, sort)
     columns = [c for c in wide.columns if c not in ("party", "region", "total")]
@@ -121,8 +127,9 @@ def matrix_figure(
     scale = []
     for i, action in enumerate(ACTION_STRENGTH):  # discrete bands: one colour per action
         scale += [(i / n, ACTION_COLOURS[action]), ((i + 1) / n, ACTION_COLOURS[action])]
-    column_totals = wide[columns].notna().sum()
-    x_labels = [f"{short.get(c, c)} ({column_totals[c]})" for c in columns]
+    column_totals = party_counts(participation).reindex(columns).fillna(0).astype(int)
+    disputed = disputed_instruments(claims) if claims is not None else set()
+    x_labels = [f"{short.get(c, c)} ({column_totals[c]}{' ' + FLAG if c in disputed else ''})" for c in columns]
     y_labels = [f"{name} ({total})" for name, total in zip(wide["party"], wide["total"], strict=True)]
     fig = go.Figure(
         go.Heatmap(
@@ -153,6 +160,7 @@ def matrix_figure(
                     marker=dict(symbol="square-open", size=16, color="#000000", line=dict(width=3)), hoverinfo="skip",
                 )
             )  # fmt: skip
+    _add_marks(fig, best, wide, columns, x_labels, y_labels, claims)
     present = [a for a in ACTION_STRENGTH if (wide[columns] == a).any().any()]
     for action in present:  # a discrete legend: one square per action that appears
         fig.add_trace(
@@ -185,6 +193,30 @@ def matrix_figure(
     )
 
 
+def _add_marks(fig, best, wide, columns, x_labels, y_labels, claims) -> None:
+    """? on cells whose strongest act rests on an unverified source; ⚑ on cells whose act sources dispute."""
+    x_of = dict(zip(columns, x_labels, strict=True))
+    y_of = dict(zip(wide.index, y_labels, strict=True))
+    shown = best[best["instrument_id"].isin(x_of) & best["party_id"].isin(y_of)]
+    pairs = disputed_pairs(claims) if claims is not None else set()
+    marks = (
+        (UNVERIFIED_MARK, shown[shown["evidence"].astype(str) == "unverified"], "Unverified source (?)", "#1f2933"),
+        (FLAG, shown[[(p, i) in pairs for p, i in zip(shown["party_id"], shown["instrument_id"], strict=True)]],
+         "Sources differ (⚑)", "#b00020"),
+    )  # fmt: skip
+    for glyph, cells, name, colour in marks:
+        if cells.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=cells["instrument_id"].map(x_of).tolist(), y=cells["party_id"].map(y_of).tolist(), mode="text",
+                text=[glyph] * len(cells), textfont=dict(size=12, color=colour, shadow="auto"), name=name,
+                hoverinfo="skip",
+                legendgroup="marks", legendgrouptitle_text="Marks",
+            )
+        )  # fmt: skip
+
+
 def _hover_texts(best: pd.DataFrame, wide: pd.DataFrame, columns: list[str], short: pd.Series) -> np.ndarray:
     """The hover text of every cell (party × instrument), built column-wise rather than cell by cell."""
     party_names = np.array([plotly_text(name) for name in wide["party"]], dtype=object)
@@ -202,6 +234,7 @@ def _hover_texts(best: pd.DataFrame, wide: pd.DataFrame, columns: list[str], sho
         + best["action"].map(label) + date.where(date == "", " on " + date)
         + best["withdrew"].map({True: " (later withdrew)", False: ""})
         + "<br>evidence: " + best["evidence"].astype(str)
+        + best["evidence"].astype(str).map({"unverified": " (a single non-official source)"}).fillna("")
     )  # fmt: skip
     row = wide.index.get_indexer(best["party_id"])
     column = pd.Index(columns).get_indexer(best["instrument_id"])

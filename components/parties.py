@@ -77,5 +77,13 @@ def active(participation: pd.DataFrame) -> pd.DataFrame:
 
 
 def party_counts(participation: pd.DataFrame) -> pd.Series:
-    """Distinct parties per instrument that have not withdrawn (a party that signed and ratified counts once)."""
-    return active(participation).groupby("instrument_id")["party_id"].nunique()
+    """Distinct parties per instrument that have not withdrawn and count under the instrument's counting rule.
+
+    A party that signed and ratified counts once. The rule is read from the `counted` column that load_atlas and
+    apply_filters compute (components/counting.py); rows without it all count.
+    """
+    rows = active(participation)
+    column = rows.get("counted")
+    if column is not None:
+        rows = rows[column.fillna(True).to_numpy(dtype=bool)]
+    return rows.groupby("instrument_id")["party_id"].nunique()

@@ -128,6 +128,18 @@ def finish_figure(fig: go.Figure, *, title: str, asof: dt.date, subtitle: str | 
     return fig
 
 
+def add_source_line(fig: go.Figure, text: str) -> go.Figure:
+    """A copy of a finished figure with one more line (our own text, not data) under its source line."""
+    out = go.Figure(fig)
+    bottom = out.layout.margin.b if out.layout.margin.b is not None else 90
+    for annotation in out.layout.annotations:
+        if annotation.name == "source" and text not in annotation.text:
+            annotation.text = f"{annotation.text}<br>{text}"
+            annotation.yshift = -(bottom + 16 - 8)  # one more line, one line lower
+            out.update_layout(margin=dict(b=bottom + 16))
+    return out
+
+
 def focus_on_recent(fig: go.Figure, table: pd.DataFrame) -> None:
     """Start the time axis where most instruments are; name the few much older ones at the left edge.
 

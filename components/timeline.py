@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.counting import FLAG, RULE_WORDS, disputed_instruments
 from components.parties import party_counts
 from components.selection import selected_customdata
 from components.theme import (
@@ -32,9 +33,22 @@ LEGAL_FORCE_SYMBOLS = {
 EVENTS_LANE = "Summits and meetings"
 
 
-def timeline_table(instruments: pd.DataFrame, participation: pd.DataFrame, *, lane: str = "mechanism") -> pd.DataFrame:
-    """One row per instrument with its lane, date, legal force and party count — what the timeline plots."""
+def timeline_table(
+    instruments: pd.DataFrame,
+    participation: pd.DataFrame,
+    *,
+    lane: str = "mechanism",
+    claims: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per instrument with its lane, date, legal force and party count (under its counting rule, with ⚑
+    where sources dispute the count or a date) — what the timeline plots."""
     counts = party_counts(participation)
+    disputed = disputed_instruments(claims) if claims is not None else set()
+    rules = (
+        instruments["counting_rule"].astype(str) if "counting_rule" in instruments else pd.Series("", instruments.index)
+    )
+    how = "counted: " + rules.map(RULE_WORDS).fillna("every party listed")
+    flag = instruments["id"].isin(disputed).map({True: f" · {FLAG} sources differ (select for details)", False: ""})
     lane_values = instruments[lane].astype(str)
     return pd.DataFrame(
         {
@@ -48,6 +62,7 @@ def timeline_table(instruments: pd.DataFrame, participation: pd.DataFrame, *, la
             "legal_force": instruments["legal_force"].astype(str),
             "forum": instruments["forum"],
             "parties": instruments["id"].map(counts).fillna(0).astype(int),
+            "counting": ("(" + how + ")" + flag).to_numpy(),
         }
     ).reset_index(drop=True)
 
@@ -65,9 +80,10 @@ def timeline_figure(
     asof: dt.date,
     lane: str = "mechanism",
     subtitle: str | None = None,
+    claims: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Markers at adoption dates, one lane per mechanism or forum; colour = legal force, size = parties."""
-    table = timeline_table(instruments, participation, lane=lane)
+    table = timeline_table(instruments, participation, lane=lane, claims=claims)
     definitions = legal_force_definitions()
     fig = go.Figure()
     for level in legal_force_levels():
@@ -90,12 +106,12 @@ def timeline_figure(
                     opacity=0.85,
                 ),
                 customdata=np.column_stack(
-                    [rows["id"], rows["name"], rows["adopted_label"], rows["forum"], rows["parties"]]
+                    [rows["id"], rows["name"], rows["adopted_label"], rows["forum"], rows["parties"], rows["counting"]]
                 ),
                 hovertemplate=(
                     "<b>%{customdata[1]}</b><br>%{customdata[2]} · %{customdata[3]}<br>"
                     f"{label(level)}: {definitions.get(level, '')}<br>"
-                    "Parties recorded: %{customdata[4]}<extra></extra>"
+                    "Parties recorded: %{customdata[4]} %{customdata[5]}<extra></extra>"
                 ),
             )
         )

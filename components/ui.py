@@ -512,6 +512,60 @@ def entry_into_force(frame: Frame, instrument_ids: Iterable[str] | None = None) 
                 )  # fmt: skip
 
 
+def how_counted(frame: Frame, instrument_ids: Iterable[str], participation: pd.DataFrame | None = None) -> None:
+    """Per instrument: its count as of the view's date under its counting rule and what it is made of; how many of
+    its parties rest on an unverified source; and, where sources disagree, a flag and every claim with its source."""
+    from components.counting import (
+        FLAG,
+        UNVERIFIED_MARK,
+        breakdown,
+        claims_table,
+        dispute_topics,
+        disputed_instruments,
+        disputed_pairs,
+    )
+    from components.counting import describe as describe_count
+
+    ids = list(dict.fromkeys(instrument_ids))
+    participation = frame.slice.participation if participation is None else participation
+    mine = participation[participation["instrument_id"].isin(ids)]
+    atlas = frame.atlas
+    instruments = atlas.instruments[atlas.instruments["id"].isin(ids)]
+    table = memo(frame, "how_counted.breakdown", lambda: breakdown(mine, atlas.parties, instruments), tuple(ids))
+    claims = atlas.claims
+    disputed = disputed_instruments(claims) | {i for _, i in disputed_pairs(claims)}
+    short = atlas.instruments.set_index("id")["short_name"]
+    unverified = mine[mine["evidence"].astype(str) == "unverified"].groupby("instrument_id")["party_id"].nunique()
+    names = atlas.parties.set_index("id")["name"].to_dict()
+    for instrument in ids:
+        if instrument not in table.index:
+            continue
+        topics = dispute_topics(claims, instrument, names)
+        flag = f" · {FLAG} **sources differ** on {md(', '.join(topics))}" if instrument in disputed else ""
+        st.markdown(f"**{md(short.get(instrument, instrument))}**: {md(describe_count(table.loc[instrument]))}{flag}")
+        doubtful = int(unverified.get(instrument, 0))
+        if doubtful:
+            st.caption(
+                f"{UNVERIFIED_MARK} {doubtful} of the parties listed {'rests' if doubtful == 1 else 'rest'} on a single "
+                "non-official source (evidence: unverified)."
+            )
+        here = claims[claims["instrument_id"] == instrument]
+        if len(here):
+            differ = int((here["status"] == "differs").sum())
+            title = f"What sources say: {len(here)} claim{'s' if len(here) != 1 else ''}"
+            title += f", {differ} differ{'s' if differ == 1 else ''} from the Atlas" if differ else ", none differs"
+            with st.expander(title, icon=":material/flag:" if differ else ":material/fact_check:"):
+                st.dataframe(
+                    claims_table(here, party_names=names), hide_index=True, width="stretch",
+                    column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},
+                )  # fmt: skip
+                st.caption(
+                    "A count is compared with the Atlas's count as of the source's date, under what the source counts "
+                    "(or the instrument's rule). 'More than N' and 'about N' (within 10%) agree where the Atlas's "
+                    "count fits. The Atlas shows its own value; these claims are kept in claims.csv."
+                )
+
+
 def path_table(frame: Frame, everyone: Slice, party: str) -> pd.DataFrame:
     """components.country.ladder for one party, with the in-force dates of treaties with an entry condition."""
     from components.country import ladder
@@ -522,7 +576,11 @@ def path_table(frame: Frame, everyone: Slice, party: str) -> pd.DataFrame:
                       strict=True))  # fmt: skip
     in_force = {p.instrument_id: party_in_force(p, party, delays[p.instrument_id])
                 for p in all_progress(atlas, asof=everyone.asof)}  # fmt: skip
-    return ladder(party, everyone.participation, everyone.instruments, in_force)
+    from components.counting import FLAG, disputed_pairs
+
+    table = ladder(party, everyone.participation, everyone.instruments, in_force)
+    disputed = {i for p, i in disputed_pairs(frame.atlas.claims) if p == party}
+    return table.assign(**{"Sources": table["instrument_id"].map(lambda i: f"{FLAG} differ" if i in disputed else "")})
 
 
 def empty_state() -> None:
@@ -580,6 +638,7 @@ def view_url(frame: Frame, path: str) -> str:
 
 def chart(fig, *, frame: Frame, path: str, title: str, rows: pd.DataFrame, key: str, selectable: bool = False):
     """Show a finished figure; under it, downloads (PNG, SVG, CSV, XLSX) and 'cite this view'. Returns the event."""
+    from components.counting import mark_rows, unverified_count, unverified_note
     from components.export import (
         SIZES,
         ViewMeta,
@@ -592,9 +651,14 @@ def chart(fig, *, frame: Frame, path: str, title: str, rows: pd.DataFrame, key: 
     )
     from components.filters import describe
     from components.load import citation
+    from components.theme import add_source_line
 
     url = view_url(frame, path)
     names = frame.atlas.parties.set_index("id")["name"].to_dict()
+    rows = mark_rows(rows, frame.atlas.claims)  # a sources_differ column where sources dispute a row's fact
+    unverified, what = unverified_count(rows)
+    if unverified:  # never shown as certain: the chart, its image and its caption say how many rows are unverified
+        fig = add_source_line(fig, unverified_note(unverified, what))
     if frame.filters.whatif:  # hypothetical data is always labelled, on screen and in every file
         fig = go.Figure(fig)
         title = f"SCENARIO — {title}"
@@ -615,6 +679,13 @@ def chart(fig, *, frame: Frame, path: str, title: str, rows: pd.DataFrame, key: 
     event = st.plotly_chart(
         fig, key=key, config=config, **({"on_select": "rerun", "selection_mode": ("points",)} if selectable else {})
     )
+    if unverified:
+        st.caption(
+            f"{unverified_note(unverified, what)} The CSV and XLSX say which (`evidence` or `parties_unverified`), "
+            "and `sources_differ` marks what sources dispute.",
+            help="Evidence levels: official (read on an official page), secondary (a reputable page reporting the "
+            "official list), unverified (a single non-official source or an inference stated in the row's notes).",
+        )
     with st.popover("Download or cite this chart", icon=":material/download:"):
         size = st.radio(
             "Image size", list(SIZES), key=f"{key}_size", horizontal=True,

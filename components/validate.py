@@ -404,6 +404,45 @@ def check_dates(tables: dict[str, RawTable], problems: list[Problem]) -> None:
                 )
 
 
+def check_claims(table: RawTable, problems: list[Problem]) -> None:
+    """Each claim's value has the shape its field needs, and names the party and action where it is about one."""
+    for row in table.rows:
+        field = row.get("field", "").strip()
+        value = row.get("value", "").strip()
+        number = int(row["__row__"])
+
+        def report(column: str, message: str, row_number: int = number) -> None:
+            problems.append(Problem(table.file, row_number, column, message))
+
+        if not value or field not in ("party_count", "took_part", "action_date", "adopted", "entry_into_force"):
+            continue  # a missing value or an unknown field is reported by check_cells
+        if field == "party_count":
+            if not value.lstrip(">~").isdigit() or value[:1] + value[1:].lstrip(">~") != value:
+                report(
+                    "value",
+                    f"{value!r} is not a count: a whole number, >N for 'more than N' or ~N for 'about N'",
+                )
+            if not row.get("as_of", "").strip():
+                report("as_of", "a party_count claim needs the date its number refers to")
+        else:
+            for column in ("counted_as", "as_of"):
+                if row.get(column, "").strip():
+                    report(column, f"only a party_count claim has {column} (this claim is about {field})")
+        if field == "took_part" and value.lower() not in ("yes", "no"):
+            report("value", f"{value!r} is not yes or no: a took_part claim says whether the party took the action")
+        if field in ("action_date", "adopted", "entry_into_force"):
+            try:
+                parse_partial(value)
+            except ValueError:
+                report("value", f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        if field in ("took_part", "action_date"):
+            for column in ("party_id", "action"):
+                if not row.get(column, "").strip():
+                    report(column, f"a {field} claim needs the {column.replace('_id', '')} it is about")
+        elif row.get("party_id", "").strip():
+            report("party_id", f"a {field} claim is about the instrument, not one party: leave party_id empty")
+
+
 def _after_checked(problems, table, row, column):
     checked = _date(row, "checked")
     value = _date(row, column)
@@ -436,6 +475,8 @@ def read_and_validate(
     if "parties" in tables:
         check_parties(tables["parties"], problems)
     check_dates(tables, problems)
+    if "claims" in tables:
+        check_claims(tables["claims"], problems)
     order = {r.path: i for i, r in enumerate(package.resources)}
     problems.sort(key=lambda p: (order.get(p.file, 99), p.row or 0))
     return tables, problems

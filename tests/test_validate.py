@@ -25,6 +25,7 @@ def test_bundled_data_is_valid():
         "income_groups",
         "assessments",
         "entry_conditions",
+        "claims",
     }
 
 

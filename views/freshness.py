@@ -4,7 +4,9 @@ import datetime as dt
 
 import streamlit as st
 
+from components.counting import dispute_table
 from components.dates import in_words
+from components.export import neutralise
 from components.filters import code_span
 from components.freshness import DEFAULT_MONTHS, due_rows, freshness
 from components.ui import atlas_or_stop, ignore_url_parameters
@@ -54,3 +56,40 @@ else:
         "Download the rows due (CSV)", data=due.to_csv(index=False), file_name=f"atlas-due-{today.isoformat()}.csv",
         mime="text/csv", icon=":material/download:", on_click="ignore",
     )  # fmt: skip
+
+st.subheader("Where sources disagree")
+st.caption(
+    "claims.csv records what sources say about counts, dates and who took part. Each claim is compared with the value "
+    "the Atlas shows; a fact is listed here, with every claim about it, when at least one source differs. The Atlas "
+    "keeps its own value and marks the fact ⚑ on the Signatories, Timeline and Countries pages."
+)
+claims = atlas.claims
+SUMMARY = {  # claims per status, in words that take a plural
+    "agrees": "agree with the Atlas",
+    "differs": "differ from it",
+    "partial_list": "count more parties than a list the Atlas marks as partial",
+    "undated": "could only be settled by dates the Atlas lacks",
+    "not_in_atlas": "have no value in the Atlas to compare with",
+}
+if claims.empty:
+    st.info("No claims are recorded yet: add rows to claims.csv to compare sources.", icon=":material/fact_check:")
+else:
+    statuses = claims["status"].value_counts()
+    st.markdown(
+        f"**{len(claims):,}** claims: "
+        + " · ".join(f"**{int(statuses.get(s, 0)):,}** {SUMMARY[s]}" for s in SUMMARY if statuses.get(s, 0))
+        + "."
+    )
+    disputes = dispute_table(claims, atlas.instruments, atlas.parties.set_index("id")["name"].to_dict())
+    if disputes.empty:
+        st.success("Every claim recorded agrees with the Atlas (or cannot be compared).", icon=":material/verified:")
+    else:
+        st.dataframe(
+            disputes, hide_index=True, width="stretch",
+            column_config={"Source": st.column_config.LinkColumn("Source", display_text="open source")},
+        )  # fmt: skip
+        st.download_button(
+            "Download the disagreements (CSV)", data=neutralise(disputes).to_csv(index=False),
+            file_name=f"atlas-disagreements-{today.isoformat()}.csv", mime="text/csv", icon=":material/download:",
+            on_click="ignore",
+        )  # fmt: skip

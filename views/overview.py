@@ -4,6 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
+from components.counting import disputed_facts
 from components.coverage import evidence_counts, party_list_counts
 from components.dates import in_words
 from components.export import instrument_rows
@@ -86,6 +87,15 @@ if not frame.brief:
         f"**Last full check: {in_words(fresh.oldest)}** — every one of the {fresh.rows:,} rows has been checked "
         f"against its source since then (newest check {in_words(fresh.newest)}); **{fresh.due:,}** rows are more "
         f"than {fresh.months} months old. [Freshness](freshness) lists the rows due for re-checking."
+    )
+    disputes = disputed_facts(atlas.claims)
+    facts = disputes.drop_duplicates(["instrument_id", "party_id", "field", "action"]) if len(disputes) else disputes
+    st.markdown(
+        f"**Counting and disagreements.** Each instrument's parties are counted under its own rule (states only, "
+        f"states and the EU, or every party listed). **{len(atlas.claims):,}** claims of sources about counts, dates "
+        f"and participation are recorded; on **{len(facts):,}** facts of **{disputes['instrument_id'].nunique():,}** "
+        "instruments a source differs from the Atlas. They are marked ⚑ where shown and listed on "
+        "[Freshness](freshness)."
     )
     st.subheader("Cite the Atlas")
     st.code(citation(atlas), language=None, wrap_lines=True)

@@ -15,7 +15,16 @@ from components.matrix import (
     matrix_table,
 )
 from components.text import md
-from components.ui import atlas_or_stop, chart, empty_state, entry_into_force, memo, page_frame, view_control
+from components.ui import (
+    atlas_or_stop,
+    chart,
+    empty_state,
+    entry_into_force,
+    how_counted,
+    memo,
+    page_frame,
+    view_control,
+)
 
 atlas = atlas_or_stop()
 with_parties = instruments_with_parties(atlas.instruments, atlas.participation)
@@ -47,10 +56,19 @@ if participation.empty:
     empty_state()
 else:
     fig = memo(frame, "signatories.matrix", lambda: matrix_figure(participation, view.parties, instruments,
-               asof=view.asof, sort=sort, subtitle=subtitle), tuple(instruments["id"]), sort)  # fmt: skip
+               asof=view.asof, sort=sort, subtitle=subtitle, claims=atlas.claims), tuple(instruments["id"]),
+               sort)  # fmt: skip
     chart(fig, frame=frame, path="signatories", title=fig.layout.title.text, key="matrix_chart",
           rows=participation_rows(participation, atlas.parties, atlas.instruments))  # fmt: skip
     if not frame.brief:
+        with st.expander("How these counts were counted, and where sources differ", icon=":material/functions:"):
+            st.caption(
+                "Each instrument's parties are counted under its counting rule: states only, states and the EU, or "
+                "every party listed (organisations, companies). A party that withdrew is not counted. ⚑ marks a "
+                "count, date or act that a source states differently; ? marks an act resting on a single "
+                "non-official source."
+            )
+            how_counted(frame, instruments["id"], participation)
         with st.expander("The matrix as a table"):
             table = matrix_table(participation, view.parties, instruments, sort=sort).rename(columns=short)
             st.dataframe(table, width="stretch")

@@ -8,7 +8,7 @@ from components.filters import ViewParam, describe
 from components.text import md, md_link
 from components.theme import label
 from components.timeline import LANES, instrument_detail, selected_event, selected_instrument, timeline_figure
-from components.ui import chart, empty_state, entry_into_force, page_frame, view_control
+from components.ui import chart, empty_state, entry_into_force, how_counted, page_frame, view_control
 
 LANE = ViewParam("lane", LANES, default=("mechanism",))
 
@@ -28,7 +28,7 @@ if view.instruments.empty and view.events.empty:
 else:
     fig = timeline_figure(
         view.instruments, view.participation, view.events, asof=view.asof, lane=lane,
-        subtitle=describe(frame.filters, view.asof, names),
+        subtitle=describe(frame.filters, view.asof, names), claims=frame.atlas.claims,
     )  # fmt: skip
     rows = pd.concat(
         [instrument_rows(view.instruments, view.participation).assign(row="instrument"),
@@ -68,9 +68,10 @@ else:
                     st.caption(md(row["notes"]))
                 among = " among the filtered parties" if frame.filters.restricts_parties else ""
                 st.markdown(
-                    f"**Parties recorded as of {view.asof:%d %B %Y}{among}: {members['Party'].nunique()}** "
-                    f"(the dataset's list for this instrument is {label(row['party_list']).lower()})"
+                    f"**Parties recorded as of {view.asof:%d %B %Y}{among}** (the dataset's list for this instrument "
+                    f"is {label(row['party_list']).lower()})"
                 )
+                how_counted(frame, [chosen])
                 st.dataframe(
                     members, hide_index=True, width="stretch",
                     column_config={"Source": st.column_config.LinkColumn("Source", display_text="source")},

@@ -1,0 +1,279 @@
+"""Counting rules applied the same way everywhere; claims of sources compared with what the Atlas shows."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from components import counting
+from components.counting import COUNTED, FLAG, UNVERIFIED_MARK, assess, count_agrees, counted_flags
+from components.coverage import coverage_table
+from components.export import instrument_rows, participation_rows
+from components.filters import Filters, apply_filters
+from components.load import load_atlas
+from components.matrix import matrix_figure
+from components.parties import party_counts
+from components.schema import DEFAULT_DATA_DIR, read_package
+from components.timeline import timeline_figure, timeline_table
+from tests.test_pages import run
+
+ROOT = Path(__file__).resolve().parent.parent
+VALID = ROOT / "tests" / "fixtures" / "valid"
+
+
+@pytest.fixture(scope="module")
+def fixture_atlas():
+    return load_atlas(VALID)
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_atlas(DEFAULT_DATA_DIR)
+
+
+def test_rules_are_read_and_an_empty_rule_follows_the_party_types(fixture_atlas):
+    rules = fixture_atlas.instruments.set_index("id")["counting_rule"].astype(str).to_dict()
+    # the convention and the declaration say their rule; the company commitments leave it empty: companies listed
+    assert rules == {
+        "test-convention": "states_and_eu",
+        "test-declaration": "states",
+        "test-commitments": "all_parties",
+    }
+
+
+def test_the_eu_counts_under_states_and_eu_but_not_under_states(fixture_atlas):
+    # the convention: GBR, USA and the EU signed; GBR also ratified
+    assert party_counts(fixture_atlas.participation)["test-convention"] == 3
+    only_states = fixture_atlas.instruments.assign(
+        counting_rule=fixture_atlas.instruments["counting_rule"].cat.set_categories(counting.RULES)
+    )
+    only_states.loc[only_states["id"] == "test-convention", "counting_rule"] = "states"
+    rows = fixture_atlas.participation.assign(
+        **{COUNTED: counted_flags(fixture_atlas.participation, only_states, fixture_atlas.parties)}
+    )
+    assert party_counts(rows)["test-convention"] == 2
+    table = counting.breakdown(rows, fixture_atlas.parties, only_states)
+    assert counting.describe(table.loc["test-convention"]) == (
+        "2 counted (rule: states only): 2 states; also listed, not counted: the EU"
+    )
+    everyone = only_states.assign(counting_rule="all_parties")
+    rows = rows.assign(**{COUNTED: counted_flags(rows, everyone, fixture_atlas.parties)})
+    assert party_counts(rows)["test-commitments"] == 1  # a company counts only when every party does
+
+
+def test_describe_names_what_was_counted(fixture_atlas):
+    table = counting.breakdown(fixture_atlas.participation, fixture_atlas.parties, fixture_atlas.instruments)
+    assert counting.describe(table.loc["test-convention"]) == "3 counted (rule: states and the EU): 2 states and the EU"
+    assert counting.describe(table.loc["test-commitments"]) == "1 counted (rule: every party listed): 1 company"
+
+
+def test_what_if_rows_follow_the_rule(fixture_atlas):
+    plain = apply_filters(fixture_atlas, Filters())
+    scenario = apply_filters(fixture_atlas, Filters(whatif=("KEN:test-convention:signed",)))
+    assert (
+        party_counts(scenario.participation)["test-convention"]
+        == party_counts(plain.participation)["test-convention"] + 1
+    )
+    assert scenario.participation[COUNTED].dtype == bool
+
+
+def test_claims_are_compared_with_the_atlas(fixture_atlas):
+    status = fixture_atlas.claims.set_index("id")["status"].astype(str).to_dict()
+    assert status == {
+        "declaration-count-host": "agrees",  # 3 countries, as the Atlas counts
+        "declaration-count-press": "differs",  # 4: a disagreement, flagged
+        "convention-count-depositary": "agrees",  # two states and the EU on 6 September 2024
+        "convention-usa-signed": "agrees",
+        "convention-gbr-ratified-news": "differs",  # 1 April; the Atlas has 1 March
+        "convention-gbr-ratified-depositary": "agrees",  # 'March' agrees with 1 March
+    }
+    values = fixture_atlas.claims.set_index("id")["atlas_value"].to_dict()
+    assert values["declaration-count-press"] == "3" and values["convention-gbr-ratified-news"] == "2025-03-01"
+    assert counting.disputed_instruments(fixture_atlas.claims) == {"test-declaration"}
+    assert counting.disputed_pairs(fixture_atlas.claims) == {("GBR", "test-convention")}
+
+
+def test_a_count_is_compared_as_of_its_date_and_under_its_own_rule(fixture_atlas):
+    claims = fixture_atlas.claims.iloc[:0]
+    rows = pd.DataFrame(
+        [
+            # before anyone signed the convention: none
+            {"id": "a", "instrument_id": "test-convention", "field": "party_count", "value": "0", "as_of": "2024-09-01"},
+            # on the day of the signatures, counting states only: GBR and USA
+            {"id": "b", "instrument_id": "test-convention", "field": "party_count", "value": "2", "counted_as": "states",
+             "as_of": "2024-09-05"},
+            # a month later, under the instrument's rule (states and the EU)
+            {"id": "c", "instrument_id": "test-convention", "field": "party_count", "value": "3", "as_of": "2024-10"},
+            {"id": "d", "instrument_id": "test-convention", "field": "party_count", "value": ">2", "as_of": "2024-10"},
+            {"id": "e", "instrument_id": "test-convention", "field": "party_count", "value": ">3", "as_of": "2024-10"},
+        ]
+    )  # fmt: skip
+    assessed = assess(_typed_claims(rows, claims), fixture_atlas.instruments, fixture_atlas.participation,
+                      fixture_atlas.parties)  # fmt: skip
+    assert assessed.set_index("id")["status"].astype(str).to_dict() == {
+        "a": "agrees", "b": "agrees", "c": "agrees", "d": "agrees", "e": "differs",
+    }  # fmt: skip
+
+
+def test_a_count_that_only_missing_dates_could_settle_is_not_a_disagreement(fixture_atlas):
+    participation = fixture_atlas.participation.copy()
+    undated = participation["instrument_id"] == "test-declaration"
+    participation.loc[undated, ["date", "date_by"]] = pd.NaT
+    participation.loc[undated, "date_label"] = ""
+    rows = pd.DataFrame(
+        [{"id": "early", "instrument_id": "test-declaration", "field": "party_count", "value": "2", "as_of": "2023-11"}]
+    )
+    assessed = assess(_typed_claims(rows, fixture_atlas.claims.iloc[:0]), fixture_atlas.instruments, participation,
+                      fixture_atlas.parties)  # fmt: skip
+    assert assessed["status"].astype(str).tolist() == ["undated"]  # 0 dated, 3 undated: 2 fits between
+
+
+def test_count_claims_that_are_bounds_or_approximations():
+    assert count_agrees("57", 57) and not count_agrees("57", 58)
+    assert count_agrees(">120", 123) and not count_agrees(">120", 120)
+    assert count_agrees("~60", 61) and count_agrees("~60", 54) and not count_agrees("~60", 67)
+
+
+def _typed_claims(rows: pd.DataFrame, like: pd.DataFrame) -> pd.DataFrame:
+    """Claims rows typed as load_atlas types them (as_of_by at the end of the period, checked as a Timestamp)."""
+    from components.dates import to_end_timestamp
+
+    rows = rows.reindex(columns=[c for c in like.columns if c not in ("atlas_value", "status")])
+    for column in ("party_id", "action", "counted_as"):
+        rows[column] = rows[column].astype(object)
+    rows["as_of_by"] = pd.to_datetime(
+        rows["as_of"].map(lambda v: to_end_timestamp(v) if isinstance(v, str) else pd.NaT)
+    )
+    rows["as_of_label"] = rows["as_of"].fillna("")
+    rows["checked"] = pd.Timestamp("2026-11-01")
+    rows["checked_label"] = "2026-11-01"
+    rows["source_url"] = "https://example.org/claim"
+    return rows
+
+
+def test_the_same_instrument_shows_the_same_count_everywhere(bundled):
+    """Timeline, instrument exports, the coverage table, the matrix's column totals and the 'how counted' line."""
+    view = apply_filters(bundled, Filters())
+    expected = party_counts(view.participation)
+    timeline = timeline_table(view.instruments, view.participation).set_index("id")["parties"]
+    exported = instrument_rows(view.instruments, view.participation).set_index("id")["parties"]
+    coverage = coverage_table(bundled).set_index("Instrument")["Parties recorded"]
+    breakdown = counting.breakdown(view.participation, bundled.parties, view.instruments)["counted"]
+    short = bundled.instruments.set_index("id")["short_name"]
+    chosen = ["bletchley-declaration", "paris-ai-action-statement", "new-delhi-declaration-ai-impact",
+              "coe-framework-convention-ai", "frontier-ai-safety-commitments", "unga-res-78-265"]  # fmt: skip
+    fig = matrix_figure(view.participation[view.participation["instrument_id"].isin(chosen)], view.parties,
+                        view.instruments[view.instruments["id"].isin(chosen)], asof=view.asof, claims=bundled.claims)  # fmt: skip
+    totals = {m.group(1): int(m.group(2)) for m in (re.match(r"^(.*) \((\d+)(?: ⚑)?\)$", x) for x in fig.data[0].x)}
+    for instrument in chosen:
+        n = int(expected[instrument])
+        assert timeline[instrument] == exported[instrument] == breakdown[instrument] == n, instrument
+        assert coverage[short[instrument]] == n, instrument
+        assert totals[short[instrument]] == n, instrument
+    # the Paris statement counts every party listed: the EU and the African Union Commission with the states
+    paris = counting.breakdown(view.participation, bundled.parties, view.instruments).loc["paris-ai-action-statement"]
+    assert paris["counted"] == paris["state"] + paris["eu"] + paris["regional_organisation"]
+
+
+def test_disputed_counts_and_acts_are_flagged_in_the_matrix(bundled):
+    view = apply_filters(bundled, Filters())
+    chosen = ["paris-ai-action-statement", "political-declaration-military-ai", "oecd-ai-principles"]
+    rows = view.participation[view.participation["instrument_id"].isin(chosen)]
+    fig = matrix_figure(rows, view.parties, view.instruments[view.instruments["id"].isin(chosen)], asof=view.asof,
+                        claims=bundled.claims)  # fmt: skip
+    labels = list(fig.data[0].x)
+    paris = next(x for x in labels if x.startswith("Paris"))
+    assert paris.endswith(f"{FLAG})")  # sources differ on the Paris count
+    traces = {t.name: t for t in fig.data}
+    flags = traces["Sources differ (⚑)"]
+    assert any(y.startswith("Israel") for y in flags.y)  # whether Israel endorsed the Political Declaration
+    unverified = traces["Unverified source (?)"]
+    expected = rows[rows["evidence"].astype(str) == "unverified"].drop_duplicates(["party_id", "instrument_id"])
+    assert len(unverified.x) <= len(expected) and len(unverified.x) > 0
+    assert set(unverified.text) == {UNVERIFIED_MARK}
+
+
+def test_the_timeline_hover_says_how_it_counted_and_flags_disputes(bundled):
+    view = apply_filters(bundled, Filters())
+    fig = timeline_figure(view.instruments, view.participation, view.events, asof=view.asof, claims=bundled.claims)
+    custom = {row[0]: row for trace in fig.data if trace.customdata is not None for row in trace.customdata}
+    assert "counted: states and the EU" in custom["bletchley-declaration"][5]
+    assert FLAG in custom["paris-ai-action-statement"][5]
+    assert FLAG not in custom["oecd-ai-principles"][5]
+
+
+def test_exports_mark_unverified_and_disputed_rows(bundled):
+    rows = participation_rows(bundled.participation, bundled.parties, bundled.instruments)
+    marked = counting.mark_rows(rows, bundled.claims)
+    israel = marked[(marked["party_id"] == "ISR") & (marked["instrument_id"] == "political-declaration-military-ai")]
+    assert israel["sources_differ"].all()
+    assert "counted" in marked and "evidence" in marked
+    assert counting.unverified_count(marked) == (
+        int((bundled.participation["evidence"] == "unverified").sum()),
+        "records",
+    )
+    instruments = counting.mark_rows(instrument_rows(bundled.instruments, bundled.participation), bundled.claims)
+    flagged = set(instruments.loc[instruments["sources_differ"], "id"])
+    assert "paris-ai-action-statement" in flagged and "oecd-ai-principles" not in flagged
+    assert "counting_rule" in instruments
+    # instrument rows say how many of the parties counted rest on an unverified source
+    paris = instruments.set_index("id").loc["paris-ai-action-statement"]
+    assert 0 < paris["parties_unverified"] <= paris["parties"]
+    assert counting.unverified_count(instruments)[1] == "parties"
+
+
+def test_pages_show_the_rule_the_flags_and_the_claims():
+    at = run("views/signatories.py", {"instrument": "paris-ai-action-statement,bletchley-declaration"})
+    assert not at.exception
+    lines = [m.value for m in at.markdown]
+    assert any("Paris" in m and "every party listed" in m and FLAG in m and "the count" in m for m in lines), lines
+    assert any(e.label.startswith("What sources say") for e in at.expander)
+    claims = [d.value for d in at.dataframe if "Source says" in d.value.columns]
+    assert claims and any((c["Status"] == "differs from the Atlas").any() for c in claims)
+    assert any("single non-official source" in c.value for c in at.caption)  # the unverified rows are counted
+
+    fresh = run("views/freshness.py")
+    assert not fresh.exception
+    disputes = next(d.value for d in fresh.dataframe if "Instrument" in d.value.columns and "Source says" in d.value)
+    assert {"Paris AI Action Summit Statement", "Political Declaration on Military AI"} & set(disputes["Instrument"])
+
+    country = run("views/countries.py", {"party": "ISR"})
+    assert not country.exception
+    path = next(d.value for d in country.dataframe if "Path" in d.value.columns)
+    assert (path["Sources"] == f"{FLAG} differ").any()
+
+
+def test_an_older_release_without_rules_keeps_its_counts(tmp_path):
+    """2026.11.0 predates counting rules and claims: it loads, and every count is what it was (all parties)."""
+    release = DEFAULT_DATA_DIR / "releases" / "2026.11.0"
+    atlas = load_atlas(release, package=read_package(release))
+    assert atlas.claims.empty
+    before = atlas.participation[~atlas.participation["withdrawn"] & (atlas.participation["action"] != "withdrew")]
+    assert (
+        party_counts(atlas.participation).to_dict() == before.groupby("instrument_id")["party_id"].nunique().to_dict()
+    )
+    # a package whose instruments leave the rule empty gets the same derived rules
+    copy = tmp_path / "pkg"
+    shutil.copytree(VALID, copy)
+    text = (
+        (copy / "instruments.csv")
+        .read_text()
+        .replace(",states_and_eu,", ",,")
+        .replace(",complete,states,", ",complete,,")
+    )
+    (copy / "instruments.csv").write_text(text)
+    derived = load_atlas(copy).instruments.set_index("id")["counting_rule"].astype(str).to_dict()
+    assert derived == {"test-convention": "states_and_eu", "test-declaration": "states_and_eu",
+                       "test-commitments": "all_parties"}  # fmt: skip
+
+
+def test_bundled_claims_have_both_sides_and_real_sources(bundled):
+    claims = bundled.claims
+    assert len(claims) >= 50
+    assert claims["source_url"].str.startswith("http").all()
+    for (instrument, party, field, _action), group in counting.disputed_facts(claims).groupby(
+        ["instrument_id", "party_id", "field", "action"], dropna=False, observed=True
+    ):
+        assert len(group) >= 2 or field == "party_count", (instrument, party, field)  # each side has its source
