@@ -525,6 +525,7 @@ def how_counted(frame: Frame, instrument_ids: Iterable[str], participation: pd.D
         disputed_pairs,
     )
     from components.counting import describe as describe_count
+    from components.dates import in_words
 
     ids = list(dict.fromkeys(instrument_ids))
     participation = frame.slice.participation if participation is None else participation
@@ -543,12 +544,20 @@ def how_counted(frame: Frame, instrument_ids: Iterable[str], participation: pd.D
         topics = dispute_topics(claims, instrument, names)
         flag = f" · {FLAG} **sources differ** on {md(', '.join(topics))}" if instrument in disputed else ""
         st.markdown(f"**{md(short.get(instrument, instrument))}**: {md(describe_count(table.loc[instrument]))}{flag}")
+        notes = []
+        real = mine[(mine["instrument_id"] == instrument) & ~mine["hypothetical"].fillna(False).astype(bool)]
+        if len(real):  # how fresh the count is: when its rows were last checked against their sources
+            first, last = real["checked"].min(), real["checked"].max()
+            notes.append(f"Rows checked {in_words(first)}" if first == last else
+                         f"Rows checked between {in_words(first)} and {in_words(last)}")  # fmt: skip
         doubtful = int(unverified.get(instrument, 0))
         if doubtful:
-            st.caption(
+            notes.append(
                 f"{UNVERIFIED_MARK} {doubtful} of the parties listed {'rests' if doubtful == 1 else 'rest'} on a single "
-                "non-official source (evidence: unverified)."
+                "non-official source (evidence: unverified)"
             )
+        if notes:
+            st.caption(" · ".join(notes) + ".")
         here = claims[claims["instrument_id"] == instrument]
         if len(here):
             differ = int((here["status"] == "differs").sum())

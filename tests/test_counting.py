@@ -233,6 +233,7 @@ def test_pages_show_the_rule_the_flags_and_the_claims():
     claims = [d.value for d in at.dataframe if "Source says" in d.value.columns]
     assert claims and any((c["Status"] == "differs from the Atlas").any() for c in claims)
     assert any("single non-official source" in c.value for c in at.caption)  # the unverified rows are counted
+    assert any(re.match(r"Rows checked (between )?\d+ [A-Z][a-z]+ \d{4}", c.value) for c in at.caption)  # how fresh
 
     fresh = run("views/freshness.py")
     assert not fresh.exception
