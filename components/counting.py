@@ -151,14 +151,21 @@ def _consistent(a: str, b: str) -> bool:
     return x[:n] == y[:n]
 
 
-def count_agrees(value: str, n: int) -> bool:
-    """Does a count claim agree with n? '123' exactly; '>120' (more than 120) if n > 120; '~60' (about 60) within 10%."""
+def count_range(value: str) -> tuple[float, float]:
+    """The counts a claim allows: '123' exactly; '>120' (more than 120); '~60' (about 60: within 10%)."""
     number = int(value.lstrip(">~"))
     if value.startswith(">"):
-        return n > number
+        return number + 1, float("inf")
     if value.startswith("~"):
-        return abs(n - number) <= max(1, round(number / 10))
-    return n == number
+        slack = max(1, round(number / 10))
+        return number - slack, number + slack
+    return number, number
+
+
+def count_agrees(value: str, n: int) -> bool:
+    """Does a count claim agree with n? '123' exactly; '>120' (more than 120) if n > 120; '~60' (about 60) within 10%."""
+    low, high = count_range(value)
+    return low <= n <= high
 
 
 def count_as_of(
@@ -172,12 +179,12 @@ def count_as_of(
     dated_only: bool = False,
 ) -> int:
     """Parties of one instrument as of a date under a rule (an undated action counts from the adoption, unless
-    dated_only leaves undated actions out)."""
+    dated_only leaves undated actions out; withdrawals are always kept)."""
     rows = participation[participation["instrument_id"] == instrument]
     if "hypothetical" in rows:
         rows = rows[~rows["hypothetical"].fillna(False).astype(bool)]
     if dated_only:
-        rows = rows[rows["date_by"].notna()]
+        rows = rows[rows["date_by"].notna() | (rows["action"].astype(str) == "withdrew")]
     when = rows["date_by"].fillna(adopted_by if adopted_by is not None else pd.NaT)
     rows = rows[(when <= asof) | when.isna()]
     rows = active(rows.drop(columns=["withdrawn"], errors="ignore").assign(withdrawn=withdrawn_flags(rows)))
@@ -216,11 +223,12 @@ def assess(
             atlas_value = str(n)
             stated = int(value.lstrip(">~")) if value.lstrip(">~").isdigit() else None
             dated = count_as_of(acts, instrument, asof, rule, adopted, kinds, dated_only=True) if stated else n
+            low, high = count_range(value) if stated is not None else (0, 0)
             if stated is not None and count_agrees(value, n):
                 status = "agrees"
-            elif stated is not None and dated < n and dated <= stated <= n:
-                status = "undated"  # the Atlas lacks the dates that would settle it: not a disagreement
-            elif stated is not None and n < stated and row is not None and str(row["party_list"]) != "complete":
+            elif stated is not None and dated < n and low <= n and dated <= high:
+                status = "undated"  # only the dates the Atlas lacks could settle it: not a disagreement
+            elif stated is not None and n < low and row is not None and str(row["party_list"]) != "complete":
                 status = "partial_list"
             else:
                 status = "differs"
@@ -229,8 +237,16 @@ def assess(
             if pd.notna(claim.action):
                 mine = mine[mine["action"].astype(str) == str(claim.action)]
             if field == "took_part":
-                atlas_value = "yes" if len(mine) else "no"
-                status = "agrees" if atlas_value == value.lower() else "differs"
+                if pd.notna(claim.as_of_by):  # what the source says held on its date: a party can join later
+                    then = mine[mine["date_by"] <= claim.as_of_by]
+                    unknown = mine["date_by"].isna().any()
+                    atlas_value = "yes" if len(then) else ("not dated" if unknown else "no")
+                else:
+                    atlas_value = "yes" if len(mine) else "no"
+                if atlas_value == "not dated" and value.lower() == "no":
+                    status = "undated"
+                else:
+                    status = "agrees" if atlas_value == value.lower() else "differs"
             else:
                 dates = [d for d in mine["date_label"].fillna("").astype(str) if d]
                 atlas_value = dates[0] if dates else ""
@@ -251,12 +267,20 @@ def assess(
     return result
 
 
-def disputed_instruments(assessed: pd.DataFrame) -> set[str]:
-    """Instruments whose count or date some source disputes (an instrument-level claim that differs)."""
+def disputed_instruments(assessed: pd.DataFrame, *, asof=None, counts: bool = True) -> set[str]:
+    """Instruments with a count, a date or a party's act that some source disputes.
+
+    With `asof`, a count claim about a later date does not flag an earlier view; `counts=False` leaves count claims
+    out (a view restricted to some parties shows subtotals no source speaks of)."""
     if assessed.empty:
         return set()
-    own = assessed[~assessed["field"].astype(str).isin(PARTY_LEVEL) & (assessed["status"] == "differs")]
-    return set(own["instrument_id"].astype(str))
+    differ = assessed[assessed["status"] == "differs"]
+    is_count = differ["field"].astype(str) == "party_count"
+    if not counts:
+        differ = differ[~is_count]
+    elif asof is not None:
+        differ = differ[~(is_count & (differ["as_of_by"] > pd.Timestamp(asof)))]
+    return set(differ["instrument_id"].astype(str))
 
 
 def disputed_pairs(assessed: pd.DataFrame) -> set[tuple[str, str]]:
@@ -311,14 +335,23 @@ def claims_table(
     )
 
 
+ACTION_PHRASES = {  # 'whether Japan …' / 'when Japan …'
+    "signed": "signed", "ratified": "ratified", "endorsed": "endorsed", "adhered": "adhered",
+    "member": "joined as a member", "founding_member": "was a founding member", "observer": "joined as an observer",
+    "co_sponsored": "co-sponsored it", "adopted": "took part in adopting it", "committed": "committed",
+    "withdrew": "withdrew",
+}  # fmt: skip
+
+
 def _about(field: str, party: str, action: str, names: dict[str, str]) -> str:
     who = names.get(party, party)
+    doing = ACTION_PHRASES.get(action, action.replace("_", " "))
     if field == "party_count":
         return "Number of parties"
     if field == "took_part":
-        return f"Whether {who} {action.replace('_', ' ')}"
+        return f"Whether {who} {doing}"
     if field == "action_date":
-        return f"When {who} {action.replace('_', ' ')}"
+        return f"When {who} {doing}"
     return field.replace("_", " ").capitalize()
 
 
@@ -356,9 +389,14 @@ def unverified_note(n: int, what: str = "records") -> str:
     return f"{UNVERIFIED_MARK} {n} {records} on a single non-official source (evidence: unverified); the data file names them."
 
 
-def dispute_topics(assessed: pd.DataFrame, instrument_id: str, party_names: dict[str, str] | None = None) -> list[str]:
-    """What sources dispute about one instrument, in words: 'the count', 'the adoption date', 'when Japan signed'."""
+def dispute_topics(
+    assessed: pd.DataFrame, instrument_id: str, party_names: dict[str, str] | None = None, *, asof=None
+) -> list[str]:
+    """What sources dispute about one instrument, in words: 'the count', 'the adoption date', 'when Japan signed'
+    (as of `asof`: count claims about a later date left out)."""
     here = assessed[(assessed["instrument_id"] == instrument_id) & (assessed["status"] == "differs")]
+    if asof is not None:
+        here = here[~((here["field"].astype(str) == "party_count") & (here["as_of_by"] > pd.Timestamp(asof)))]
     topics = []
     for field, party, action in zip(here["field"].astype(str), here["party_id"], here["action"], strict=True):
         if field == "party_count":

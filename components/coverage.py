@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.counting import FLAG, RULE_WORDS, disputed_instruments, disputed_pairs
+from components.counting import FLAG, RULE_WORDS, disputed_instruments
 from components.load import Atlas
 from components.parties import party_counts
 from components.theme import label
@@ -46,7 +46,7 @@ def coverage_table(atlas: Atlas) -> pd.DataFrame:
     table.insert(3, "Counted", instruments["counting_rule"].astype(str).map(RULE_WORDS).fillna(""))
     claims = atlas.claims
     table["Claims"] = instruments["id"].map(claims["instrument_id"].value_counts()).fillna(0).astype(int)
-    disputed = disputed_instruments(claims) | {i for _, i in disputed_pairs(claims)}
+    disputed = disputed_instruments(claims)
     table["Sources differ"] = instruments["id"].isin(disputed).map({True: FLAG, False: ""})
     table["Notes"] = instruments["notes"]
     order = instruments["party_list"].cat.codes  # complete, partial, not recorded: the schema's order

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.counting import counted_rows
 from components.parties import active, region_labels
 from components.selection import selected_customdata
 from components.theme import LEGAL_FORCE_COLOURS, finish_figure, label, legal_force_levels
@@ -27,7 +28,7 @@ def _long(
     base["legal_force"] = base["legal_force"].astype(str)
     base["mechanism"] = base["mechanism"].astype(str)
     if measure == "commitments" or by == "region":
-        pairs = active(participation)[["instrument_id", "party_id"]].drop_duplicates()
+        pairs = counted_rows(active(participation))[["instrument_id", "party_id"]].drop_duplicates()  # by its rule
         pairs = pairs.merge(parties[["id", "continent", "party_type"]], left_on="party_id", right_on="id", how="left")
         pairs["region"] = region_labels(pairs)
         base = base.merge(pairs[["instrument_id", "party_id", "region"]], on="instrument_id", how="inner")

@@ -111,6 +111,7 @@ def matrix_figure(
     sort: str = "region",
     subtitle: str | None = None,
     claims: pd.DataFrame | None = None,
+    flag_counts: bool = True,
 ) -> go.Figure:
     """Heatmap of strongest actions, with totals per party (row labels) and per instrument (column labels).
 
@@ -128,7 +129,7 @@ def matrix_figure(
     for i, action in enumerate(ACTION_STRENGTH):  # discrete bands: one colour per action
         scale += [(i / n, ACTION_COLOURS[action]), ((i + 1) / n, ACTION_COLOURS[action])]
     column_totals = party_counts(participation).reindex(columns).fillna(0).astype(int)
-    disputed = disputed_instruments(claims) if claims is not None else set()
+    disputed = disputed_instruments(claims, asof=asof, counts=flag_counts) if claims is not None else set()
     x_labels = [f"{short.get(c, c)} ({column_totals[c]}{' ' + FLAG if c in disputed else ''})" for c in columns]
     y_labels = [f"{name} ({total})" for name, total in zip(wide["party"], wide["total"], strict=True)]
     fig = go.Figure(
@@ -199,17 +200,19 @@ def _add_marks(fig, best, wide, columns, x_labels, y_labels, claims) -> None:
     y_of = dict(zip(wide.index, y_labels, strict=True))
     shown = best[best["instrument_id"].isin(x_of) & best["party_id"].isin(y_of)]
     pairs = disputed_pairs(claims) if claims is not None else set()
-    marks = (
-        (UNVERIFIED_MARK, shown[shown["evidence"].astype(str) == "unverified"], "Unverified source (?)", "#1f2933"),
+    marks = (  # left and right of the cell's centre, so a cell with both shows both
+        (UNVERIFIED_MARK, shown[shown["evidence"].astype(str) == "unverified"], "Unverified source (?)", "#1f2933",
+         "middle left"),
         (FLAG, shown[[(p, i) in pairs for p, i in zip(shown["party_id"], shown["instrument_id"], strict=True)]],
-         "Sources differ (⚑)", "#b00020"),
+         "Sources differ (⚑)", "#b00020", "middle right"),
     )  # fmt: skip
-    for glyph, cells, name, colour in marks:
+    for glyph, cells, name, colour, position in marks:
         if cells.empty:
             continue
         fig.add_trace(
             go.Scatter(
                 x=cells["instrument_id"].map(x_of).tolist(), y=cells["party_id"].map(y_of).tolist(), mode="text",
+                textposition=position,
                 text=[glyph] * len(cells), textfont=dict(size=12, color=colour, shadow="auto"), name=name,
                 hoverinfo="skip",
                 legendgroup="marks", legendgrouptitle_text="Marks",

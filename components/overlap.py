@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from components.counting import counted_rows
 from components.parties import active
 from components.text import plotly_text
 from components.theme import finish_figure
@@ -16,8 +17,8 @@ MEASURES = ("jaccard", "shared")
 
 
 def party_sets(participation: pd.DataFrame, instrument_ids: tuple[str, ...]) -> dict[str, set[str]]:
-    """The parties (not withdrawn) of each instrument, in the order given."""
-    rows = active(participation)
+    """The parties (not withdrawn, counted under the instrument's rule) of each instrument, in the order given."""
+    rows = counted_rows(active(participation))
     return {i: set(rows.loc[rows["instrument_id"] == i, "party_id"]) for i in instrument_ids}
 
 

@@ -26,6 +26,7 @@ class Field:
     separator: str | None
     ordered: bool
     definitions: dict[str, str]
+    optional_column: bool = False  # a file may leave the column out (a column added after files were written)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def _field(raw: dict) -> Field:
         separator=raw.get("x-separator"),
         ordered=bool(raw.get("x-ordered", False)),
         definitions={str(k): " ".join(str(v).split()) for k, v in (raw.get("x-definitions") or {}).items()},
+        optional_column=bool(raw.get("x-optional-column", False)),
     )
 
 

@@ -39,11 +39,13 @@ def timeline_table(
     *,
     lane: str = "mechanism",
     claims: pd.DataFrame | None = None,
+    asof=None,
+    flag_counts: bool = True,
 ) -> pd.DataFrame:
     """One row per instrument with its lane, date, legal force and party count (under its counting rule, with ⚑
     where sources dispute the count or a date) — what the timeline plots."""
     counts = party_counts(participation)
-    disputed = disputed_instruments(claims) if claims is not None else set()
+    disputed = disputed_instruments(claims, asof=asof, counts=flag_counts) if claims is not None else set()
     rules = (
         instruments["counting_rule"].astype(str) if "counting_rule" in instruments else pd.Series("", instruments.index)
     )
@@ -81,9 +83,10 @@ def timeline_figure(
     lane: str = "mechanism",
     subtitle: str | None = None,
     claims: pd.DataFrame | None = None,
+    flag_counts: bool = True,
 ) -> go.Figure:
     """Markers at adoption dates, one lane per mechanism or forum; colour = legal force, size = parties."""
-    table = timeline_table(instruments, participation, lane=lane, claims=claims)
+    table = timeline_table(instruments, participation, lane=lane, claims=claims, asof=asof, flag_counts=flag_counts)
     definitions = legal_force_definitions()
     fig = go.Figure()
     for level in legal_force_levels():

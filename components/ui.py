@@ -520,12 +520,13 @@ def how_counted(frame: Frame, instrument_ids: Iterable[str], participation: pd.D
         UNVERIFIED_MARK,
         breakdown,
         claims_table,
+        counted_rows,
         dispute_topics,
         disputed_instruments,
-        disputed_pairs,
     )
     from components.counting import describe as describe_count
     from components.dates import in_words
+    from components.parties import active
 
     ids = list(dict.fromkeys(instrument_ids))
     participation = frame.slice.participation if participation is None else participation
@@ -534,14 +535,18 @@ def how_counted(frame: Frame, instrument_ids: Iterable[str], participation: pd.D
     instruments = atlas.instruments[atlas.instruments["id"].isin(ids)]
     table = memo(frame, "how_counted.breakdown", lambda: breakdown(mine, atlas.parties, instruments), tuple(ids))
     claims = atlas.claims
-    disputed = disputed_instruments(claims) | {i for _, i in disputed_pairs(claims)}
+    counts = not frame.filters.restricts_parties  # with party filters a count is a subtotal no source speaks of
+    disputed = disputed_instruments(claims, asof=frame.slice.asof, counts=counts)
     short = atlas.instruments.set_index("id")["short_name"]
-    unverified = mine[mine["evidence"].astype(str) == "unverified"].groupby("instrument_id")["party_id"].nunique()
+    counted = counted_rows(active(mine))  # the parties the count is made of
+    unverified = counted[counted["evidence"].astype(str) == "unverified"].groupby("instrument_id")["party_id"].nunique()
     names = atlas.parties.set_index("id")["name"].to_dict()
     for instrument in ids:
         if instrument not in table.index:
             continue
-        topics = dispute_topics(claims, instrument, names)
+        topics = [
+            t for t in dispute_topics(claims, instrument, names, asof=frame.slice.asof) if counts or t != "the count"
+        ]
         flag = f" · {FLAG} **sources differ** on {md(', '.join(topics))}" if instrument in disputed else ""
         st.markdown(f"**{md(short.get(instrument, instrument))}**: {md(describe_count(table.loc[instrument]))}{flag}")
         notes = []

@@ -99,8 +99,9 @@ def read_raw(resource: Resource, data_dir: Path, problems: list[Problem]) -> Raw
         if name not in expected:
             hint = _hint(name, expected)
             problems.append(Problem(file, 1, name, f"unknown column{hint}; allowed: {', '.join(expected)}"))
+    optional = {f.name for f in resource.fields if f.optional_column}
     for name in expected:
-        if name not in header:
+        if name not in header and name not in optional:
             problems.append(Problem(file, 1, name, "column is missing from the header"))
     rows: list[dict[str, str]] = []
     for index, record in enumerate(records[1:]):
@@ -425,9 +426,10 @@ def check_claims(table: RawTable, problems: list[Problem]) -> None:
             if not row.get("as_of", "").strip():
                 report("as_of", "a party_count claim needs the date its number refers to")
         else:
-            for column in ("counted_as", "as_of"):
-                if row.get(column, "").strip():
-                    report(column, f"only a party_count claim has {column} (this claim is about {field})")
+            if row.get("counted_as", "").strip():
+                report("counted_as", f"only a party_count claim has counted_as (this claim is about {field})")
+            if field in ("adopted", "entry_into_force", "action_date") and row.get("as_of", "").strip():
+                report("as_of", f"an {field} claim has no as_of: its value is itself a date")
         if field == "took_part" and value.lower() not in ("yes", "no"):
             report("value", f"{value!r} is not yes or no: a took_part claim says whether the party took the action")
         if field in ("action_date", "adopted", "entry_into_force"):

@@ -91,8 +91,12 @@ def test_claims_are_compared_with_the_atlas(fixture_atlas):
     }
     values = fixture_atlas.claims.set_index("id")["atlas_value"].to_dict()
     assert values["declaration-count-press"] == "3" and values["convention-gbr-ratified-news"] == "2025-03-01"
-    assert counting.disputed_instruments(fixture_atlas.claims) == {"test-declaration"}
+    # the declaration's count and GBR's ratification date of the convention are disputed
+    assert counting.disputed_instruments(fixture_atlas.claims) == {"test-declaration", "test-convention"}
     assert counting.disputed_pairs(fixture_atlas.claims) == {("GBR", "test-convention")}
+    # a count claim about 2 November 2023 does not flag a view of the day before; party filters leave counts out
+    assert counting.disputed_instruments(fixture_atlas.claims, asof="2023-11-01") == {"test-convention"}
+    assert counting.disputed_instruments(fixture_atlas.claims, counts=False) == {"test-convention"}
 
 
 def test_a_count_is_compared_as_of_its_date_and_under_its_own_rule(fixture_atlas):
@@ -128,6 +132,52 @@ def test_a_count_that_only_missing_dates_could_settle_is_not_a_disagreement(fixt
     assessed = assess(_typed_claims(rows, fixture_atlas.claims.iloc[:0]), fixture_atlas.instruments, participation,
                       fixture_atlas.parties)  # fmt: skip
     assert assessed["status"].astype(str).tolist() == ["undated"]  # 0 dated, 3 undated: 2 fits between
+
+
+def test_a_party_that_joined_later_does_not_contradict_an_earlier_source(fixture_atlas):
+    rows = pd.DataFrame(
+        [
+            # on 1 Nov 2023 the US had not signed the convention (it signed on 5 Sep 2024): both are true
+            {"id": "early-no", "instrument_id": "test-convention", "party_id": "USA", "field": "took_part",
+             "action": "signed", "value": "no", "as_of": "2023-11-01"},
+            {"id": "late-no", "instrument_id": "test-convention", "party_id": "USA", "field": "took_part",
+             "action": "signed", "value": "no", "as_of": "2024-10"},
+            {"id": "ever-no", "instrument_id": "test-convention", "party_id": "USA", "field": "took_part",
+             "action": "signed", "value": "no"},
+        ]
+    )  # fmt: skip
+    assessed = assess(_typed_claims(rows, fixture_atlas.claims.iloc[:0]), fixture_atlas.instruments,
+                      fixture_atlas.participation, fixture_atlas.parties)  # fmt: skip
+    assert assessed.set_index("id")["status"].astype(str).to_dict() == {
+        "early-no": "agrees", "late-no": "differs", "ever-no": "differs",
+    }  # fmt: skip
+    # the same claim against an undated signature cannot be settled
+    undated = fixture_atlas.participation.copy()
+    undated.loc[undated["party_id"] == "USA", ["date", "date_by"]] = pd.NaT
+    assessed = assess(_typed_claims(rows.iloc[:1], fixture_atlas.claims.iloc[:0]), fixture_atlas.instruments, undated,
+                      fixture_atlas.parties)  # fmt: skip
+    assert assessed["status"].astype(str).tolist() == ["undated"]
+
+
+def test_a_lower_bound_beyond_the_atlas_is_not_blamed_on_missing_dates(fixture_atlas):
+    participation = fixture_atlas.participation.copy()
+    undated = participation["instrument_id"] == "test-declaration"
+    participation.loc[undated, ["date", "date_by"]] = pd.NaT
+    rows = pd.DataFrame(
+        [
+            {"id": "more-than-3", "instrument_id": "test-declaration", "field": "party_count", "value": ">3",
+             "as_of": "2023-11"},
+            {"id": "more-than-1", "instrument_id": "test-declaration", "field": "party_count", "value": ">1",
+             "as_of": "2023-11"},
+        ]
+    )  # fmt: skip
+    assessed = assess(_typed_claims(rows, fixture_atlas.claims.iloc[:0]), fixture_atlas.instruments, participation,
+                      fixture_atlas.parties)  # fmt: skip
+    # the Atlas has 3 (all undated): 'more than 3' cannot be reached by any dates; 'more than 1' agrees already
+    assert assessed.set_index("id")["status"].astype(str).to_dict() == {
+        "more-than-3": "differs",
+        "more-than-1": "agrees",
+    }
 
 
 def test_count_claims_that_are_bounds_or_approximations():
@@ -177,22 +227,37 @@ def test_the_same_instrument_shows_the_same_count_everywhere(bundled):
     assert paris["counted"] == paris["state"] + paris["eu"] + paris["regional_organisation"]
 
 
-def test_disputed_counts_and_acts_are_flagged_in_the_matrix(bundled):
+def test_disputed_counts_and_acts_are_flagged_in_the_matrix(bundled, fixture_atlas):
     view = apply_filters(bundled, Filters())
-    chosen = ["paris-ai-action-statement", "political-declaration-military-ai", "oecd-ai-principles"]
+    chosen = ["paris-ai-action-statement", "cartagena-declaration-ai-lac", "oecd-ai-principles"]
     rows = view.participation[view.participation["instrument_id"].isin(chosen)]
     fig = matrix_figure(rows, view.parties, view.instruments[view.instruments["id"].isin(chosen)], asof=view.asof,
                         claims=bundled.claims)  # fmt: skip
     labels = list(fig.data[0].x)
     paris = next(x for x in labels if x.startswith("Paris"))
     assert paris.endswith(f"{FLAG})")  # sources differ on the Paris count
+    # whether Cuba endorsed the Cartagena Declaration: the Atlas has no cell for it, so the column carries the flag
+    assert next(x for x in labels if x.startswith("Cartagena")).endswith(f"{FLAG})")
+    assert not next(x for x in labels if x.startswith("OECD")).endswith(f"{FLAG})")
     traces = {t.name: t for t in fig.data}
-    flags = traces["Sources differ (⚑)"]
-    assert any(y.startswith("Israel") for y in flags.y)  # whether Israel endorsed the Political Declaration
     unverified = traces["Unverified source (?)"]
     expected = rows[rows["evidence"].astype(str) == "unverified"].drop_duplicates(["party_id", "instrument_id"])
     assert len(unverified.x) <= len(expected) and len(unverified.x) > 0
     assert set(unverified.text) == {UNVERIFIED_MARK}
+
+
+def test_a_disputed_act_is_flagged_in_its_cell_beside_the_unverified_mark(fixture_atlas):
+    participation = fixture_atlas.participation.copy()
+    participation.loc[participation["party_id"] == "GBR", "evidence"] = "unverified"
+    fig = matrix_figure(participation, fixture_atlas.parties, fixture_atlas.instruments, asof=fixture_atlas.asof,
+                        claims=fixture_atlas.claims)  # fmt: skip
+    traces = {t.name: t for t in fig.data}
+    flags, doubts = traces["Sources differ (⚑)"], traces["Unverified source (?)"]
+    # GBR's ratification date of the convention is disputed, and GBR's rows are unverified here: both marks, apart
+    assert list(zip(flags.x, flags.y, strict=True)) == [("Test Convention (3 ⚑)", "United Kingdom (2)")]
+    assert ("Test Convention (3 ⚑)", "United Kingdom (2)") in set(zip(doubts.x, doubts.y, strict=True))
+    assert flags.textposition == "middle right" and doubts.textposition == "middle left"
+    assert "Test Declaration (3 ⚑)" in fig.data[0].x  # its count is disputed
 
 
 def test_the_timeline_hover_says_how_it_counted_and_flags_disputes(bundled):
@@ -204,11 +269,16 @@ def test_the_timeline_hover_says_how_it_counted_and_flags_disputes(bundled):
     assert FLAG not in custom["oecd-ai-principles"][5]
 
 
-def test_exports_mark_unverified_and_disputed_rows(bundled):
+def test_exports_mark_unverified_and_disputed_rows(bundled, fixture_atlas):
+    own = counting.mark_rows(
+        participation_rows(fixture_atlas.participation, fixture_atlas.parties, fixture_atlas.instruments),
+        fixture_atlas.claims,
+    )
+    assert set(own.loc[own["sources_differ"], "party_id"] + ":" + own.loc[own["sources_differ"], "instrument_id"]) == {
+        "GBR:test-convention"
+    }
     rows = participation_rows(bundled.participation, bundled.parties, bundled.instruments)
     marked = counting.mark_rows(rows, bundled.claims)
-    israel = marked[(marked["party_id"] == "ISR") & (marked["instrument_id"] == "political-declaration-military-ai")]
-    assert israel["sources_differ"].all()
     assert "counted" in marked and "evidence" in marked
     assert counting.unverified_count(marked) == (
         int((bundled.participation["evidence"] == "unverified").sum()),
@@ -224,7 +294,7 @@ def test_exports_mark_unverified_and_disputed_rows(bundled):
     assert counting.unverified_count(instruments)[1] == "parties"
 
 
-def test_pages_show_the_rule_the_flags_and_the_claims():
+def test_pages_show_the_rule_the_flags_and_the_claims(monkeypatch):
     at = run("views/signatories.py", {"instrument": "paris-ai-action-statement,bletchley-declaration"})
     assert not at.exception
     lines = [m.value for m in at.markdown]
@@ -240,10 +310,11 @@ def test_pages_show_the_rule_the_flags_and_the_claims():
     disputes = next(d.value for d in fresh.dataframe if "Instrument" in d.value.columns and "Source says" in d.value)
     assert {"Paris AI Action Summit Statement", "Political Declaration on Military AI"} & set(disputes["Instrument"])
 
-    country = run("views/countries.py", {"party": "ISR"})
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(VALID))  # GBR's ratification date of the convention is disputed
+    country = run("views/countries.py", {"party": "GBR"})
     assert not country.exception
-    path = next(d.value for d in country.dataframe if "Path" in d.value.columns)
-    assert (path["Sources"] == f"{FLAG} differ").any()
+    path = next(d.value for d in country.dataframe if "Path" in d.value.columns).set_index("Instrument")
+    assert path.loc["Test Convention", "Sources"] == f"{FLAG} differ" and path.loc["Test Declaration", "Sources"] == ""
 
 
 def test_an_older_release_without_rules_keeps_its_counts(tmp_path):
@@ -278,3 +349,44 @@ def test_bundled_claims_have_both_sides_and_real_sources(bundled):
         ["instrument_id", "party_id", "field", "action"], dropna=False, observed=True
     ):
         assert len(group) >= 2 or field == "party_count", (instrument, party, field)  # each side has its source
+
+
+def test_overlap_and_commitments_follow_the_rule(fixture_atlas, tmp_path):
+    """The EU endorsing a declaration counted as states only: listed, but in no count (overlap, heatmap)."""
+    from components.heatmap import _long
+    from components.overlap import overlap_table
+
+    copy = tmp_path / "pkg"
+    shutil.copytree(VALID, copy)
+    with (copy / "participation.csv").open("a") as fh:
+        fh.write("test-declaration,EUU,endorsed,2023-11-01,official,https://example.org/declaration,2026-11-01,\n")
+    atlas = load_atlas(copy)
+    assert party_counts(atlas.participation)["test-declaration"] == 3
+    table = overlap_table(atlas.participation, ("test-declaration", "test-convention"))
+    same = table[(table["a"] == "test-declaration") & (table["b"] == "test-declaration")]
+    assert same["shared"].item() == 3
+    both = table[(table["a"] == "test-declaration") & (table["b"] == "test-convention")]
+    assert both["shared"].item() == 1  # GBR; the EU is in both lists but counted only for the convention
+    rows = _long(atlas.instruments, atlas.participation, atlas.parties, "region", "commitments")
+    assert len(rows[rows["instrument_id"] == "test-declaration"]) == 3
+
+
+def test_an_upload_written_before_counting_rules_is_accepted(tmp_path):
+    from components.validate import read_and_validate
+
+    copy = tmp_path / "pkg"
+    shutil.copytree(VALID, copy)
+    lines = (copy / "instruments.csv").read_text().splitlines()
+    header = lines[0].split(",")
+    at = header.index("counting_rule")
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO((copy / "instruments.csv").read_text())))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([r[:at] + r[at + 1 :] for r in rows])
+    (copy / "instruments.csv").write_text(out.getvalue())
+    _, problems = read_and_validate(copy)
+    assert [str(p) for p in problems] == []
+    rules = load_atlas(copy).instruments.set_index("id")["counting_rule"].astype(str).to_dict()
+    assert rules["test-commitments"] == "all_parties" and rules["test-declaration"] == "states_and_eu"

@@ -143,6 +143,7 @@ else:
     joined = everyone.instruments[everyone.instruments["id"].isin(compared["instrument_id"])]
     if not joined.empty:
         fig = matrix_figure(compared, atlas.parties[atlas.parties["id"].isin(chosen)], joined, asof=view.asof,
-                            sort="name", subtitle=subtitle, claims=atlas.claims)  # fmt: skip
+                            sort="name", subtitle=subtitle, claims=atlas.claims,
+                            flag_counts=False)  # fmt: skip
         chart(fig, frame=frame, path="countries", title=fig.layout.title.text, key="compare_matrix",
               rows=participation_rows(compared, atlas.parties, atlas.instruments))  # fmt: skip

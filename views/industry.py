@@ -27,7 +27,8 @@ else:
     shown, (n_actors, all_actors), (n_instruments, all_instruments) = busiest(rows)
     actors = view.parties[view.parties["id"].isin(shown["party_id"])]
     fig = matrix_figure(shown, actors, instruments[instruments["id"].isin(shown["instrument_id"])], asof=view.asof,
-                        sort="count", subtitle=subtitle, claims=atlas.claims)  # fmt: skip
+                        sort="count", subtitle=subtitle, claims=atlas.claims,
+                        flag_counts=False)  # fmt: skip
     fig.update_layout(title_text="Companies and other actors: which commitments and bodies they joined")
     chart(fig, frame=frame, path="industry", title=fig.layout.title.text, key="industry_matrix",
           rows=participation_rows(rows, atlas.parties, atlas.instruments))  # fmt: skip

@@ -90,12 +90,13 @@ if not frame.brief:
     )
     disputes = disputed_facts(atlas.claims)
     facts = disputes.drop_duplicates(["instrument_id", "party_id", "field", "action"]) if len(disputes) else disputes
+    n_disputed = disputes["instrument_id"].nunique()
     st.markdown(
         f"**Counting and disagreements.** Each instrument's parties are counted under its own rule (states only, "
         f"states and the EU, or every party listed). **{len(atlas.claims):,}** claims of sources about counts, dates "
-        f"and participation are recorded; on **{len(facts):,}** facts of **{disputes['instrument_id'].nunique():,}** "
-        "instruments a source differs from the Atlas. They are marked ⚑ where shown and listed on "
-        "[Freshness](freshness)."
+        f"and participation are recorded; on **{len(facts):,}** {'fact' if len(facts) == 1 else 'facts'} of "
+        f"**{n_disputed:,}** {'instrument' if n_disputed == 1 else 'instruments'} a source differs from the Atlas. "
+        "They are marked ⚑ where shown and listed on [Freshness](freshness)."
     )
     st.subheader("Cite the Atlas")
     st.code(citation(atlas), language=None, wrap_lines=True)

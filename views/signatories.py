@@ -56,7 +56,8 @@ if participation.empty:
     empty_state()
 else:
     fig = memo(frame, "signatories.matrix", lambda: matrix_figure(participation, view.parties, instruments,
-               asof=view.asof, sort=sort, subtitle=subtitle, claims=atlas.claims), tuple(instruments["id"]),
+               asof=view.asof, sort=sort, subtitle=subtitle, claims=atlas.claims,
+               flag_counts=not frame.filters.restricts_parties), tuple(instruments["id"]),
                sort)  # fmt: skip
     chart(fig, frame=frame, path="signatories", title=fig.layout.title.text, key="matrix_chart",
           rows=participation_rows(participation, atlas.parties, atlas.instruments))  # fmt: skip

@@ -29,6 +29,7 @@ else:
     fig = timeline_figure(
         view.instruments, view.participation, view.events, asof=view.asof, lane=lane,
         subtitle=describe(frame.filters, view.asof, names), claims=frame.atlas.claims,
+        flag_counts=not frame.filters.restricts_parties,
     )  # fmt: skip
     rows = pd.concat(
         [instrument_rows(view.instruments, view.participation).assign(row="instrument"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -131,3 +132,21 @@ def test_static_feeds_are_served(server):
         assert ET.fromstring(response.read()).tag == "{http://www.w3.org/2005/Atom}feed"
     with urllib.request.urlopen(f"{server}/app/static/feeds/atlas.json", timeout=30) as response:
         assert json.loads(response.read())["version"] == "https://jsonfeed.org/version/1.1"
+
+
+def test_disputed_counts_and_unverified_cells_are_marked_in_the_browser(server, page):
+    """Signatories in chromium: the disputed Paris count carries ⚑ on its column, unverified cells carry ?, and the
+    'how counted' panel lists what each source says, with its link."""
+    open_view(page, f"{server}/signatories?instrument=paris-ai-action-statement,bletchley-declaration")
+    assert page.locator(EXCEPTION).count() == 0
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    paris = re.compile(r"Paris AI Action Summit Statement \(\d+ ⚑\)")
+    expect(chart.locator("text", has_text=paris)).to_have_count(1, timeout=30_000)
+    assert chart.locator(".textpoint", has_text="?").count() > 0  # unverified cells, drawn in the chart
+    expect(chart.get_by_text("single non-official source").first).to_be_visible()  # the source-line note
+    page.get_by_text("How these counts were counted").click()
+    expect(page.get_by_text(re.compile(r"\d+ counted \(rule: every party listed\)"))).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("sources differ").first).to_be_visible()
+    summary = page.locator("summary").filter(has_text="What sources say").first  # nested in the panel
+    summary.click()
+    expect(summary.locator("xpath=..").locator('[data-testid="stDataFrame"]').first).to_be_visible(timeout=30_000)
