@@ -57,6 +57,11 @@ def briefing_figure(fig: go.Figure, *, url: str, size: str = "slide") -> go.Figu
         if annotation.name == "source" and url and url not in annotation.text:
             annotation.text = f"{annotation.text}<br>View: {url}"
             annotation.yshift = -(bottom + 16 - 8)  # one more line, one line lower
+    shrink = height / out.layout.height if out.layout.height else 1.0
+    if shrink < 1:  # a tall chart squeezed into the export: marks drawn as text shrink with its rows
+        for trace in out.data:
+            if getattr(trace, "mode", None) == "text" and trace.textfont.size:
+                trace.textfont.size = max(4, round(trace.textfont.size * shrink, 1))
     out.update_layout(width=width, height=height, margin=dict(b=bottom + 16))
     return out
 

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from components.counting import FLAG, UNVERIFIED_MARK, disputed_instruments, disputed_pairs
 from components.parties import party_counts, region_labels, withdrawn_mask
 from components.text import plotly_text
-from components.theme import finish_figure, label
+from components.theme import add_source_line, finish_figure, label
 
 # Strongest first. A ratification binds; a signature or adherence is a formal act; membership and endorsement are
 # political; co-sponsoring or adopting in an assembly, committing as a company and observing are weaker still.
@@ -186,12 +186,16 @@ def matrix_figure(
         legend=dict(x=1.01, y=1, yanchor="top"),
         plot_bgcolor="#ffffff",
     )
-    return finish_figure(
+    fig = finish_figure(
         fig,
         title="Who joined what: strongest action per party and instrument",
         subtitle=subtitle or "Totals in brackets",
         asof=asof,
     )
+    if any(c in disputed for c in columns) or any(t.name == "Sources differ (⚑)" for t in fig.data):
+        fig = add_source_line(fig, f"{FLAG} A source states this count, a date or a party's act differently: the "
+                                   "Atlas shows its own value; the claims are listed with it.")  # fmt: skip
+    return fig
 
 
 def _add_marks(fig, best, wide, columns, x_labels, y_labels, claims) -> None:

@@ -258,6 +258,8 @@ def test_a_disputed_act_is_flagged_in_its_cell_beside_the_unverified_mark(fixtur
     assert ("Test Convention (3 ⚑)", "United Kingdom (2)") in set(zip(doubts.x, doubts.y, strict=True))
     assert flags.textposition == "middle right" and doubts.textposition == "middle left"
     assert "Test Declaration (3 ⚑)" in fig.data[0].x  # its count is disputed
+    source = next(a for a in fig.layout.annotations if a.name == "source").text
+    assert f"{FLAG} A source states this count" in source  # the image explains the flag
 
 
 def test_the_timeline_hover_says_how_it_counted_and_flags_disputes(bundled):
@@ -390,3 +392,14 @@ def test_an_upload_written_before_counting_rules_is_accepted(tmp_path):
     assert [str(p) for p in problems] == []
     rules = load_atlas(copy).instruments.set_index("id")["counting_rule"].astype(str).to_dict()
     assert rules["test-commitments"] == "all_parties" and rules["test-declaration"] == "states_and_eu"
+
+
+def test_marks_shrink_with_the_rows_of_a_squeezed_export(bundled):
+    from components.export import briefing_figure
+
+    view = apply_filters(bundled, Filters())
+    rows = view.participation[view.participation["instrument_id"] == "paris-ai-action-statement"]
+    fig = matrix_figure(rows, view.parties, view.instruments, asof=view.asof, claims=bundled.claims)
+    marks = next(t for t in fig.data if t.name == "Unverified source (?)")
+    small = next(t for t in briefing_figure(fig, url="", size="document").data if t.name == marks.name)
+    assert small.textfont.size < marks.textfont.size  # 66 rows in 700 pixels
