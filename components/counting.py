@@ -424,3 +424,53 @@ def dispute_table(assessed: pd.DataFrame, instruments: pd.DataFrame, party_names
         table.insert(0, "Instrument", short.get(instrument, instrument))
         parts.append(table)
     return pd.concat(parts, ignore_index=True)
+
+
+STATUS_SUMMARY = {  # claims per status, for a sentence: (plural, singular)
+    "agrees": ("agree with the Atlas", "agrees with the Atlas"),
+    "differs": ("differ from it", "differs from it"),
+    "partial_list": ("count more parties than a list the Atlas marks as partial",
+                     "counts more parties than a list the Atlas marks as partial"),
+    "undated": ("could only be settled by dates the Atlas lacks",) * 2,
+    "not_in_atlas": ("have no value in the Atlas to compare with", "has no value in the Atlas to compare with"),
+}  # fmt: skip
+
+
+def status_summary(assessed: pd.DataFrame) -> str:
+    """'**103** claims: **42** agree with the Atlas · **21** differ from it · …' (Markdown, our own words only)."""
+    statuses = assessed["status"].value_counts()
+    parts = [f"**{int(statuses[s]):,}** {STATUS_SUMMARY[s][int(statuses[s]) == 1]}" for s in STATUS_SUMMARY
+             if statuses.get(s, 0)]  # fmt: skip
+    return f"**{len(assessed):,}** claims: " + " · ".join(parts) + "."
+
+
+def dispute_counts(assessed: pd.DataFrame) -> tuple[int, int]:
+    """How many facts, and of how many instruments, some source disputes."""
+    disputes = disputed_facts(assessed)
+    if disputes.empty:
+        return 0, 0
+    facts = disputes.drop_duplicates(["instrument_id", "party_id", "field", "action"])
+    return len(facts), disputes["instrument_id"].nunique()
+
+
+def count_notes(participation: pd.DataFrame, instrument_id: str) -> list[str]:
+    """How fresh an instrument's count is (when its rows were checked) and how many of the parties it counts rest on
+    an unverified source; what-if rows left out."""
+    from components.dates import in_words
+
+    rows = participation[participation["instrument_id"] == instrument_id]
+    if "hypothetical" in rows:
+        rows = rows[~rows["hypothetical"].fillna(False).astype(bool)]
+    notes = []
+    if len(rows):
+        first, last = rows["checked"].min(), rows["checked"].max()
+        notes.append(f"Rows checked {in_words(first)}" if first == last else
+                     f"Rows checked between {in_words(first)} and {in_words(last)}")  # fmt: skip
+    counted = counted_rows(active(rows))
+    doubtful = counted.loc[counted["evidence"].astype(str) == "unverified", "party_id"].nunique()
+    if doubtful:
+        notes.append(
+            f"{UNVERIFIED_MARK} {doubtful} of the parties listed {'rests' if doubtful == 1 else 'rest'} on a single "
+            "non-official source (evidence: unverified)"
+        )
+    return notes

@@ -515,18 +515,8 @@ def entry_into_force(frame: Frame, instrument_ids: Iterable[str] | None = None) 
 def how_counted(frame: Frame, instrument_ids: Iterable[str], participation: pd.DataFrame | None = None) -> None:
     """Per instrument: its count as of the view's date under its counting rule and what it is made of; how many of
     its parties rest on an unverified source; and, where sources disagree, a flag and every claim with its source."""
-    from components.counting import (
-        FLAG,
-        UNVERIFIED_MARK,
-        breakdown,
-        claims_table,
-        counted_rows,
-        dispute_topics,
-        disputed_instruments,
-    )
+    from components.counting import FLAG, breakdown, claims_table, count_notes, dispute_topics, disputed_instruments
     from components.counting import describe as describe_count
-    from components.dates import in_words
-    from components.parties import active
 
     ids = list(dict.fromkeys(instrument_ids))
     participation = frame.slice.participation if participation is None else participation
@@ -538,8 +528,6 @@ def how_counted(frame: Frame, instrument_ids: Iterable[str], participation: pd.D
     counts = not frame.filters.restricts_parties  # with party filters a count is a subtotal no source speaks of
     disputed = disputed_instruments(claims, asof=frame.slice.asof, counts=counts)
     short = atlas.instruments.set_index("id")["short_name"]
-    counted = counted_rows(active(mine))  # the parties the count is made of
-    unverified = counted[counted["evidence"].astype(str) == "unverified"].groupby("instrument_id")["party_id"].nunique()
     names = atlas.parties.set_index("id")["name"].to_dict()
     for instrument in ids:
         if instrument not in table.index:
@@ -549,18 +537,7 @@ def how_counted(frame: Frame, instrument_ids: Iterable[str], participation: pd.D
         ]
         flag = f" · {FLAG} **sources differ** on {md(', '.join(topics))}" if instrument in disputed else ""
         st.markdown(f"**{md(short.get(instrument, instrument))}**: {md(describe_count(table.loc[instrument]))}{flag}")
-        notes = []
-        real = mine[(mine["instrument_id"] == instrument) & ~mine["hypothetical"].fillna(False).astype(bool)]
-        if len(real):  # how fresh the count is: when its rows were last checked against their sources
-            first, last = real["checked"].min(), real["checked"].max()
-            notes.append(f"Rows checked {in_words(first)}" if first == last else
-                         f"Rows checked between {in_words(first)} and {in_words(last)}")  # fmt: skip
-        doubtful = int(unverified.get(instrument, 0))
-        if doubtful:
-            notes.append(
-                f"{UNVERIFIED_MARK} {doubtful} of the parties listed {'rests' if doubtful == 1 else 'rest'} on a single "
-                "non-official source (evidence: unverified)"
-            )
+        notes = count_notes(mine, instrument)  # how fresh the count is, and how many of its parties are unverified
         if notes:
             st.caption(" · ".join(notes) + ".")
         here = claims[claims["instrument_id"] == instrument]

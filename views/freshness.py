@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from components.counting import dispute_table
+from components.counting import dispute_table, status_summary
 from components.dates import in_words
 from components.export import neutralise
 from components.filters import code_span
@@ -64,27 +64,10 @@ st.caption(
     "keeps its own value and marks the fact ⚑ on the Signatories, Timeline and Countries pages."
 )
 claims = atlas.claims
-SUMMARY = {  # claims per status: (plural, singular)
-    "agrees": ("agree with the Atlas", "agrees with the Atlas"),
-    "differs": ("differ from it", "differs from it"),
-    "partial_list": ("count more parties than a list the Atlas marks as partial",
-                     "counts more parties than a list the Atlas marks as partial"),
-    "undated": ("could only be settled by dates the Atlas lacks",) * 2,
-    "not_in_atlas": ("have no value in the Atlas to compare with", "has no value in the Atlas to compare with"),
-}  # fmt: skip
 if claims.empty:
     st.info("No claims are recorded yet: add rows to claims.csv to compare sources.", icon=":material/fact_check:")
 else:
-    statuses = claims["status"].value_counts()
-    st.markdown(
-        f"**{len(claims):,}** claims: "
-        + " · ".join(
-            f"**{int(statuses.get(s, 0)):,}** {SUMMARY[s][int(statuses.get(s, 0)) == 1]}"
-            for s in SUMMARY
-            if statuses.get(s, 0)
-        )  # fmt: skip
-        + "."
-    )
+    st.markdown(status_summary(claims))
     disputes = dispute_table(claims, atlas.instruments, atlas.parties.set_index("id")["name"].to_dict())
     if disputes.empty:
         st.success("Every claim recorded agrees with the Atlas (or cannot be compared).", icon=":material/verified:")

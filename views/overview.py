@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from components.counting import disputed_facts
+from components.counting import dispute_counts
 from components.coverage import evidence_counts, party_list_counts
 from components.dates import in_words
 from components.export import instrument_rows
@@ -88,13 +88,11 @@ if not frame.brief:
         f"against its source since then (newest check {in_words(fresh.newest)}); **{fresh.due:,}** rows are more "
         f"than {fresh.months} months old. [Freshness](freshness) lists the rows due for re-checking."
     )
-    disputes = disputed_facts(atlas.claims)
-    facts = disputes.drop_duplicates(["instrument_id", "party_id", "field", "action"]) if len(disputes) else disputes
-    n_disputed = disputes["instrument_id"].nunique()
+    n_facts, n_disputed = dispute_counts(atlas.claims)
     st.markdown(
         f"**Counting and disagreements.** Each instrument's parties are counted under its own rule (states only, "
         f"states and the EU, or every party listed). **{len(atlas.claims):,}** claims of sources about counts, dates "
-        f"and participation are recorded; on **{len(facts):,}** {'fact' if len(facts) == 1 else 'facts'} of "
+        f"and participation are recorded; on **{n_facts:,}** {'fact' if n_facts == 1 else 'facts'} of "
         f"**{n_disputed:,}** {'instrument' if n_disputed == 1 else 'instruments'} a source differs from the Atlas. "
         "They are marked ⚑ where shown and listed on [Freshness](freshness)."
     )
