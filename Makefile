@@ -14,7 +14,7 @@ run: $(VENV)/.installed chromium
 	$(PY) -m streamlit run app.py --browser.gatherUsageStats false
 
 validate: $(VENV)/.installed
-	$(PY) -m components.validate data
+	$(PY) -m components.data.validate data
 
 # Chart export (kaleido) and the browser tests drive Debian's chromium (browser downloads do not work offline).
 chromium:

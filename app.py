@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from components.load import data_dir_from_env
-from components.releases import available
-from components.ui import atlas_or_stop, release_shown, uses_upload
+from components.model.atlas import data_dir_from_env
+from components.model.releases import available
+from components.ui.frame import atlas_or_stop, release_shown, uses_upload
 
 st.set_page_config(page_title="AI Governance Atlas", page_icon="🌐", layout="wide")
 

@@ -49,11 +49,11 @@ def p95(values: list[float]) -> float:
 
 
 def bench_components(data_dir: Path) -> dict[str, float]:
-    from components.filters import Filters, apply_filters
-    from components.heatmap import heatmap_figure
-    from components.load import load_atlas
-    from components.matrix import default_columns, instruments_with_parties, matrix_figure
-    from components.timeline import timeline_figure
+    from components.charts.heatmap import heatmap_figure
+    from components.charts.matrix import default_columns, instruments_with_parties, matrix_figure
+    from components.charts.timeline import timeline_figure
+    from components.model.atlas import load_atlas
+    from components.model.filters import Filters, apply_filters
 
     load = timed(lambda: load_atlas(data_dir), 3)
     atlas = load_atlas(data_dir)
@@ -171,7 +171,7 @@ def main() -> None:
     args = parser.parse_args()
     from benchmarks.browser import bench_browser
     from benchmarks.synthetic import make_package
-    from components.validate import read_and_validate
+    from components.data.validate import read_and_validate
 
     report = {}
     work = Path(tempfile.mkdtemp(prefix="atlas-bench-"))

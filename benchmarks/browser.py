@@ -250,9 +250,9 @@ ATLAS_PAGES = {"timeline": "/timeline", "signatories": "/signatories"}
 
 def figure_sizes(data_dir: Path) -> dict[str, int]:
     """Data points in each measured page's first figure, as the page draws it by default (for a floor of that size)."""
-    from components.filters import Filters, apply_filters
-    from components.load import load_atlas
-    from components.matrix import default_columns, instruments_with_parties, matrix_table
+    from components.charts.matrix import default_columns, instruments_with_parties, matrix_table
+    from components.model.atlas import load_atlas
+    from components.model.filters import Filters, apply_filters
 
     atlas = load_atlas(data_dir)
     view = apply_filters(atlas, Filters())

@@ -8,11 +8,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from components.export import image_bytes
-from components.filters import Filters, apply_filters, describe
-from components.heatmap import heatmap_figure
-from components.load import load_atlas
-from components.matrix import diff, diff_figure
+from components.charts.heatmap import heatmap_figure
+from components.charts.matrix import diff, diff_figure
+from components.export.rows import image_bytes
+from components.model.atlas import load_atlas
+from components.model.filters import Filters, apply_filters, describe
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 BASE = "http://localhost:8501"

@@ -11,7 +11,7 @@ import csv
 import shutil
 from pathlib import Path
 
-from components.schema import DEFAULT_DATA_DIR
+from components.data.schema import DEFAULT_DATA_DIR
 
 
 def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:

@@ -72,7 +72,7 @@ def escape_figure(fig: go.Figure, *, fields: Iterable[str] = TRACE_DATA_FIELDS) 
     """Escape data strings in every trace's axes values, customdata, hover text and legend name.
 
     A trace's `text` is left alone: where it carries hover HTML the chart builds it with `plotly_text` itself.
-    Selections return the escaped customdata; `components.selection` unescapes it.
+    Selections return the escaped customdata; `components.charts.selection` unescapes it.
     """
     for trace in fig.data:
         for name in fields:

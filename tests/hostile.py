@@ -10,7 +10,7 @@ import csv
 import shutil
 from pathlib import Path
 
-from components.schema import DEFAULT_DATA_DIR, bundled_package
+from components.data.schema import DEFAULT_DATA_DIR, bundled_package
 
 PAYLOADS = (
     "<script>window.__pwned=1</script>",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from components.assessments import catalogue, instruments_spoken_of, wide_table
-from components.load import load_atlas
+from components.model.assessments import catalogue, instruments_spoken_of, wide_table
+from components.model.atlas import load_atlas
 from tests.conftest import VALID
 
 

@@ -8,9 +8,9 @@ from xml.etree import ElementTree as ET
 
 import pandas as pd
 
-from components.changes import ATOM, atom_feed, dated_events, json_feed, since
-from components.load import load_atlas
-from components.releases import FEEDS_DIR, feeds
+from components.model.atlas import load_atlas
+from components.model.changes import ATOM, atom_feed, dated_events, json_feed, since
+from components.model.releases import FEEDS_DIR, feeds
 from tests.conftest import VALID
 from tests.test_pages import run
 
@@ -86,7 +86,7 @@ def test_json_feed_has_the_required_fields():
 def test_static_feeds_are_current():
     for name, content in feeds().items():
         assert (FEEDS_DIR / name).read_bytes() == content, (
-            f"static/feeds/{name}: run python -m components.releases changelog"
+            f"static/feeds/{name}: run python -m components.model.releases changelog"
         )
 
 

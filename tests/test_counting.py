@@ -7,16 +7,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components import counting
-from components.counting import COUNTED, FLAG, UNVERIFIED_MARK, assess, count_agrees, counted_flags
-from components.coverage import coverage_table
-from components.export import instrument_rows, participation_rows
-from components.filters import Filters, apply_filters
-from components.load import load_atlas
-from components.matrix import matrix_figure
-from components.parties import party_counts
-from components.schema import DEFAULT_DATA_DIR, read_package
-from components.timeline import timeline_figure, timeline_table
+from components.charts.matrix import matrix_figure
+from components.charts.timeline import timeline_figure, timeline_table
+from components.data.schema import DEFAULT_DATA_DIR, read_package
+from components.export.rows import instrument_rows, participation_rows
+from components.model import counting
+from components.model.atlas import load_atlas
+from components.model.counting import COUNTED, FLAG, UNVERIFIED_MARK, assess, count_agrees, counted_flags
+from components.model.coverage import coverage_table
+from components.model.filters import Filters, apply_filters
+from components.model.participation import party_counts
 from tests.test_pages import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,7 +188,7 @@ def test_count_claims_that_are_bounds_or_approximations():
 
 def _typed_claims(rows: pd.DataFrame, like: pd.DataFrame) -> pd.DataFrame:
     """Claims rows typed as load_atlas types them (as_of_by at the end of the period, checked as a Timestamp)."""
-    from components.dates import to_end_timestamp
+    from components.data.dates import to_end_timestamp
 
     rows = rows.reindex(columns=[c for c in like.columns if c not in ("atlas_value", "status")])
     for column in ("party_id", "action", "counted_as"):
@@ -355,8 +355,8 @@ def test_bundled_claims_have_both_sides_and_real_sources(bundled):
 
 def test_overlap_and_commitments_follow_the_rule(fixture_atlas, tmp_path):
     """The EU endorsing a declaration counted as states only: listed, but in no count (overlap, heatmap)."""
-    from components.heatmap import _long
-    from components.overlap import overlap_table
+    from components.charts.heatmap import _long
+    from components.charts.overlap import overlap_table
 
     copy = tmp_path / "pkg"
     shutil.copytree(VALID, copy)
@@ -374,7 +374,7 @@ def test_overlap_and_commitments_follow_the_rule(fixture_atlas, tmp_path):
 
 
 def test_an_upload_written_before_counting_rules_is_accepted(tmp_path):
-    from components.validate import read_and_validate
+    from components.data.validate import read_and_validate
 
     copy = tmp_path / "pkg"
     shutil.copytree(VALID, copy)
@@ -395,7 +395,7 @@ def test_an_upload_written_before_counting_rules_is_accepted(tmp_path):
 
 
 def test_marks_shrink_with_the_rows_of_a_squeezed_export(bundled):
-    from components.export import briefing_figure
+    from components.export.rows import briefing_figure
 
     view = apply_filters(bundled, Filters())
     rows = view.participation[view.participation["instrument_id"] == "paris-ai-action-statement"]

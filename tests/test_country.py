@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.country import (
+from components.charts.country_profile import (
     commitments,
     compare_counts,
     compare_figure,
@@ -13,7 +13,7 @@ from components.country import (
     peers_of,
     profile_figure,
 )
-from components.load import load_atlas
+from components.model.atlas import load_atlas
 from tests.conftest import VALID
 
 
@@ -64,8 +64,8 @@ def test_card_and_comparison(atlas):
 def test_ladder_lists_every_action_in_order_and_entry_into_force():
     import pandas as pd
 
-    from components.country import ladder
-    from components.load import load_atlas
+    from components.charts.country_profile import ladder
+    from components.model.atlas import load_atlas
     from tests.conftest import VALID
 
     atlas = load_atlas(VALID)

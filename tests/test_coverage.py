@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from components.coverage import coverage_table, evidence_counts, party_list_counts
-from components.load import load_atlas
+from components.model.atlas import load_atlas
+from components.model.coverage import coverage_table, evidence_counts, party_list_counts
 from tests.conftest import VALID
 
 

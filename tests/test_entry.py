@@ -8,8 +8,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from components.entry import all_progress, in_force_after, party_in_force, progress
-from components.load import load_atlas
+from components.model.atlas import load_atlas
+from components.model.entry import all_progress, in_force_after, party_in_force, progress
 from tests.conftest import VALID
 
 HEADER = "instrument_id,party_id,action,date,evidence,source_url,checked,notes\n"

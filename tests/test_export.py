@@ -11,7 +11,8 @@ import zipfile
 import pandas as pd
 import pytest
 
-from components.export import (
+from components.charts.overview import legal_force_chart
+from components.export.rows import (
     SIZES,
     ViewMeta,
     briefing_figure,
@@ -26,9 +27,8 @@ from components.export import (
     read_exported_csv,
     xlsx_bytes,
 )
-from components.filters import Filters, apply_filters, describe
-from components.load import load_atlas
-from components.overview import legal_force_chart
+from components.model.atlas import load_atlas
+from components.model.filters import Filters, apply_filters, describe
 from tests.conftest import VALID
 
 URL = "https://atlas.example/timeline?group=G20"

@@ -8,8 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-from components.filters import Filters, ViewParam, Vocabulary, apply_filters, parse_query, to_query
-from components.load import load_atlas
+from components.model.atlas import load_atlas
+from components.model.filters import Filters, ViewParam, Vocabulary, apply_filters, parse_query, to_query
 from tests.conftest import VALID
 
 
@@ -138,7 +138,7 @@ def test_instrument_filters(atlas):
 
 
 def test_describe_in_words():
-    from components.filters import describe
+    from components.model.filters import describe
 
     text = describe(Filters(group=("G20",), legal_force=("legally_binding",)), dt.date(2025, 6, 1))
     assert text == "G20 members · Legally binding · as of 1 June 2025"
@@ -148,7 +148,7 @@ def test_describe_in_words():
 def test_a_partial_date_is_certain_once_its_source_was_checked(tmp_path):
     import shutil
 
-    from components.load import load_atlas as load
+    from components.model.atlas import load_atlas as load
 
     shutil.copytree(VALID, tmp_path / "pkg")
     path = tmp_path / "pkg" / "participation.csv"
@@ -169,7 +169,7 @@ def test_instrument_filters_keep_the_events_that_produced_what_is_shown(atlas):
 
 
 def test_a_withdrawal_counts_only_from_its_date():
-    from components.parties import active
+    from components.model.participation import active
 
     bundled = load_atlas()  # the US rescinded the BIS AI diffusion rule on 13 May 2025
     before = apply_filters(bundled, Filters(asof=dt.date(2025, 5, 1))).participation
@@ -185,7 +185,7 @@ def test_a_withdrawal_counts_only_from_its_date():
     ["[click](https://evil.example)", "![x](https://evil.example/p.png)", "a`b", "``", "x" * 100_000, "**b**\n# h"],
 )
 def test_values_from_the_url_stay_inert_and_short_in_notices(vocabulary, hostile):
-    from components.filters import NOTICE_CHARS
+    from components.model.filters import NOTICE_CHARS
 
     parsed = parse_query({hostile: "1", "group": hostile, "asof": hostile, "whatif": hostile}, vocabulary)
     assert len(parsed.notices) == 4

@@ -7,8 +7,8 @@ import shutil
 
 import pandas as pd
 
-from components.freshness import checked_rows, due_rows, freshness
-from components.load import load_atlas
+from components.model.atlas import load_atlas
+from components.model.freshness import checked_rows, due_rows, freshness
 from tests.conftest import VALID
 from tests.test_pages import run
 

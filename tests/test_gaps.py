@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.gaps import fewest_commitments, global_south_share, time_to_binding, us_china
-from components.load import load_atlas
+from components.charts.gaps import fewest_commitments, global_south_share, time_to_binding, us_china
+from components.model.atlas import load_atlas
 from tests.conftest import VALID
 
 
@@ -48,7 +48,7 @@ def test_the_eu_is_not_a_state_for_us_china(atlas):
 
 
 def test_un_share_reference_counts_un_members_only(atlas):
-    from components.gaps import un_share
+    from components.charts.gaps import un_share
 
     assert un_share(atlas.parties) == (1, 4)  # KEN of GBR, USA, NAM, KEN
 
@@ -77,7 +77,7 @@ def test_time_to_binding_per_forum(atlas):
 
 
 def test_by_region(atlas):
-    from components.gaps import by_region
+    from components.charts.gaps import by_region
 
     table = by_region(atlas.participation, atlas.parties).set_index("region")
     assert table.at["Africa", "states"] == 2 and table.at["Africa", "with_any"] == 2

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from components.heatmap import cumulative_table, force_counts, heatmap_figure, instruments_in_cell
-from components.load import load_atlas
+from components.charts.heatmap import cumulative_table, force_counts, heatmap_figure, instruments_in_cell
+from components.model.atlas import load_atlas
 from tests.conftest import VALID
 
 
@@ -70,7 +70,7 @@ def test_figure_and_cumulative(atlas):
 
 
 def test_selected_cell_reads_selection_events():
-    from components.heatmap import selected_cell
+    from components.charts.heatmap import selected_cell
 
     assert selected_cell({"selection": {"points": [{"customdata": ["legally_binding", "treaty"]}]}}) == (
         "legally_binding",

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components.export import (
+from components.charts.timeline import timeline_figure
+from components.export.rows import (
     FORMULA_START,
     ViewMeta,
     csv_bytes,
@@ -23,8 +24,7 @@ from components.export import (
     read_exported_csv,
     xlsx_bytes,
 )
-from components.load import load_atlas
-from components.timeline import timeline_figure
+from components.model.atlas import load_atlas
 from tests.hostile import PAYLOADS, hostile_package
 
 SAFE_NAME = re.compile(r"^atlas-[a-z0-9]+(-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}(-(slide|document))?\.(png|svg|csv|xlsx)$")
@@ -106,7 +106,7 @@ def test_file_names_are_safe_whatever_the_view_and_chart(view, chart, extension,
 
 def test_selecting_a_cell_with_a_hostile_forum_name_finds_its_instruments(atlas):
     """customdata is escaped for display; a selection must come back as the data's own value (it did not)."""
-    from components.heatmap import force_counts, heatmap_figure, instruments_in_cell, selected_cell
+    from components.charts.heatmap import force_counts, heatmap_figure, instruments_in_cell, selected_cell
 
     args = (atlas.instruments, atlas.participation, atlas.parties)
     fig = heatmap_figure(*args, asof=atlas.asof, by="forum")

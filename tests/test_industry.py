@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.industry import actor_participation, industry_instruments, linked_events
-from components.load import load_atlas
+from components.charts.industry import actor_participation, industry_instruments, linked_events
+from components.model.atlas import load_atlas
 from tests.conftest import VALID
 
 
@@ -37,7 +37,7 @@ def test_events_where_both_tracks_met():
 def test_a_large_matrix_keeps_the_busiest_instruments_and_actors():
     import pandas as pd
 
-    from components.industry import busiest
+    from components.charts.industry import busiest
 
     rows = pd.DataFrame(
         {

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pandas as pd
 
-from components.filters import Filters, apply_filters
-from components.institutes import founding_figure, network_members, partnership_figure, partnerships
-from components.load import load_atlas
+from components.charts.institutes import founding_figure, network_members, partnership_figure, partnerships
+from components.model.atlas import load_atlas
+from components.model.filters import Filters, apply_filters
 from tests.conftest import VALID
 
 
@@ -55,7 +55,7 @@ def test_network_members_and_partnerships_from_rows():
 
 
 def test_map_shows_state_institutes_and_names_the_eu_office():
-    from components.institutes import map_figure
+    from components.charts.institutes import map_figure
 
     atlas = load_atlas(VALID)
     view = apply_filters(atlas, Filters())
@@ -69,8 +69,8 @@ def test_map_shows_state_institutes_and_names_the_eu_office():
 def test_map_exports_offline_from_the_bundled_outline():
     import kaleido
 
-    from components import export
-    from components.institutes import map_figure
+    from components.charts.institutes import map_figure
+    from components.export import rows as export
 
     atlas = load_atlas(VALID)
     view = apply_filters(atlas, Filters())

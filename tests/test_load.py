@@ -7,8 +7,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from components.load import load_atlas
-from components.validate import DataPackageError
+from components.data.validate import DataPackageError
+from components.model.atlas import load_atlas
 from tests.conftest import VALID, overlay
 
 
@@ -73,7 +73,7 @@ def test_env_var_points_loader_at_another_package(monkeypatch):
 
 
 def test_g20_is_the_nineteen_member_countries():
-    from components.countries import country_table
+    from components.data.country_codes import country_table
 
     g20 = set(country_table().query("G20").index)
     assert len(g20) == 19

@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from components.filters import Filters, apply_filters
-from components.load import load_atlas
-from components.matrix import diff, matrix_figure, matrix_table, strongest_actions
-from components.parties import withdrawn_flags
+from components.charts.matrix import diff, matrix_figure, matrix_table, strongest_actions
+from components.model.atlas import load_atlas
+from components.model.filters import Filters, apply_filters
+from components.model.participation import withdrawn_flags
 from tests.conftest import VALID
 
 
@@ -77,7 +77,7 @@ def test_diff_sets(atlas):
 
 
 def test_cell_colour_band_is_the_actions_band(atlas):
-    from components.matrix import ACTION_COLOURS, ACTION_STRENGTH
+    from components.charts.matrix import ACTION_COLOURS, ACTION_STRENGTH
 
     fig = matrix_figure(atlas.participation, atlas.parties, atlas.instruments, asof=atlas.asof, sort="name")
     heatmap = fig.data[0]
@@ -96,7 +96,7 @@ def test_cell_colour_band_is_the_actions_band(atlas):
 
 
 def test_a_withdrawal_before_rejoining_does_not_count():
-    from components.parties import party_counts, withdrawn_pairs
+    from components.model.participation import party_counts, withdrawn_pairs
 
     rows = pd.DataFrame(
         {

@@ -13,9 +13,9 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components.load import load_atlas
-from components.schema import bundled_package
-from components.validate import account, read_and_validate
+from components.data.schema import bundled_package
+from components.data.validate import account, read_and_validate
+from components.model.atlas import load_atlas
 from tests.conftest import VALID
 
 HEADER, *GOOD = list(csv.reader(io.StringIO((VALID / "participation.csv").read_text())))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from components.load import load_atlas
-from components.overlap import membership_patterns, overlap_figure, overlap_table, patterns_figure
+from components.charts.overlap import membership_patterns, overlap_figure, overlap_table, patterns_figure
+from components.model.atlas import load_atlas
 from tests.conftest import VALID
 
 PAIR = ("test-convention", "test-declaration")

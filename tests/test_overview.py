@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from components.load import load_atlas
-from components.overview import headline, instruments_by_legal_force, latest_instruments, legal_force_chart
+from components.charts.overview import headline, instruments_by_legal_force, latest_instruments, legal_force_chart
+from components.model.atlas import load_atlas
 from tests.conftest import VALID
 
 

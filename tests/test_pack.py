@@ -8,9 +8,9 @@ import zipfile
 
 import pytest
 
-from components.export import read_exported_csv
-from components.pack import tour_pack
-from components.tours import load_tours
+from components.content.pack import tour_pack
+from components.content.tours import load_tours
+from components.export.rows import read_exported_csv
 
 pytestmark = pytest.mark.usefixtures("stop_kaleido")  # tests/conftest.py
 

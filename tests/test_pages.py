@@ -217,7 +217,7 @@ def test_country_with_early_asof():
 
 
 def test_an_upload_belongs_to_its_own_session(tmp_path):
-    from components.upload import check_upload
+    from components.data.upload import check_upload
     from tests.conftest import VALID
 
     result = check_upload(

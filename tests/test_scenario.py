@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from components.filters import Filters, Vocabulary, apply_filters, describe, parse_query, to_query
-from components.load import load_atlas
-from components.matrix import strongest_actions
-from components.scenario import describe_scenario, read_scenario_yaml, scenario_yaml
+from components.charts.matrix import strongest_actions
+from components.model.atlas import load_atlas
+from components.model.filters import Filters, Vocabulary, apply_filters, describe, parse_query, to_query
+from components.model.scenario import describe_scenario, read_scenario_yaml, scenario_yaml
 from tests.conftest import VALID
 
 SCENARIO = ("KEN:test-convention:signed", "USA:test-convention:withdrew")
@@ -50,7 +50,7 @@ def test_scenario_is_labelled_in_subtitles_and_shareable_as_yaml(atlas):
 
 
 def test_exports_of_a_scenario_mark_hypothetical_rows(atlas):
-    from components.export import participation_rows
+    from components.export.rows import participation_rows
 
     view = apply_filters(atlas, Filters(whatif=SCENARIO))
     rows = participation_rows(view.participation, atlas.parties, atlas.instruments)
@@ -60,7 +60,7 @@ def test_exports_of_a_scenario_mark_hypothetical_rows(atlas):
 
 
 def test_hypothetical_cells_are_outlined_in_the_matrix(atlas):
-    from components.matrix import matrix_figure
+    from components.charts.matrix import matrix_figure
 
     view = apply_filters(atlas, Filters(whatif=("KEN:test-convention:signed",)))
     fig = matrix_figure(view.participation, atlas.parties, atlas.instruments, asof=view.asof, sort="name")

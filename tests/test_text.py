@@ -9,9 +9,9 @@ import re
 import plotly.graph_objects as go
 import pytest
 
-from components.load import load_atlas
+from components.charts.theme import finish_figure
+from components.model.atlas import load_atlas
 from components.text import WORD_JOINER, escape_figure, md, md_link, md_url, plotly_text
-from components.theme import finish_figure
 from tests.hostile import PAYLOADS, hostile_package
 from tests.test_pages import PAGES, run
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from components.theme import LEGAL_FORCE_COLOURS, label, legal_force_definitions, legal_force_levels
+from components.charts.theme import LEGAL_FORCE_COLOURS
+from components.data.labels import label, legal_force_definitions, legal_force_levels
 
 
 def test_palette_covers_exactly_the_schema_levels_in_order():
@@ -34,7 +35,7 @@ def test_finished_figures_get_the_atlas_template_whatever_the_default(monkeypatc
     import plotly.graph_objects as go
     import plotly.io as pio
 
-    from components.theme import FONT, finish_figure
+    from components.charts.theme import FONT, finish_figure
 
     for default in ("atlas", "streamlit", "plotly"):  # importing Streamlit's plotly support sets "streamlit"
         monkeypatch.setattr(pio.templates, "default", default if default in pio.templates else "plotly")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from components.load import load_atlas
-from components.timeline import instrument_detail, selected_instrument, timeline_figure, timeline_table
+from components.charts.timeline import instrument_detail, selected_instrument, timeline_figure, timeline_table
+from components.model.atlas import load_atlas
 from tests.conftest import VALID
 
 
@@ -31,7 +31,7 @@ def test_figure_has_a_trace_per_legal_force_and_the_summits(atlas):
 
 
 def test_selecting_a_summit_is_told_apart_from_an_instrument():
-    from components.timeline import selected_event
+    from components.charts.timeline import selected_event
 
     event = {"selection": {"points": [{"customdata": ["event:test-summit", "Test AI Safety Summit"]}]}}
     assert selected_event(event) == "test-summit"

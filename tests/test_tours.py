@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.filters import Vocabulary
-from components.load import load_atlas
-from components.tours import TOURS_DIR, VIEW_PAGES, load_tours, read_tour, step_query
+from components.content.tours import TOURS_DIR, VIEW_PAGES, load_tours, read_tour, step_query
+from components.model.atlas import load_atlas
+from components.model.filters import Vocabulary
 from tests.conftest import ROOT
 
 VOCABULARY = Vocabulary.of(load_atlas())

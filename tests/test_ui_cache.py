@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import ui
-from components.load import load_atlas
+from components.model.atlas import load_atlas
+from components.ui import frame as ui
 from tests.conftest import VALID
 from tests.test_pages import FILTERED_PAGES, run
 

@@ -8,7 +8,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-from components.upload import MAX_BYTES, check_upload, template_zip
+from components.data.upload import MAX_BYTES, check_upload, template_zip
 from tests.conftest import BROKEN, VALID
 
 

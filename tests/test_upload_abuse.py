@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from components.upload import MAX_BYTES, MAX_MEMBERS, MAX_ROWS, check_upload
+from components.data.upload import MAX_BYTES, MAX_MEMBERS, MAX_ROWS, check_upload
 from tests.conftest import VALID
 
 PARTICIPATION = (VALID / "participation.csv").read_bytes()

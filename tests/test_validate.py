@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from components.schema import DEFAULT_DATA_DIR
-from components.validate import read_and_validate
+from components.data.schema import DEFAULT_DATA_DIR
+from components.data.validate import read_and_validate
 from tests.conftest import BROKEN, ROOT, VALID, broken_cases, overlay
 
 
@@ -50,7 +50,7 @@ def test_cli_prints_every_problem_and_fails(tmp_path):
     package = overlay("unknown_party_reference", tmp_path / "pkg")
     (package / "parties.csv").write_text((BROKEN / "unknown_country_code" / "parties.csv").read_text())
     result = subprocess.run(
-        [sys.executable, "-m", "components.validate", str(package)], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "components.data.validate", str(package)], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()
@@ -61,7 +61,7 @@ def test_cli_prints_every_problem_and_fails(tmp_path):
 
 def test_cli_succeeds_on_valid_package():
     result = subprocess.run(
-        [sys.executable, "-m", "components.validate", str(VALID)], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "components.data.validate", str(VALID)], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("OK: ")

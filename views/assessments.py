@@ -4,10 +4,10 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from components.assessments import catalogue, instruments_spoken_of, wide_table
-from components.filters import ViewParam
+from components.model.assessments import catalogue, instruments_spoken_of, wide_table
+from components.model.filters import ViewParam
 from components.text import md, md_link
-from components.ui import atlas_or_stop, page_frame, view_control
+from components.ui.frame import atlas_or_stop, page_frame, view_control
 
 atlas = atlas_or_stop()
 tables = catalogue(atlas.assessments)

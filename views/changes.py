@@ -6,13 +6,13 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from components.changes import atom_feed, dated_events, json_feed, since
-from components.filters import ViewParam
-from components.load import data_dir_from_env
-from components.releases import available, change_rows, diff, release_date, releases_dir
-from components.schema import read_package
+from components.data.schema import read_package
+from components.model.atlas import data_dir_from_env
+from components.model.changes import atom_feed, dated_events, json_feed, since
+from components.model.filters import ViewParam
+from components.model.releases import available, change_rows, diff, release_date, releases_dir
 from components.text import md
-from components.ui import atlas_or_stop, empty_state, memo, page_frame, view_control
+from components.ui.frame import atlas_or_stop, empty_state, memo, page_frame, view_control
 
 atlas = atlas_or_stop()
 first, last = atlas.instruments["adopted"].min(), pd.Timestamp(atlas.asof)

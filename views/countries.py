@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components.country import (
+from components.charts.country_profile import (
     commitments,
     compare_counts,
     compare_figure,
@@ -13,14 +13,14 @@ from components.country import (
     peers_of,
     profile_figure,
 )
-from components.export import institute_rows, participation_rows
-from components.filters import ViewParam
-from components.institutes import partnerships
-from components.load import GROUPING_ORDER
-from components.matrix import matrix_figure
+from components.charts.institutes import partnerships
+from components.charts.matrix import matrix_figure
+from components.data.labels import label
+from components.export.rows import institute_rows, participation_rows
+from components.model.atlas import GROUPING_ORDER
+from components.model.filters import ViewParam
 from components.text import md
-from components.theme import label
-from components.ui import chart, memo, page_frame, path_table, slice_for, view_control
+from components.ui.frame import chart, memo, page_frame, path_table, slice_for, view_control
 
 PEERS = ViewParam("peers", ("region", *GROUPING_ORDER), default=("region",))
 EXAMPLES = {"BRA": "Brazil", "IND": "India", "KEN": "Kenya", "USA,CHN,IND": "United States, China and India"}

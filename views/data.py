@@ -4,14 +4,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.coverage import coverage_table
-from components.dictionary import field_table, value_definitions
-from components.export import neutralise, package_zip
-from components.load import citation
-from components.schema import bundled_package
+from components.data.dictionary import field_table, value_definitions
+from components.data.schema import bundled_package
+from components.data.upload import ACCEPTED, MAX_BYTES, MAX_ROWS, check_upload, template_zip
+from components.export.rows import neutralise, package_zip
+from components.model.atlas import citation
+from components.model.coverage import coverage_table
 from components.text import md
-from components.ui import UPLOAD_KEY, atlas_or_stop, ignore_url_parameters, problems_table, uses_upload
-from components.upload import ACCEPTED, MAX_BYTES, MAX_ROWS, check_upload, template_zip
+from components.ui.frame import UPLOAD_KEY, atlas_or_stop, ignore_url_parameters, problems_table, uses_upload
 
 atlas = atlas_or_stop()
 ignore_url_parameters()
@@ -23,7 +23,7 @@ st.title("Data and sources")
 st.markdown(
     "Every row names the page it was read from (`source_url`) and the date it was checked (`checked`). "
     "The tables follow a [Frictionless Data Package](https://datapackage.org/) descriptor, "
-    "`data/datapackage.yaml`, and pass `python -m components.validate` before the app shows them."
+    "`data/datapackage.yaml`, and pass `python -m components.data.validate` before the app shows them."
 )
 
 st.download_button(
@@ -117,5 +117,5 @@ st.markdown(
     "1. Read the official source (treaty office, government or summit page, OECD, UN) and note its address.\n"
     "2. Add the row to the CSV file with `source_url` and today's date in `checked`; put disagreements "
     "between sources in `notes`.\n"
-    "3. Run `python -m components.validate` and fix every `file:row:column` problem it prints."
+    "3. Run `python -m components.data.validate` and fix every `file:row:column` problem it prints."
 )

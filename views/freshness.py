@@ -4,12 +4,12 @@ import datetime as dt
 
 import streamlit as st
 
-from components.counting import dispute_table, status_summary
-from components.dates import in_words
-from components.export import neutralise
-from components.filters import code_span
-from components.freshness import DEFAULT_MONTHS, due_rows, freshness
-from components.ui import atlas_or_stop, ignore_url_parameters
+from components.data.dates import in_words
+from components.export.rows import neutralise
+from components.model.counting import dispute_table, status_summary
+from components.model.filters import code_span
+from components.model.freshness import DEFAULT_MONTHS, due_rows, freshness
+from components.ui.frame import atlas_or_stop, ignore_url_parameters
 
 PERIODS = (3, 6, 12, 24)  # months
 

@@ -4,9 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components.assessments import wide_table
-from components.filters import Filters
-from components.gaps import (
+from components.charts.gaps import (
     ANALOGUES_TABLE,
     by_region,
     fewest_commitments,
@@ -17,9 +15,11 @@ from components.gaps import (
     us_china,
     us_china_figure,
 )
+from components.data.labels import label
+from components.model.assessments import wide_table
+from components.model.filters import Filters
 from components.text import md, md_link
-from components.theme import label
-from components.ui import chart, empty_state, memo, page_frame, slice_for
+from components.ui.frame import chart, empty_state, memo, page_frame, slice_for
 
 frame = page_frame()
 atlas, view = frame.atlas, frame.slice

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from components.export import participation_rows
-from components.industry import actor_participation, busiest, industry_instruments, linked_events
-from components.matrix import matrix_figure
-from components.ui import chart, empty_state, page_frame
+from components.charts.industry import actor_participation, busiest, industry_instruments, linked_events
+from components.charts.matrix import matrix_figure
+from components.export.rows import participation_rows
+from components.ui.frame import chart, empty_state, page_frame
 
 frame = page_frame()
 atlas, view = frame.atlas, frame.slice

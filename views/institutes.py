@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from components.export import institute_rows, participation_rows
-from components.institutes import founding_figure, map_figure, network_members, partnership_figure, partnerships
+from components.charts.institutes import founding_figure, map_figure, network_members, partnership_figure, partnerships
+from components.export.rows import institute_rows, participation_rows
 from components.text import md
-from components.ui import chart, memo, page_frame
+from components.ui.frame import chart, memo, page_frame
 
 frame = page_frame()
 view = frame.slice

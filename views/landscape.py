@@ -2,9 +2,7 @@
 
 import streamlit as st
 
-from components.export import instrument_rows
-from components.filters import ViewParam
-from components.heatmap import (
+from components.charts.heatmap import (
     AXES,
     MEASURES,
     cumulative_figure,
@@ -13,9 +11,11 @@ from components.heatmap import (
     instruments_in_cell,
     selected_cell,
 )
+from components.data.labels import label, legal_force_definitions
+from components.export.rows import instrument_rows
+from components.model.filters import ViewParam
 from components.text import md
-from components.theme import label, legal_force_definitions
-from components.ui import chart, empty_state, page_frame, view_control
+from components.ui.frame import chart, empty_state, page_frame, view_control
 
 BY = ViewParam("by", AXES, default=("mechanism",))
 MEASURE = ViewParam("measure", MEASURES, default=("instruments",))

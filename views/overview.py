@@ -4,16 +4,16 @@ import datetime as dt
 
 import streamlit as st
 
-from components.counting import dispute_counts
-from components.coverage import evidence_counts, party_list_counts
-from components.dates import in_words
-from components.export import instrument_rows
-from components.filters import describe
-from components.freshness import freshness
-from components.load import citation
-from components.overview import headline, latest_instruments, legal_force_chart
+from components.charts.overview import headline, latest_instruments, legal_force_chart
+from components.data.dates import in_words
+from components.export.rows import instrument_rows
+from components.model.atlas import citation
+from components.model.counting import dispute_counts
+from components.model.coverage import evidence_counts, party_list_counts
+from components.model.filters import describe
+from components.model.freshness import freshness
 from components.text import md
-from components.ui import chart, page_frame
+from components.ui.frame import chart, page_frame
 
 frame = page_frame()
 atlas, view = frame.atlas, frame.slice

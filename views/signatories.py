@@ -2,9 +2,7 @@
 
 import streamlit as st
 
-from components.export import participation_rows
-from components.filters import ViewParam
-from components.matrix import (
+from components.charts.matrix import (
     SORTS,
     default_columns,
     diff,
@@ -14,8 +12,10 @@ from components.matrix import (
     matrix_figure,
     matrix_table,
 )
+from components.export.rows import participation_rows
+from components.model.filters import ViewParam
 from components.text import md
-from components.ui import (
+from components.ui.frame import (
     atlas_or_stop,
     chart,
     empty_state,

@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from components.export import event_rows, instrument_rows
-from components.filters import ViewParam, describe
+from components.charts.timeline import LANES, instrument_detail, selected_event, selected_instrument, timeline_figure
+from components.data.labels import label
+from components.export.rows import event_rows, instrument_rows
+from components.model.filters import ViewParam, describe
 from components.text import md, md_link
-from components.theme import label
-from components.timeline import LANES, instrument_detail, selected_event, selected_instrument, timeline_figure
-from components.ui import chart, empty_state, entry_into_force, how_counted, page_frame, view_control
+from components.ui.frame import chart, empty_state, entry_into_force, how_counted, page_frame, view_control
 
 LANE = ViewParam("lane", LANES, default=("mechanism",))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from components.load import load_atlas
-from components.overview import headline
+from components.charts.overview import headline
+from components.model.atlas import load_atlas
 
 pytestmark = pytest.mark.browser
 

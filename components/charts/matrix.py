@@ -1,0 +1,298 @@
+"""Signatory matrix: parties × instruments, each cell the party's strongest action; and the diff of two instruments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts.theme import add_source_line, finish_figure
+from components.data.labels import label
+from components.model.counting import FLAG, UNVERIFIED_MARK, disputed_instruments, disputed_pairs
+from components.model.participation import party_counts, region_labels, withdrawn_mask
+from components.text import plotly_text
+
+# Strongest first. A ratification binds; a signature or adherence is a formal act; membership and endorsement are
+# political; co-sponsoring or adopting in an assembly, committing as a company and observing are weaker still.
+ACTION_STRENGTH = (
+    "ratified",
+    "signed",
+    "adhered",
+    "founding_member",
+    "member",
+    "endorsed",
+    "committed",
+    "co_sponsored",
+    "adopted",
+    "observer",
+)
+ACTION_COLOURS = {  # five hue families, dark to light within each, so neighbouring bands stay apart in colour and grey
+    "ratified": "#08306b",  # binding: darkest blue
+    "signed": "#4292c6",  # formal acts: mid blue
+    "adhered": "#9ecae1",
+    "founding_member": "#006d2c",  # membership: greens
+    "member": "#74c476",
+    "endorsed": "#d94801",  # political endorsement and company pledges: oranges
+    "committed": "#fdae6b",
+    "co_sponsored": "#6a51a3",  # assembly-level acts: purples
+    "adopted": "#bcbddc",
+    "observer": "#969696",  # observer: grey; white is "no action"
+}
+SORTS = ("region", "count", "name")
+# Shown when no instrument is chosen: the headline instruments of the seed documents that have party lists.
+DEFAULT_INSTRUMENTS = (
+    "coe-framework-convention-ai",
+    "oecd-ai-principles",
+    "g20-ai-principles",
+    "gpai",
+    "g7-hiroshima-code-of-conduct",
+    "bletchley-declaration",
+    "seoul-declaration",
+    "seoul-ministerial-statement",
+    "international-network-ai-safety-institutes",
+    "paris-ai-action-statement",
+    "new-delhi-declaration-ai-impact",
+)
+
+
+def instruments_with_parties(instruments: pd.DataFrame, participation: pd.DataFrame) -> tuple[str, ...]:
+    """Ids of instruments that have at least one participation row: the matrix's possible columns."""
+    return tuple(instruments.loc[instruments["id"].isin(participation["instrument_id"]), "id"])
+
+
+def default_columns(choices: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(i for i in DEFAULT_INSTRUMENTS if i in choices)
+
+
+def strongest_actions(participation: pd.DataFrame) -> pd.DataFrame:
+    """One row per (party, instrument): the strongest action, its date, and whether the party later withdrew."""
+    action = participation["action"].astype(str)
+    strength = action.map({a: i for i, a in enumerate(ACTION_STRENGTH)})
+    kept = strength.notna().to_numpy()
+    rows = participation[kept].assign(
+        strength=strength[kept], action=action[kept], withdrew=withdrawn_mask(participation)[kept]
+    )
+    rows = rows.sort_values(["party_id", "instrument_id", "strength"], kind="stable")
+    best = rows.drop_duplicates(["party_id", "instrument_id"], keep="first")
+    return best[["party_id", "instrument_id", "action", "date", "date_label", "evidence", "withdrew"]].reset_index(
+        drop=True
+    )
+
+
+def matrix_table(
+    participation: pd.DataFrame, parties: pd.DataFrame, instruments: pd.DataFrame, *, sort: str = "region"
+) -> pd.DataFrame:
+    """Wide table: one row per party that took part, one column per instrument, cells = strongest action."""
+    return _wide(strongest_actions(participation), parties, instruments, sort)
+
+
+def _wide(best: pd.DataFrame, parties: pd.DataFrame, instruments: pd.DataFrame, sort: str) -> pd.DataFrame:
+    best = best[best["instrument_id"].isin(instruments["id"])]
+    wide = best.pivot(index="party_id", columns="instrument_id", values="action")
+    columns = [i for i in instruments.sort_values("adopted")["id"] if i in wide.columns]
+    wide = wide.reindex(columns=columns)
+    info = parties.set_index("id").reindex(wide.index)
+    wide.insert(0, "party", info["name"].fillna(pd.Series(wide.index, index=wide.index)))
+    wide.insert(1, "region", region_labels(info))
+    wide.insert(2, "total", wide[columns].notna().sum(axis=1))
+    keys = {"region": ["region", "party"], "count": ["total", "party"], "name": ["party"]}[sort]
+    ascending = {"region": [True, True], "count": [False, True], "name": [True]}[sort]
+    return wide.sort_values(keys, ascending=ascending)
+
+
+def matrix_figure(
+    participation: pd.DataFrame,
+    parties: pd.DataFrame,
+    instruments: pd.DataFrame,
+    *,
+    asof: dt.date,
+    sort: str = "region",
+    subtitle: str | None = None,
+    claims: pd.DataFrame | None = None,
+    flag_counts: bool = True,
+) -> go.Figure:
+    """Heatmap of strongest actions, with totals per party (row labels) and per instrument (column labels).
+
+    A column's total is its count under the instrument's counting rule (parties.party_counts), followed by ⚑ where
+    sources dispute it (`claims`, assessed by components.model.counting). Cells resting on an unverified source carry ?,
+    cells whose act sources dispute carry ⚑; both marks are in the legend, so a printed matrix keeps them."""
+    best = strongest_actions(participation)
+    wide = _wide(best, parties, instruments, sort)
+    columns = [c for c in wide.columns if c not in ("party", "region", "total")]
+    short = instruments.set_index("id")["short_name"]
+    codes = wide[columns].apply(lambda col: col.map({a: i for i, a in enumerate(ACTION_STRENGTH)}))
+    hover = _hover_texts(best, wide, columns, short)
+    n = len(ACTION_STRENGTH)
+    scale = []
+    for i, action in enumerate(ACTION_STRENGTH):  # discrete bands: one colour per action
+        scale += [(i / n, ACTION_COLOURS[action]), ((i + 1) / n, ACTION_COLOURS[action])]
+    column_totals = party_counts(participation).reindex(columns).fillna(0).astype(int)
+    disputed = disputed_instruments(claims, asof=asof, counts=flag_counts) if claims is not None else set()
+    x_labels = [f"{short.get(c, c)} ({column_totals[c]}{' ' + FLAG if c in disputed else ''})" for c in columns]
+    y_labels = [f"{name} ({total})" for name, total in zip(wide["party"], wide["total"], strict=True)]
+    fig = go.Figure(
+        go.Heatmap(
+            z=codes.to_numpy(dtype=float),
+            x=x_labels,
+            y=y_labels,
+            zmin=-0.5,
+            zmax=n - 0.5,
+            colorscale=scale,
+            xgap=1,
+            ygap=1,
+            text=hover,
+            hovertemplate="%{text}<extra></extra>",
+            showscale=False,
+        )
+    )
+    if "hypothetical" in participation and participation["hypothetical"].any():
+        # what-if cells get a heavy outline, so hypothetical data never passes for real data
+        guess = participation[participation["hypothetical"]]
+        x_of = dict(zip(columns, x_labels, strict=True))
+        y_of = dict(zip(wide.index, y_labels, strict=True))
+        cells = [(x_of[i], y_of[p]) for p, i in zip(guess["party_id"], guess["instrument_id"], strict=True)
+                 if i in x_of and p in y_of]  # fmt: skip
+        if cells:
+            fig.add_trace(
+                go.Scatter(
+                    x=[c[0] for c in cells], y=[c[1] for c in cells], mode="markers", name="Hypothetical (scenario)",
+                    marker=dict(symbol="square-open", size=16, color="#000000", line=dict(width=3)), hoverinfo="skip",
+                )
+            )  # fmt: skip
+    _add_marks(fig, best, wide, columns, x_labels, y_labels, claims)
+    present = [a for a in ACTION_STRENGTH if (wide[columns] == a).any().any()]
+    for action in present:  # a discrete legend: one square per action that appears
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=label(action),
+                marker=dict(
+                    symbol="square", size=14, color=ACTION_COLOURS[action], line=dict(color="#1f2933", width=0.5)
+                ),
+                legendgrouptitle_text="Strongest action",
+                legendgroup="actions",
+                hoverinfo="skip",
+            )
+        )
+    fig.update_yaxes(autorange="reversed", title=None, tickfont=dict(size=11), type="category")
+    fig.update_xaxes(side="bottom", tickangle=-40, title=None, tickfont=dict(size=11), type="category")
+    fig.update_layout(
+        height=max(460, 330 + 16 * len(wide)),
+        margin=dict(t=90, l=200, b=240),
+        legend=dict(x=1.01, y=1, yanchor="top"),
+        plot_bgcolor="#ffffff",
+    )
+    fig = finish_figure(
+        fig,
+        title="Who joined what: strongest action per party and instrument",
+        subtitle=subtitle or "Totals in brackets",
+        asof=asof,
+    )
+    if any(c in disputed for c in columns) or any(t.name == "Sources differ (⚑)" for t in fig.data):
+        fig = add_source_line(fig, f"{FLAG} A source states this count, a date or a party's act differently: the "
+                                   "Atlas shows its own value; the claims are listed with it.")  # fmt: skip
+    return fig
+
+
+def _add_marks(fig, best, wide, columns, x_labels, y_labels, claims) -> None:
+    """? on cells whose strongest act rests on an unverified source; ⚑ on cells whose act sources dispute."""
+    x_of = dict(zip(columns, x_labels, strict=True))
+    y_of = dict(zip(wide.index, y_labels, strict=True))
+    shown = best[best["instrument_id"].isin(x_of) & best["party_id"].isin(y_of)]
+    pairs = disputed_pairs(claims) if claims is not None else set()
+    marks = (  # left and right of the cell's centre, so a cell with both shows both
+        (UNVERIFIED_MARK, shown[shown["evidence"].astype(str) == "unverified"], "Unverified source (?)", "#1f2933",
+         "middle left"),
+        (FLAG, shown[[(p, i) in pairs for p, i in zip(shown["party_id"], shown["instrument_id"], strict=True)]],
+         "Sources differ (⚑)", "#b00020", "middle right"),
+    )  # fmt: skip
+    for glyph, cells, name, colour, position in marks:
+        if cells.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=cells["instrument_id"].map(x_of).tolist(), y=cells["party_id"].map(y_of).tolist(), mode="text",
+                textposition=position,
+                text=[glyph] * len(cells), textfont=dict(size=12, color=colour, shadow="auto"), name=name,
+                hoverinfo="skip",
+                legendgroup="marks", legendgrouptitle_text="Marks",
+            )
+        )  # fmt: skip
+
+
+def _hover_texts(best: pd.DataFrame, wide: pd.DataFrame, columns: list[str], short: pd.Series) -> np.ndarray:
+    """The hover text of every cell (party × instrument), built column-wise rather than cell by cell."""
+    party_names = np.array([plotly_text(name) for name in wide["party"]], dtype=object)
+    instrument_names = np.array([plotly_text(short.get(c, c)) for c in columns], dtype=object)
+    texts = party_names[:, None] + " — " + instrument_names[None, :] + ": no action recorded"
+    best = best[best["instrument_id"].isin(columns) & best["party_id"].isin(wide.index)]
+    if best.empty:
+        return texts
+    name_of = dict(zip(wide.index, party_names, strict=True))
+    short_of = dict(zip(columns, instrument_names, strict=True))
+    date = best["date_label"].fillna("").astype(str)
+    best = best.astype({"party_id": object, "instrument_id": object})  # categorical ids map to categoricals
+    text = (
+        "<b>" + best["party_id"].map(name_of) + "</b> — " + best["instrument_id"].map(short_of) + "<br>"
+        + best["action"].map(label) + date.where(date == "", " on " + date)
+        + best["withdrew"].map({True: " (later withdrew)", False: ""})
+        + "<br>evidence: " + best["evidence"].astype(str)
+        + best["evidence"].astype(str).map({"unverified": " (a single non-official source)"}).fillna("")
+    )  # fmt: skip
+    row = wide.index.get_indexer(best["party_id"])
+    column = pd.Index(columns).get_indexer(best["instrument_id"])
+    texts[row, column] = text.to_numpy(dtype=object)
+    return texts
+
+
+@dataclass(frozen=True)
+class Diff:
+    both: tuple[str, ...]
+    only_first: tuple[str, ...]
+    only_second: tuple[str, ...]
+
+
+def diff(participation: pd.DataFrame, first: str, second: str) -> Diff:
+    """Parties in both instruments, only in the first, only in the second (withdrawn parties excluded)."""
+    best = strongest_actions(participation)
+    best = best[~best["withdrew"]]
+    a = set(best.loc[best["instrument_id"] == first, "party_id"])
+    b = set(best.loc[best["instrument_id"] == second, "party_id"])
+    return Diff(tuple(sorted(a & b)), tuple(sorted(a - b)), tuple(sorted(b - a)))
+
+
+def diff_table(result: Diff, parties: pd.DataFrame, first_name: str, second_name: str) -> pd.DataFrame:
+    names = parties.set_index("id")["name"]
+    rows = [(pid, "Both") for pid in result.both]
+    rows += [(pid, f"Only {first_name}") for pid in result.only_first]
+    rows += [(pid, f"Only {second_name}") for pid in result.only_second]
+    table = pd.DataFrame(rows, columns=["id", "In"])
+    table.insert(0, "Party", table["id"].map(names).fillna(table["id"]))
+    return table
+
+
+def diff_figure(
+    result: Diff, *, first_name: str, second_name: str, asof: dt.date, subtitle: str | None = None
+) -> go.Figure:
+    """Three bars: parties in both, only in the first, only in the second."""
+    counts = [len(result.only_first), len(result.both), len(result.only_second)]
+    names = [f"Only {first_name}", "Both", f"Only {second_name}"]
+    fig = go.Figure(
+        go.Bar(
+            x=names,
+            y=counts,
+            marker=dict(color=["#0072B2", "#7c7b78", "#E69F00"], line=dict(color="#1f2933", width=0.5)),
+            text=counts,
+            textposition="outside",
+            hovertemplate="%{x}: %{y} parties<extra></extra>",
+        )
+    )
+    fig.update_yaxes(title="Parties", rangemode="tozero")
+    fig.update_xaxes(title=None)
+    fig.update_layout(height=380, showlegend=False)
+    return finish_figure(fig, title=f"{first_name} vs {second_name}: who is in which", subtitle=subtitle, asof=asof)

@@ -1,0 +1,108 @@
+"""Guided tours for workshops: YAML files in data/tours/, validated like the data, each step a view and its URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from components.data.schema import DEFAULT_DATA_DIR
+from components.model.filters import SHARED_PARAMS, Vocabulary, parse_query
+
+TOURS_DIR = DEFAULT_DATA_DIR / "tours"
+# The views a step can show, by the name used in tour files and URLs, and their page script.
+VIEW_PAGES = {
+    "overview": "views/overview.py",
+    "timeline": "views/timeline.py",
+    "signatories": "views/signatories.py",
+    "overlap": "views/overlap.py",
+    "countries": "views/countries.py",
+    "gaps": "views/gaps.py",
+    "industry": "views/industry.py",
+    "landscape": "views/landscape.py",
+    "institutes": "views/institutes.py",
+}
+# Options of each view that a step may set besides the shared filters.
+VIEW_OPTIONS = {
+    "timeline": {"lane"},
+    "signatories": {"instrument", "sort", "compare"},
+    "overlap": {"instrument", "measure"},
+    "countries": {"peers"},
+    "landscape": {"by", "measure"},
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    view: str
+    query: dict[str, str]
+    caption: str
+    question: str
+
+
+@dataclass(frozen=True)
+class Tour:
+    id: str
+    title: str
+    audience: str
+    steps: tuple[Step, ...]
+
+
+def _as_text(value) -> str:
+    return ",".join(str(v) for v in value) if isinstance(value, list) else str(value)
+
+
+def read_tour(path: Path, vocabulary: Vocabulary | None = None) -> tuple[Tour | None, list[str]]:
+    """One tour file; problems as 'file: step N: message' (none means valid)."""
+    name = path.name
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        return None, [f"{name}: not valid YAML ({type(exc).__name__})"]
+    if not isinstance(raw, dict):
+        return None, [f"{name}: expected a mapping with id, title, audience and steps"]
+    problems = [f"{name}: '{key}' is missing" for key in ("id", "title", "audience", "steps") if not raw.get(key)]
+    if raw.get("id") and raw["id"] != path.stem:
+        problems.append(f"{name}: id '{raw['id']}' should match the file name '{path.stem}'")
+    steps = []
+    for number, item in enumerate(raw.get("steps") or [], start=1):
+        where = f"{name}: step {number}"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: expected view, query, caption and question")
+            continue
+        view = item.get("view")
+        if view not in VIEW_PAGES:
+            problems.append(f"{where}: unknown view '{view}'; views: {', '.join(VIEW_PAGES)}")
+            continue
+        for key in ("caption", "question"):
+            if not str(item.get(key) or "").strip():
+                problems.append(f"{where}: '{key}' is missing")
+        query = {str(k): _as_text(v) for k, v in (item.get("query") or {}).items()}
+        allowed = set(SHARED_PARAMS) | VIEW_OPTIONS.get(view, set())
+        for key in query:
+            if key not in allowed:
+                problems.append(f"{where}: '{key}' is not a filter or option of the {view} view")
+        if vocabulary is not None:
+            shared = {k: v for k, v in query.items() if k in SHARED_PARAMS}
+            problems += [f"{where}: {notice}" for notice in parse_query(shared, vocabulary).notices]
+        steps.append(Step(view, query, str(item.get("caption", "")).strip(), str(item.get("question", "")).strip()))
+    if problems:
+        return None, problems
+    return Tour(raw["id"], raw["title"], raw["audience"], tuple(steps)), []
+
+
+def load_tours(folder: Path = TOURS_DIR, vocabulary: Vocabulary | None = None) -> tuple[dict[str, Tour], list[str]]:
+    tours, problems = {}, []
+    for path in sorted(Path(folder).glob("*.yaml")):
+        tour, found = read_tour(path, vocabulary)
+        problems += found
+        if tour:
+            tours[tour.id] = tour
+    return tours, problems
+
+
+def step_query(tour: Tour, number: int) -> dict[str, str]:
+    """The URL query of a tour step (1-based): its filters and options, in presentation layout."""
+    step = tour.steps[number - 1]
+    return {**step.query, "layout": "present", "tour": tour.id, "step": str(number)}

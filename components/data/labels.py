@@ -1,0 +1,34 @@
+"""Words for the schema's codes: 'political_commitment' -> 'Political commitment', and the legal-force scale."""
+
+from __future__ import annotations
+
+from components.data.schema import bundled_package
+
+
+def legal_force_levels() -> list[str]:
+    return list(bundled_package().resource("instruments").field("legal_force").enum)
+
+
+def legal_force_definitions() -> dict[str, str]:
+    return bundled_package().resource("instruments").field("legal_force").definitions
+
+
+_LABELS = {  # where replacing underscores is not enough
+    "voluntary_self_regulation": "Voluntary self-regulation",
+    "co_sponsored": "Co-sponsored",
+    "sector_specific": "Sector-specific",
+    "industry_led": "Industry-led",
+    "democracy_rule_of_law": "Democracy and rule of law",
+    "inclusion_development": "Inclusion and development",
+    "evaluation_testing": "Evaluation and testing",
+    "lower_middle": "Lower-middle",
+    "upper_middle": "Upper-middle",
+}
+
+
+def label(value: str) -> str:
+    """'political_commitment' -> 'Political commitment'."""
+    if value in _LABELS:
+        return _LABELS[value]
+    text = str(value).replace("_", " ")
+    return text[:1].upper() + text[1:]

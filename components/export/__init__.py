@@ -1,0 +1,1 @@
+"""Files made from figures and rows: images, CSV/XLSX, citations. Imports charts, model, data."""
