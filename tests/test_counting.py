@@ -11,12 +11,12 @@ from components.charts.matrix import matrix_figure
 from components.charts.timeline import timeline_figure, timeline_table
 from components.data.schema import DEFAULT_DATA_DIR, read_package
 from components.export.rows import instrument_rows, participation_rows
-from components.model import counting
+from components.model import claims, counting
 from components.model.atlas import load_atlas
-from components.model.counting import COUNTED, FLAG, UNVERIFIED_MARK, assess, count_agrees, counted_flags
+from components.model.claims import FLAG, assess, count_agrees
+from components.model.counting import COUNTED, UNVERIFIED_MARK, counted_flags, party_counts
 from components.model.coverage import coverage_table
 from components.model.filters import Filters, apply_filters
-from components.model.participation import party_counts
 from tests.test_pages import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,11 +92,11 @@ def test_claims_are_compared_with_the_atlas(fixture_atlas):
     values = fixture_atlas.claims.set_index("id")["atlas_value"].to_dict()
     assert values["declaration-count-press"] == "3" and values["convention-gbr-ratified-news"] == "2025-03-01"
     # the declaration's count and GBR's ratification date of the convention are disputed
-    assert counting.disputed_instruments(fixture_atlas.claims) == {"test-declaration", "test-convention"}
-    assert counting.disputed_pairs(fixture_atlas.claims) == {("GBR", "test-convention")}
+    assert claims.disputed_instruments(fixture_atlas.claims) == {"test-declaration", "test-convention"}
+    assert claims.disputed_pairs(fixture_atlas.claims) == {("GBR", "test-convention")}
     # a count claim about 2 November 2023 does not flag a view of the day before; party filters leave counts out
-    assert counting.disputed_instruments(fixture_atlas.claims, asof="2023-11-01") == {"test-convention"}
-    assert counting.disputed_instruments(fixture_atlas.claims, counts=False) == {"test-convention"}
+    assert claims.disputed_instruments(fixture_atlas.claims, asof="2023-11-01") == {"test-convention"}
+    assert claims.disputed_instruments(fixture_atlas.claims, counts=False) == {"test-convention"}
 
 
 def test_a_count_is_compared_as_of_its_date_and_under_its_own_rule(fixture_atlas):
@@ -272,7 +272,7 @@ def test_the_timeline_hover_says_how_it_counted_and_flags_disputes(bundled):
 
 
 def test_exports_mark_unverified_and_disputed_rows(bundled, fixture_atlas):
-    own = counting.mark_rows(
+    own = claims.mark_rows(
         participation_rows(fixture_atlas.participation, fixture_atlas.parties, fixture_atlas.instruments),
         fixture_atlas.claims,
     )
@@ -280,13 +280,13 @@ def test_exports_mark_unverified_and_disputed_rows(bundled, fixture_atlas):
         "GBR:test-convention"
     }
     rows = participation_rows(bundled.participation, bundled.parties, bundled.instruments)
-    marked = counting.mark_rows(rows, bundled.claims)
+    marked = claims.mark_rows(rows, bundled.claims)
     assert "counted" in marked and "evidence" in marked
     assert counting.unverified_count(marked) == (
         int((bundled.participation["evidence"] == "unverified").sum()),
         "records",
     )
-    instruments = counting.mark_rows(instrument_rows(bundled.instruments, bundled.participation), bundled.claims)
+    instruments = claims.mark_rows(instrument_rows(bundled.instruments, bundled.participation), bundled.claims)
     flagged = set(instruments.loc[instruments["sources_differ"], "id"])
     assert "paris-ai-action-statement" in flagged and "oecd-ai-principles" not in flagged
     assert "counting_rule" in instruments
@@ -344,10 +344,10 @@ def test_an_older_release_without_rules_keeps_its_counts(tmp_path):
 
 
 def test_bundled_claims_have_both_sides_and_real_sources(bundled):
-    claims = bundled.claims
-    assert len(claims) >= 50
-    assert claims["source_url"].str.startswith("http").all()
-    for (instrument, party, field, _action), group in counting.disputed_facts(claims).groupby(
+    assessed = bundled.claims
+    assert len(assessed) >= 50
+    assert assessed["source_url"].str.startswith("http").all()
+    for (instrument, party, field, _action), group in claims.disputed_facts(assessed).groupby(
         ["instrument_id", "party_id", "field", "action"], dropna=False, observed=True
     ):
         assert len(group) >= 2 or field == "party_count", (instrument, party, field)  # each side has its source

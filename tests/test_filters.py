@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -9,7 +10,8 @@ import pandas as pd
 import pytest
 
 from components.model.atlas import load_atlas
-from components.model.filters import Filters, ViewParam, Vocabulary, apply_filters, parse_query, to_query
+from components.model.filters import Filters, apply_filters
+from components.model.query import ViewParam, Vocabulary, parse_query, to_query
 from tests.conftest import VALID
 
 
@@ -99,7 +101,7 @@ def test_undated_action_counts_from_its_instruments_adoption(atlas):
     participation = atlas.participation.copy()
     row = participation["party_id"] == "KEN"
     participation.loc[row, ["date", "date_by"]] = pd.NaT
-    undated = type(atlas)(**{**atlas.__dict__, "participation": participation})
+    undated = dataclasses.replace(atlas, participation=participation)
     before = apply_filters(undated, Filters(asof=dt.date(2023, 11, 15)))
     assert "KEN" not in set(before.participation["party_id"])
     after = apply_filters(undated, Filters(asof=dt.date(2023, 12, 1)))
@@ -185,7 +187,7 @@ def test_a_withdrawal_counts_only_from_its_date():
     ["[click](https://evil.example)", "![x](https://evil.example/p.png)", "a`b", "``", "x" * 100_000, "**b**\n# h"],
 )
 def test_values_from_the_url_stay_inert_and_short_in_notices(vocabulary, hostile):
-    from components.model.filters import NOTICE_CHARS
+    from components.model.query import NOTICE_CHARS
 
     parsed = parse_query({hostile: "1", "group": hostile, "asof": hostile, "whatif": hostile}, vocabulary)
     assert len(parsed.notices) == 4

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -17,7 +19,7 @@ def atlas():
     parties.loc[parties["id"] == "KEN", "groups"] = pd.Series(
         [["AU", "G77"]], index=parties.index[parties["id"] == "KEN"]
     )
-    return type(atlas)(**{**atlas.__dict__, "parties": parties})
+    return dataclasses.replace(atlas, parties=parties)
 
 
 def test_global_south_share_counts_states_only(atlas):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components.model.filters import NOTICE_CHARS, code_span
+from components.model.query import NOTICE_CHARS, code_span
 from tests.test_pages import PAGES, run
 
 KNOWN = [

@@ -96,7 +96,8 @@ def test_cell_colour_band_is_the_actions_band(atlas):
 
 
 def test_a_withdrawal_before_rejoining_does_not_count():
-    from components.model.participation import party_counts, withdrawn_pairs
+    from components.model.counting import party_counts
+    from components.model.participation import withdrawn_pairs
 
     rows = pd.DataFrame(
         {

@@ -9,7 +9,8 @@ import pytest
 
 from components.charts.matrix import strongest_actions
 from components.model.atlas import load_atlas
-from components.model.filters import Filters, Vocabulary, apply_filters, describe, parse_query, to_query
+from components.model.filters import Filters, apply_filters, describe
+from components.model.query import Vocabulary, parse_query, to_query
 from components.model.scenario import describe_scenario, read_scenario_yaml, scenario_yaml
 from tests.conftest import VALID
 

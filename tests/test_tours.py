@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.content.tours import TOURS_DIR, VIEW_PAGES, load_tours, read_tour, step_query
 from components.model.atlas import load_atlas
-from components.model.filters import Vocabulary
+from components.model.query import Vocabulary
 from tests.conftest import ROOT
 
 VOCABULARY = Vocabulary.of(load_atlas())

@@ -5,7 +5,7 @@ from urllib.parse import quote
 import streamlit as st
 
 from components.model.assessments import catalogue, instruments_spoken_of, wide_table
-from components.model.filters import ViewParam
+from components.model.query import ViewParam
 from components.text import md, md_link
 from components.ui.frame import atlas_or_stop, page_frame, view_control
 

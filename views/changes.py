@@ -9,7 +9,7 @@ import streamlit as st
 from components.data.schema import read_package
 from components.model.atlas import data_dir_from_env
 from components.model.changes import atom_feed, dated_events, json_feed, since
-from components.model.filters import ViewParam
+from components.model.query import ViewParam
 from components.model.releases import available, change_rows, diff, release_date, releases_dir
 from components.text import md
 from components.ui.frame import atlas_or_stop, empty_state, memo, page_frame, view_control

@@ -18,7 +18,7 @@ from components.charts.matrix import matrix_figure
 from components.data.labels import label
 from components.export.rows import institute_rows, participation_rows
 from components.model.atlas import GROUPING_ORDER
-from components.model.filters import ViewParam
+from components.model.query import ViewParam
 from components.text import md
 from components.ui.frame import chart, memo, page_frame, path_table, slice_for, view_control
 

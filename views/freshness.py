@@ -6,9 +6,9 @@ import streamlit as st
 
 from components.data.dates import in_words
 from components.export.rows import neutralise
-from components.model.counting import dispute_table, status_summary
-from components.model.filters import code_span
+from components.model.claims import dispute_table, status_summary
 from components.model.freshness import DEFAULT_MONTHS, due_rows, freshness
+from components.model.query import code_span
 from components.ui.frame import atlas_or_stop, ignore_url_parameters
 
 PERIODS = (3, 6, 12, 24)  # months

@@ -13,7 +13,7 @@ from components.charts.heatmap import (
 )
 from components.data.labels import label, legal_force_definitions
 from components.export.rows import instrument_rows
-from components.model.filters import ViewParam
+from components.model.query import ViewParam
 from components.text import md
 from components.ui.frame import chart, empty_state, page_frame, view_control
 

@@ -5,7 +5,7 @@ import streamlit as st
 from components.charts.matrix import instruments_with_parties
 from components.charts.overlap import MEASURES, membership_patterns, overlap_figure, patterns_figure
 from components.export.rows import participation_rows
-from components.model.filters import ViewParam
+from components.model.query import ViewParam
 from components.ui.frame import atlas_or_stop, chart, page_frame, view_control
 
 DEFAULT = (

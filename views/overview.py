@@ -8,7 +8,7 @@ from components.charts.overview import headline, latest_instruments, legal_force
 from components.data.dates import in_words
 from components.export.rows import instrument_rows
 from components.model.atlas import citation
-from components.model.counting import dispute_counts
+from components.model.claims import dispute_counts
 from components.model.coverage import evidence_counts, party_list_counts
 from components.model.filters import describe
 from components.model.freshness import freshness

@@ -13,7 +13,7 @@ from components.charts.matrix import (
     matrix_table,
 )
 from components.export.rows import participation_rows
-from components.model.filters import ViewParam
+from components.model.query import ViewParam
 from components.text import md
 from components.ui.frame import (
     atlas_or_stop,

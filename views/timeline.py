@@ -6,7 +6,8 @@ import streamlit as st
 from components.charts.timeline import LANES, instrument_detail, selected_event, selected_instrument, timeline_figure
 from components.data.labels import label
 from components.export.rows import event_rows, instrument_rows
-from components.model.filters import ViewParam, describe
+from components.model.filters import describe
+from components.model.query import ViewParam
 from components.text import md, md_link
 from components.ui.frame import chart, empty_state, entry_into_force, how_counted, page_frame, view_control
 

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components.content.tours import VIEW_PAGES, load_tours, step_query
-from components.model.filters import Vocabulary
+from components.model.query import Vocabulary
 from components.ui.frame import atlas_or_stop, ignore_url_parameters, tour_pack_source
 
 atlas = atlas_or_stop()

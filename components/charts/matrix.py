@@ -11,8 +11,9 @@ import plotly.graph_objects as go
 
 from components.charts.theme import add_source_line, finish_figure
 from components.data.labels import label
-from components.model.counting import FLAG, UNVERIFIED_MARK, disputed_instruments, disputed_pairs
-from components.model.participation import party_counts, region_labels, withdrawn_mask
+from components.model.claims import FLAG, disputed_instruments, disputed_pairs
+from components.model.counting import UNVERIFIED_MARK, party_counts
+from components.model.participation import region_labels, withdrawn_mask
 from components.text import plotly_text
 
 # Strongest first. A ratification binds; a signature or adherence is a formal act; membership and endorsement are

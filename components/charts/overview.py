@@ -10,9 +10,9 @@ import plotly.graph_objects as go
 from components.charts.theme import LEGAL_FORCE_COLOURS, finish_figure
 from components.data.labels import label, legal_force_definitions, legal_force_levels
 from components.model.atlas import Atlas
+from components.model.counting import party_counts
 from components.model.filters import Slice
 from components.model.participation import active as active_rows
-from components.model.participation import party_counts
 
 ORGANISATION_TYPES = ("regional_organisation", "international_organisation")
 COMPANY_TYPES = ("company", "industry_body")

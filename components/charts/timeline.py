@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 from components.charts.selection import selected_customdata
 from components.charts.theme import LEGAL_FORCE_COLOURS, finish_figure, focus_on_recent
 from components.data.labels import label, legal_force_definitions, legal_force_levels
-from components.model.counting import FLAG, RULE_WORDS, disputed_instruments
-from components.model.participation import party_counts
+from components.model.claims import FLAG, disputed_instruments
+from components.model.counting import RULE_WORDS, party_counts
 
 LANES = ("mechanism", "forum")
 # A shape per level as well as a colour, so the level reads without colour (print, colour-vision deficiency).

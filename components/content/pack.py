@@ -25,7 +25,8 @@ import plotly.graph_objects as go
 from components.content.tours import VIEW_PAGES, Tour, load_tours, step_query
 from components.export.rows import ViewMeta, csv_bytes, image_bytes, instrument_rows, participation_rows
 from components.model.atlas import citation, load_atlas
-from components.model.filters import Vocabulary, apply_filters, describe, parse_query
+from components.model.filters import apply_filters, describe
+from components.model.query import Vocabulary, parse_query
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTRUMENT_OPTIONS = ("instrument", "compare")  # view options that name the instruments a page shows

@@ -8,7 +8,8 @@ from pathlib import Path
 import yaml
 
 from components.data.schema import DEFAULT_DATA_DIR
-from components.model.filters import SHARED_PARAMS, Vocabulary, parse_query
+from components.model.filters import SHARED_PARAMS
+from components.model.query import Vocabulary, parse_query
 
 TOURS_DIR = DEFAULT_DATA_DIR / "tours"
 # The views a step can show, by the name used in tour files and URLs, and their page script.

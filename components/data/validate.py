@@ -16,8 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from components.data import country_codes as countries
-from components.data.dates import definitely_before, parse_partial
 from components.data.schema import DEFAULT_DATA_DIR, Package, Resource, bundled_package
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$|^https?://[^\s/$.?#][^\s]*$")
@@ -97,7 +95,7 @@ def read_raw(resource: Resource, data_dir: Path, problems: list[Problem]) -> Raw
             problems.append(Problem(file, 1, name, "column appears twice in the header"))
         seen.add(name)
         if name not in expected:
-            hint = _hint(name, expected)
+            hint = did_you_mean(name, expected)
             problems.append(Problem(file, 1, name, f"unknown column{hint}; allowed: {', '.join(expected)}"))
     optional = {f.name for f in resource.fields if f.optional_column}
     for name in expected:
@@ -137,326 +135,11 @@ def _wrong_encoding(data: bytes) -> tuple[int | None, str] | None:
     return None
 
 
-_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _hint(value: str, candidates: Iterable[str]) -> str:
+def did_you_mean(value: str, candidates: Iterable[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _items(value: str, separator: str | None) -> list[str]:
-    if separator is None:
-        return [value]
-    return [item.strip() for item in value.split(separator)]
-
-
-def check_cells(table: RawTable, problems: list[Problem], today: dt.date) -> None:
-    """Types, required values, vocabularies, patterns, dates and URLs, cell by cell."""
-    present = [f for f in table.resource.fields if f.name in table.header]
-    for row in table.rows:
-        r = int(row["__row__"])
-        for field in present:
-            value = row[field.name]
-            control = _CONTROL.search(value)
-            if control:
-                problems.append(
-                    Problem(table.file, r, field.name, f"holds a control character (U+{ord(control.group()):04X}); "
-                            "remove it")
-                )  # fmt: skip
-            if value != value.strip():
-                problems.append(Problem(table.file, r, field.name, f"value '{value}' has leading or trailing spaces"))
-                value = value.strip()
-            if value == "":
-                if field.required:
-                    problems.append(Problem(table.file, r, field.name, "value is required but the cell is empty"))
-                continue
-            for item in _items(value, field.separator):
-                if item == "":
-                    problems.append(Problem(table.file, r, field.name, f"empty item in the list '{value}'"))
-                    continue
-                if field.enum is not None and item not in field.enum:
-                    problems.append(
-                        Problem(
-                            table.file,
-                            r,
-                            field.name,
-                            f"'{item}' is not an allowed value{_hint(item, field.enum)}; allowed: {', '.join(field.enum)}",
-                        )
-                    )
-                if field.pattern and not re.fullmatch(field.pattern, item):
-                    problems.append(
-                        Problem(table.file, r, field.name, f"'{item}' does not match the pattern {field.pattern}")
-                    )
-            if field.partial_date:
-                try:
-                    parts = parse_partial(value)
-                except ValueError as exc:
-                    problems.append(Problem(table.file, r, field.name, str(exc)))
-                else:
-                    if definitely_before((today.year, today.month, today.day), parts):
-                        problems.append(Problem(table.file, r, field.name, f"date {value} is in the future"))
-            if field.is_uri and not _URL.match(value):
-                problems.append(
-                    Problem(table.file, r, field.name, f"'{value}' is not a web address (http:// or https://)")
-                )
-
-
-def check_keys(tables: dict[str, RawTable], problems: list[Problem]) -> None:
-    """Primary keys unique; foreign keys (including list cells) point at existing rows."""
-    for table in tables.values():
-        key = table.resource.primary_key
-        if not key or any(k not in table.header for k in key):
-            continue
-        first_seen: dict[tuple, int] = {}
-        for row in table.rows:
-            value = tuple(row[k].strip() for k in key)
-            if all(value):
-                if value in first_seen:
-                    problems.append(
-                        Problem(
-                            table.file,
-                            int(row["__row__"]),
-                            ",".join(key),
-                            f"duplicate key ({', '.join(value)}): already in row {first_seen[value]}",
-                        )
-                    )
-                else:
-                    first_seen[value] = int(row["__row__"])
-    for table in tables.values():
-        for fk in table.resource.foreign_keys:
-            target = tables.get(fk.resource)
-            if target is None or fk.field not in table.header or fk.ref_field not in target.header:
-                continue
-            valid = {row[fk.ref_field].strip() for row in target.rows}
-            separator = table.resource.field(fk.field).separator
-            hints: dict[str, str] = {}  # one suggestion per wrong value, and at most MAX_HINTS searches per key
-            for row in table.rows:
-                value = row[fk.field].strip()
-                if not value:
-                    continue
-                for item in _items(value, separator):
-                    if item and item not in valid:
-                        problems.append(
-                            Problem(
-                                table.file,
-                                int(row["__row__"]),
-                                fk.field,
-                                f"'{item}' is not an id in {target.file}{_cached_hint(hints, item, valid)}",
-                            )
-                        )
-
-
-MAX_HINTS = 200  # 'did you mean' searches per foreign key; a file of 50,000 distinct wrong ids stays fast
-
-
-def _cached_hint(hints: dict[str, str], value: str, valid: set[str]) -> str:
-    if value not in hints:
-        hints[value] = _reference_hint(value, valid) if len(hints) < MAX_HINTS else ""
-    return hints[value]
-
-
-def _reference_hint(value: str, valid: set[str]) -> str:
-    if re.fullmatch(r"[A-Za-z]{3}", value):
-        close = countries.closest_codes(value, sorted(v for v in valid if re.fullmatch(r"[A-Z]{3}", v)))
-        if not close:
-            close = countries.closest_codes(value)
-        return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
-    return _hint(value, valid)
-
-
-def check_parties(table: RawTable, problems: list[Problem]) -> None:
-    """State ids must be real ISO 3166-1 alpha-3 codes; party_type must agree with the id's form."""
-    for row in table.rows:
-        r = int(row["__row__"])
-        pid, kind = row.get("id", "").strip(), row.get("party_type", "").strip()
-        if re.fullmatch(r"[A-Z]{3}", pid) and pid != countries.EUROPEAN_UNION:
-            if not countries.is_country_code(pid):
-                close = countries.closest_codes(pid)
-                hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
-                problems.append(
-                    Problem(table.file, r, "id", f"'{pid}' is not an ISO 3166-1 alpha-3 country code{hint}")
-                )
-            if kind and kind != "state":
-                problems.append(
-                    Problem(
-                        table.file,
-                        r,
-                        "party_type",
-                        f"'{pid}' is a country code, so party_type must be 'state', not '{kind}'",
-                    )
-                )
-        elif kind == "state":
-            problems.append(
-                Problem(table.file, r, "party_type", f"'{pid}' is not an ISO alpha-3 code, so it cannot be a state")
-            )
-
-
-def _date(row: dict[str, str], name: str) -> tuple[int, ...] | None:
-    value = row.get(name, "").strip()
-    try:
-        return parse_partial(value) if value else None
-    except ValueError:
-        return None  # already reported by check_cells
-
-
-def _before(problems, table, row, column, later, earlier, what):
-    """Report when the value in `column` is earlier than the date it must not precede."""
-    a, b = _date(row, later), earlier
-    if a is not None and b is not None and definitely_before(a, b):
-        problems.append(Problem(table.file, int(row["__row__"]), column, f"date {row[later]} is before {what}"))
-
-
-def check_dates(tables: dict[str, RawTable], problems: list[Problem]) -> None:
-    """Impossible sequences: entry into force before adoption, a ratification before the treaty opened, ..."""
-    instruments = tables.get("instruments")
-    adopted: dict[str, tuple[str, tuple[int, ...] | None]] = {}
-    if instruments:
-        for row in instruments.rows:
-            start = _date(row, "adopted")
-            opened = _date(row, "opened_for_signature")
-            for column in ("opened_for_signature", "entry_into_force"):
-                _before(
-                    problems,
-                    instruments,
-                    row,
-                    column,
-                    column,
-                    start,
-                    f"the instrument was adopted ({row.get('adopted')})",
-                )
-            _before(
-                problems,
-                instruments,
-                row,
-                "entry_into_force",
-                "entry_into_force",
-                opened,
-                f"it opened for signature ({row.get('opened_for_signature')})",
-            )
-            _before(
-                problems,
-                instruments,
-                row,
-                "checked",
-                "checked",
-                start,
-                "the instrument was adopted: a source cannot be checked before it exists",
-            )
-            adopted[row.get("id", "").strip()] = (row.get("adopted", ""), start)
-            if opened is not None:
-                adopted[row.get("id", "").strip()] = (row.get("opened_for_signature", ""), opened)
-    participation = tables.get("participation")
-    if participation:
-        signed: dict[tuple[str, str], tuple[int, ...]] = {}
-        for row in participation.rows:
-            if row.get("action", "").strip() == "signed" and _date(row, "date"):
-                signed[(row["instrument_id"].strip(), row["party_id"].strip())] = _date(row, "date")
-        for row in participation.rows:
-            instrument = row.get("instrument_id", "").strip()
-            text, start = adopted.get(instrument, ("", None))
-            if row.get("action", "").strip() == "co_sponsored":
-                start = None  # a draft resolution is sponsored before the assembly adopts it
-            _before(problems, participation, row, "date", "date", start, f"{instrument} was adopted or opened ({text})")
-            if row.get("action", "").strip() == "ratified":
-                sig = signed.get((instrument, row.get("party_id", "").strip()))
-                _before(
-                    problems,
-                    participation,
-                    row,
-                    "date",
-                    "date",
-                    sig,
-                    "the same party signed it: ratification cannot precede signature",
-                )
-            _after_checked(problems, participation, row, "date")
-    events = tables.get("events")
-    if events:
-        for row in events.rows:
-            _before(
-                problems,
-                events,
-                row,
-                "end_date",
-                "end_date",
-                _date(row, "start_date"),
-                f"the event started ({row.get('start_date')})",
-            )
-            _after_checked(problems, events, row, "start_date")
-    institutes = tables.get("institutes")
-    if institutes:
-        for row in institutes.rows:
-            _before(
-                problems,
-                institutes,
-                row,
-                "renamed",
-                "renamed",
-                _date(row, "founded"),
-                f"the institute was founded ({row.get('founded')})",
-            )
-            if row.get("renamed", "").strip() and not row.get("former_name", "").strip():
-                problems.append(
-                    Problem(
-                        institutes.file, int(row["__row__"]), "former_name", "a rename date is given but no former name"
-                    )
-                )
-
-
-def check_claims(table: RawTable, problems: list[Problem]) -> None:
-    """Each claim's value has the shape its field needs, and names the party and action where it is about one."""
-    for row in table.rows:
-        field = row.get("field", "").strip()
-        value = row.get("value", "").strip()
-        number = int(row["__row__"])
-
-        def report(column: str, message: str, row_number: int = number) -> None:
-            problems.append(Problem(table.file, row_number, column, message))
-
-        if not value or field not in ("party_count", "took_part", "action_date", "adopted", "entry_into_force"):
-            continue  # a missing value or an unknown field is reported by check_cells
-        if field == "party_count":
-            if not value.lstrip(">~").isdigit() or value[:1] + value[1:].lstrip(">~") != value:
-                report(
-                    "value",
-                    f"{value!r} is not a count: a whole number, >N for 'more than N' or ~N for 'about N'",
-                )
-            if not row.get("as_of", "").strip():
-                report("as_of", "a party_count claim needs the date its number refers to")
-        else:
-            if row.get("counted_as", "").strip():
-                report("counted_as", f"only a party_count claim has counted_as (this claim is about {field})")
-            if field in ("adopted", "entry_into_force", "action_date") and row.get("as_of", "").strip():
-                report("as_of", f"an {field} claim has no as_of: its value is itself a date")
-        if field == "took_part" and value.lower() not in ("yes", "no"):
-            report("value", f"{value!r} is not yes or no: a took_part claim says whether the party took the action")
-        if field in ("action_date", "adopted", "entry_into_force"):
-            try:
-                parse_partial(value)
-            except ValueError:
-                report("value", f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        if field in ("took_part", "action_date"):
-            for column in ("party_id", "action"):
-                if not row.get(column, "").strip():
-                    report(column, f"a {field} claim needs the {column.replace('_id', '')} it is about")
-        elif row.get("party_id", "").strip():
-            report("party_id", f"a {field} claim is about the instrument, not one party: leave party_id empty")
-
-
-def _after_checked(problems, table, row, column):
-    checked = _date(row, "checked")
-    value = _date(row, column)
-    if checked and value and definitely_before(checked, value):
-        problems.append(
-            Problem(
-                table.file,
-                int(row["__row__"]),
-                column,
-                f"date {row[column]} is after the source was checked ({row['checked']})",
-            )
-        )
 
 
 def read_and_validate(
@@ -471,6 +154,8 @@ def read_and_validate(
         table = read_raw(resource, Path(data_dir), problems)
         if table is not None:
             tables[resource.name] = table
+    from components.data.checks import check_cells, check_claims, check_dates, check_keys, check_parties
+
     for table in tables.values():
         check_cells(table, problems, today)
     check_keys(tables, problems)

@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.data.dates import in_words
-from components.model.participation import party_counts
+from components.model.counting import party_counts
 
 SIZES = {  # name: (width, height) in CSS pixels; PNGs are rendered at 2x
     "slide": (1600, 900),  # 16:9 slide

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -13,7 +16,7 @@ from components.data import country_codes as countries
 from components.data.dates import to_end_timestamp, to_timestamp
 from components.data.schema import DEFAULT_DATA_DIR, Package, Resource, bundled_package
 from components.data.validate import DataPackageError, RawTable, read_and_validate
-from components.model import counting
+from components.model import claims, counting
 from components.model.participation import WITHDRAWN, withdrawn_flags
 
 ENV_VAR = "ATLAS_DATA_DIR"
@@ -33,10 +36,26 @@ class Atlas:
     income_groups: pd.DataFrame
     assessments: pd.DataFrame
     entry_conditions: pd.DataFrame
-    claims: pd.DataFrame  # with atlas_value and status per claim (components/model/counting.assess)
+    claims: pd.DataFrame  # with atlas_value and status per claim (components/model/claims.assess)
     asof: dt.date
     version: str
     data_dir: str
+    # Derived values (filtered slices) kept with the dataset they come from; never copied by dataclasses.replace.
+    _derived: dict = dataclass_field(default_factory=dict, init=False, compare=False, repr=False)
+
+
+T = TypeVar("T")
+DERIVED_LIMIT = 128  # derived values kept per dataset; the oldest goes first
+
+
+def derived(atlas: Atlas, key: str, compute: Callable[[], T]) -> T:
+    """compute() once per dataset and key (a filter state, say). The value is shared: never modify it."""
+    store = atlas._derived
+    if key not in store:
+        if len(store) >= DERIVED_LIMIT:
+            store.pop(next(iter(store)), None)
+        store[key] = compute()
+    return store[key]
 
 
 def data_dir_from_env() -> Path:
@@ -124,7 +143,7 @@ def load_atlas(data_dir: str | Path | None = None, package: Package | None = Non
     frames["participation"][counting.COUNTED] = counting.counted_flags(
         frames["participation"], frames["instruments"], frames["parties"]
     )
-    frames["claims"] = counting.assess(
+    frames["claims"] = claims.assess(
         frames["claims"], frames["instruments"], frames["participation"], frames["parties"]
     )
     return Atlas(

@@ -6,8 +6,8 @@ import pandas as pd
 
 from components.data.labels import label
 from components.model.atlas import Atlas
-from components.model.counting import FLAG, RULE_WORDS, disputed_instruments
-from components.model.participation import party_counts
+from components.model.claims import FLAG, disputed_instruments
+from components.model.counting import RULE_WORDS, party_counts
 
 
 def evidence_counts(atlas: Atlas) -> dict[str, int]:

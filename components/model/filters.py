@@ -1,42 +1,38 @@
-"""Filters as a value: parsed from URL query parameters, written back to them, and applied to the dataset.
+"""Filters as a value, and the slice of the dataset they select.
 
-Every view of the Atlas is a URL. `parse_query` turns query parameters into a frozen `Filters` plus a list of
-notices for whatever was unknown or malformed; `to_query` writes the non-default values back; `apply_filters`
-returns the slice of the dataset the filters describe, as it stood on the as-of date.
+`Filters` is what the user asked to see (parsed from and written to the address by components/model/query.py);
+`apply_filters` returns the slice of the dataset the filters describe, as it stood on the as-of date, and
+`slice_of` keeps the slices of one dataset so that views built on the same filters share them.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from components.data.schema import bundled_package
-from components.model.atlas import GROUPING_ORDER, Atlas
+from components.model.atlas import Atlas, derived
 from components.model.counting import COUNTED, counted_flags
 from components.model.participation import WITHDRAWN, withdrawn_flags
 
-LIST_SEPARATOR = ","
-# Shared filters every page understands; pages add their own view parameters (see ViewParam).
-SHARED_PARAMS = (
-    "from",
-    "to",
-    "asof",
-    "mechanism",
-    "legal_force",
-    "forum",
-    "theme",
-    "region",
-    "group",
-    "income",
-    "party",
-)
-CONTINENTS = ("Africa", "America", "Asia", "Europe", "Oceania", "European Union")
+# The shared filters every filtered view understands, once: the URL parameter of each date and the Filters field it
+# sets, and the list filters (URL parameter = Filters field = Vocabulary field) with the title the sidebar gives them.
+DATES = {"from": "start", "to": "end", "asof": "asof"}
+CHOICES = {
+    "mechanism": "Mechanism",
+    "legal_force": "Legal force",
+    "forum": "Forum",
+    "theme": "Theme",
+    "region": "Region (continent)",
+    "group": "Grouping",
+    "income": "Income group (World Bank)",
+    "party": "Parties",
+}
+SHARED_PARAMS = (*DATES, *CHOICES)
+PARTY_FILTERS = ("region", "group", "income", "party")  # the filters that select parties, not instruments
 
 
 @dataclass(frozen=True)
@@ -63,232 +59,14 @@ class Filters:
 
     @property
     def restricts_parties(self) -> bool:
-        return bool(self.region or self.group or self.income or self.party)
+        return any(getattr(self, name) for name in PARTY_FILTERS)
+
+    def without_parties(self) -> Filters:
+        """The same filters with no party restriction (to look at every party of the instruments in view)."""
+        return replace(self, **{name: () for name in PARTY_FILTERS})
 
     def is_default(self) -> bool:
         return self == Filters()
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The values each filter accepts, taken from the schema and the data."""
-
-    mechanism: tuple[str, ...]
-    legal_force: tuple[str, ...]
-    forum: tuple[str, ...]
-    theme: tuple[str, ...]
-    region: tuple[str, ...]
-    group: tuple[str, ...]
-    income: tuple[str, ...]
-    party: tuple[str, ...]
-    instrument: tuple[str, ...]
-    action: tuple[str, ...]
-    first: dt.date
-    last: dt.date
-
-    @classmethod
-    def of(cls, atlas: Atlas) -> Vocabulary:
-        instruments = atlas.instruments
-        return cls(
-            mechanism=tuple(instruments["mechanism"].cat.categories),
-            legal_force=tuple(instruments["legal_force"].cat.categories),
-            forum=tuple(sorted(instruments["forum"].unique())),
-            theme=bundled_package().resource("instruments").field("themes").enum,
-            region=CONTINENTS,
-            group=tuple(GROUPING_ORDER),
-            income=tuple(atlas.income_groups["income_group"].cat.categories),
-            party=tuple(atlas.parties["id"]),
-            instrument=tuple(instruments["id"]),
-            action=tuple(atlas.participation["action"].cat.categories),
-            first=instruments["adopted"].min().date() if len(instruments) else atlas.asof,
-            last=atlas.asof,
-        )
-
-
-@dataclass(frozen=True)
-class ViewParam:
-    """A page's own query parameter: a choice among options (single or several)."""
-
-    name: str
-    options: tuple[str, ...]
-    default: tuple[str, ...] = ()
-    multiple: bool = False
-    max_items: int | None = None
-
-
-@dataclass
-class Parsed:
-    filters: Filters
-    view: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    notices: list[str] = field(default_factory=list)
-
-
-NOTICE_CHARS = 60  # longest piece of a URL shown back in a notice
-NOTICE_ITEMS = 5  # most unknown values listed in one notice
-
-
-def code_span(text: object) -> str:
-    """A value from the URL as an inline code span for a notice: shortened, on one line, and unable to end the span
-    early (a fence longer than any run of backticks in it), so it can never become a link, image or formatting."""
-    flat = " ".join(str(text).split())
-    if len(flat) > NOTICE_CHARS:
-        flat = flat[: NOTICE_CHARS - 1] + "…"
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") or not flat else ""
-    return f"{fence}{pad}{flat}{pad}{fence}"
-
-
-def listed(items: list[str]) -> str:
-    shown = ", ".join(code_span(item) for item in items[:NOTICE_ITEMS])
-    return shown + (f" and {len(items) - NOTICE_ITEMS} more" if len(items) > NOTICE_ITEMS else "")
-
-
-def _values(raw) -> list[str]:
-    """A query value as a list of items: 'a,b' and repeated parameters both work."""
-    items = raw if isinstance(raw, list | tuple) else [raw]
-    return [part.strip() for item in items for part in str(item).split(LIST_SEPARATOR) if part.strip()]
-
-
-def _parse_date(name: str, raw, notices: list[str], *, end_of_period: bool = False) -> dt.date | None:
-    text = _values(raw)[0] if _values(raw) else ""
-    if not text:
-        return None
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text)
-    try:
-        if not match:
-            raise ValueError
-        year = int(match[1])
-        if end_of_period and not match[3]:
-            month = int(match[2] or 12)
-            return dt.date(year, month, calendar.monthrange(year, month)[1])
-        return dt.date(year, int(match[2] or 1), int(match[3] or 1))
-    except ValueError:
-        notices.append(
-            f"{code_span(f'{name}={text}')} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY) and was ignored."
-        )
-        return None
-
-
-def _choose(
-    name: str, raw, allowed: tuple[str, ...], notices: list[str], *, case_insensitive: bool = True
-) -> tuple[str, ...]:
-    lookup = {a.lower(): a for a in allowed} if case_insensitive else {a: a for a in allowed}
-    chosen, unknown = [], []
-    for item in _values(raw):
-        value = lookup.get(item.lower() if case_insensitive else item)
-        if value is None:
-            unknown.append(item)
-        elif value not in chosen:
-            chosen.append(value)
-    if unknown:
-        notices.append(f"`{name}`: unknown value(s) {listed(unknown)} ignored.")
-    return tuple(chosen)
-
-
-def _parse_whatif(raw, vocabulary: Vocabulary, notices: list[str]) -> tuple[str, ...]:
-    """Hypothetical actions 'PARTY:instrument:action'; anything that names no known party, instrument or action is
-    dropped with a notice."""
-    kept = []
-    for item in _values(raw):
-        parts = item.split(":")
-        if len(parts) != 3:
-            notices.append(f"`whatif`: {code_span(item)} is not PARTY:instrument:action and was ignored.")
-            continue
-        party, instrument, action = parts
-        wrong = [
-            f"party {code_span(party)}" if party not in vocabulary.party else "",
-            f"instrument {code_span(instrument)}" if instrument not in vocabulary.instrument else "",
-            f"action {code_span(action)}" if action not in vocabulary.action else "",
-        ]
-        wrong = [w for w in wrong if w]
-        if wrong:
-            notices.append(f"`whatif`: unknown {' and '.join(wrong)} in {code_span(item)}; ignored.")
-        elif item not in kept:
-            kept.append(item)
-    return tuple(kept)
-
-
-def parse_query(
-    params: Mapping[str, object], vocabulary: Vocabulary, view_params: tuple[ViewParam, ...] = ()
-) -> Parsed:
-    """Read query parameters into Filters and view options; everything not understood becomes a notice."""
-    notices: list[str] = []
-    values: dict[str, object] = {}
-    own = {p.name: p for p in view_params}
-    unknown: list[str] = []
-    for name, raw in params.items():
-        if name in ("from", "to", "asof"):
-            values[name] = _parse_date(name, raw, notices, end_of_period=name == "to")
-        elif name == "whatif":
-            values[name] = _parse_whatif(raw, vocabulary, notices)
-        elif name in SHARED_PARAMS:
-            values[name] = _choose(name, raw, getattr(vocabulary, name), notices, case_insensitive=name != "party")
-        elif name in own:
-            continue
-        else:
-            unknown.append(name)
-    if unknown:  # one notice, first, however many there are
-        notices.insert(0, f"Unknown parameter{'s' if len(unknown) > 1 else ''} {listed(unknown)} ignored.")
-    start, end, asof = values.get("from"), values.get("to"), values.get("asof")
-    if start and end and start > end:
-        notices.append(f"`from` ({start}) is after `to` ({end}); the date range was ignored.")
-        start = end = None
-    if asof and asof > vocabulary.last:
-        notices.append(f"`asof={asof}` is after the data's as-of date ({vocabulary.last}); showing {vocabulary.last}.")
-        asof = None
-    if asof and asof < vocabulary.first:
-        notices.append(
-            f"`asof={asof}` is before the first instrument ({vocabulary.first}); showing {vocabulary.first}."
-        )
-        asof = vocabulary.first
-    first, last = dt.date(vocabulary.first.year, 1, 1), dt.date(vocabulary.last.year, 12, 31)
-    if start and not first <= start <= last:
-        notices.append(f"`from={start}` is outside the data's years ({first.year}–{last.year}) and was ignored.")
-        start = None
-    if end and not first <= end <= last:
-        notices.append(f"`to={end}` is outside the data's years ({first.year}–{last.year}) and was ignored.")
-        end = None
-    filters = Filters(
-        start=start,
-        end=end,
-        asof=asof,
-        **{name: values.get(name, ()) for name in SHARED_PARAMS if name not in ("from", "to", "asof", "whatif")},
-        whatif=values.get("whatif", ()),
-    )
-    view: dict[str, tuple[str, ...]] = {}
-    for param in view_params:
-        chosen = _choose(param.name, params[param.name], param.options, notices) if param.name in params else ()
-        if not param.multiple and len(chosen) > 1:
-            notices.append(f"`{param.name}` takes one value; using {chosen[0]!r}.")
-            chosen = chosen[:1]
-        if param.max_items and len(chosen) > param.max_items:
-            notices.append(f"`{param.name}` takes at most {param.max_items} values; using the first {param.max_items}.")
-            chosen = chosen[: param.max_items]
-        view[param.name] = chosen or param.default
-    return Parsed(filters=filters, view=view, notices=notices)
-
-
-def to_query(
-    filters: Filters, view: Mapping[str, tuple[str, ...]] | None = None, view_params: tuple[ViewParam, ...] = ()
-) -> dict[str, str]:
-    """The query parameters for a view: only what differs from the defaults, lists joined with commas."""
-    query: dict[str, str] = {}
-    for name, attr in (("from", "start"), ("to", "end"), ("asof", "asof")):
-        value = getattr(filters, attr)
-        if value is not None:
-            query[name] = value.isoformat()
-    for f in fields(Filters):
-        if f.name in ("start", "end", "asof"):
-            continue
-        value = getattr(filters, f.name)
-        if value:
-            query[f.name] = LIST_SEPARATOR.join(value)
-    defaults = {p.name: p.default for p in view_params}
-    for name, value in (view or {}).items():
-        if value and tuple(value) != defaults.get(name, ()):
-            query[name] = LIST_SEPARATOR.join(value)
-    return query
-
 
 @dataclass(frozen=True)
 class Slice:
@@ -380,6 +158,11 @@ def institutes_as_of(institutes: pd.DataFrame, asof: pd.Timestamp) -> pd.DataFra
     not_yet_renamed = result["renamed"].notna() & (result["renamed_by"] > asof)
     result["name_then"] = result["name"].where(~not_yet_renamed, result["former_name"])
     return result
+
+
+def slice_of(atlas: Atlas, filters: Filters) -> Slice:
+    """apply_filters, once per dataset and filter state (kept with the dataset, shared by every view)."""
+    return derived(atlas, f"slice|{filters!r}", lambda: apply_filters(atlas, filters))
 
 
 def describe(filters: Filters, asof: dt.date, party_names: Mapping[str, str] | None = None) -> str:

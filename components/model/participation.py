@@ -74,16 +74,3 @@ def active(participation: pd.DataFrame) -> pd.DataFrame:
     """Participation rows of parties that have not withdrawn (withdrawal rows themselves dropped)."""
     keep = ~withdrawn_mask(participation) & (participation["action"] != "withdrew").to_numpy(dtype=bool)
     return participation[keep]
-
-
-def party_counts(participation: pd.DataFrame) -> pd.Series:
-    """Distinct parties per instrument that have not withdrawn and count under the instrument's counting rule.
-
-    A party that signed and ratified counts once. The rule is read from the `counted` column that load_atlas and
-    apply_filters compute (components/model/counting.py); rows without it all count.
-    """
-    rows = active(participation)
-    column = rows.get("counted")
-    if column is not None:
-        rows = rows[column.fillna(True).to_numpy(dtype=bool)]
-    return rows.groupby("instrument_id")["party_id"].nunique()

@@ -17,8 +17,9 @@ from components.data.labels import label
 from components.data.schema import read_package
 from components.data.validate import DataPackageError, Problem
 from components.model.atlas import Atlas, data_dir_from_env, load_atlas
-from components.model.filters import Filters, Slice, ViewParam, Vocabulary, apply_filters, parse_query, to_query
+from components.model.filters import Filters, Slice, apply_filters
 from components.model.participation import party_names
+from components.model.query import ViewParam, Vocabulary, parse_query, to_query
 from components.model.releases import available, release_path, same_as_release
 from components.text import md, md_link
 
@@ -471,7 +472,7 @@ def view_control(param: ViewParam, title: str, *, labels: dict[str, str] | None 
 
 def ignore_url_parameters(known: tuple[str, ...] = ("layout", "v")) -> None:
     """For a page without filters: name every URL parameter it does not use, then drop them from the address."""
-    from components.model.filters import listed
+    from components.model.query import listed
 
     unknown = [name for name in st.query_params if name not in known]
     if unknown:
@@ -515,14 +516,8 @@ def entry_into_force(frame: Frame, instrument_ids: Iterable[str] | None = None) 
 def how_counted(frame: Frame, instrument_ids: Iterable[str], participation: pd.DataFrame | None = None) -> None:
     """Per instrument: its count as of the view's date under its counting rule and what it is made of; how many of
     its parties rest on an unverified source; and, where sources disagree, a flag and every claim with its source."""
-    from components.model.counting import (
-        FLAG,
-        breakdown,
-        claims_table,
-        count_notes,
-        dispute_topics,
-        disputed_instruments,
-    )
+    from components.model.claims import FLAG, claims_table, dispute_topics, disputed_instruments
+    from components.model.counting import breakdown, count_notes
     from components.model.counting import describe as describe_count
 
     ids = list(dict.fromkeys(instrument_ids))
@@ -574,7 +569,7 @@ def path_table(frame: Frame, everyone: Slice, party: str) -> pd.DataFrame:
                       strict=True))  # fmt: skip
     in_force = {p.instrument_id: party_in_force(p, party, delays[p.instrument_id])
                 for p in all_progress(atlas, asof=everyone.asof)}  # fmt: skip
-    from components.model.counting import FLAG, disputed_pairs
+    from components.model.claims import FLAG, disputed_pairs
 
     table = ladder(party, everyone.participation, everyone.instruments, in_force)
     disputed = {i for p, i in disputed_pairs(frame.atlas.claims) if p == party}
@@ -648,7 +643,8 @@ def chart(fig, *, frame: Frame, path: str, title: str, rows: pd.DataFrame, key: 
         xlsx_bytes,
     )
     from components.model.atlas import citation
-    from components.model.counting import mark_rows, unverified_count, unverified_note
+    from components.model.claims import mark_rows
+    from components.model.counting import unverified_count, unverified_note
     from components.model.filters import describe
 
     url = view_url(frame, path)
