@@ -10,7 +10,7 @@ from pathlib import Path
 
 from components.charts.heatmap import heatmap_figure
 from components.charts.matrix import diff, diff_figure
-from components.export.rows import image_bytes
+from components.export.images import image_bytes
 from components.model.atlas import load_atlas
 from components.model.filters import Filters, apply_filters, describe
 

@@ -36,7 +36,7 @@ def stop_kaleido():
     yield
     import kaleido
 
-    from components.export import rows as export
+    from components.export import images as export
 
     if export._kaleido_started:
         kaleido.stop_sync_server()

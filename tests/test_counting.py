@@ -395,7 +395,7 @@ def test_an_upload_written_before_counting_rules_is_accepted(tmp_path):
 
 
 def test_marks_shrink_with_the_rows_of_a_squeezed_export(bundled):
-    from components.export.rows import briefing_figure
+    from components.export.images import briefing_figure
 
     view = apply_filters(bundled, Filters())
     rows = view.participation[view.participation["instrument_id"] == "paris-ai-action-statement"]

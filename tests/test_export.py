@@ -12,14 +12,10 @@ import pandas as pd
 import pytest
 
 from components.charts.overview import legal_force_chart
+from components.export.citation import ViewMeta, cite_view, file_name
+from components.export.images import SIZES, briefing_figure, image_bytes
 from components.export.rows import (
-    SIZES,
-    ViewMeta,
-    briefing_figure,
-    cite_view,
     csv_bytes,
-    file_name,
-    image_bytes,
     instrument_rows,
     neutralise,
     package_zip,

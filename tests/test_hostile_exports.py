@@ -13,12 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components.charts.timeline import timeline_figure
+from components.export.citation import ViewMeta, file_name
+from components.export.images import image_bytes
 from components.export.rows import (
     FORMULA_START,
-    ViewMeta,
     csv_bytes,
-    file_name,
-    image_bytes,
     instrument_rows,
     participation_rows,
     read_exported_csv,

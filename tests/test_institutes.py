@@ -70,7 +70,7 @@ def test_map_exports_offline_from_the_bundled_outline():
     import kaleido
 
     from components.charts.institutes import map_figure
-    from components.export import rows as export
+    from components.export import images as export
 
     atlas = load_atlas(VALID)
     view = apply_filters(atlas, Filters())

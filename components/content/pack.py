@@ -23,7 +23,9 @@ from urllib.parse import urlencode
 import plotly.graph_objects as go
 
 from components.content.tours import VIEW_PAGES, Tour, load_tours, step_query
-from components.export.rows import ViewMeta, csv_bytes, image_bytes, instrument_rows, participation_rows
+from components.export.citation import ViewMeta
+from components.export.images import image_bytes
+from components.export.rows import csv_bytes, instrument_rows, participation_rows
 from components.model.atlas import citation, load_atlas
 from components.model.filters import apply_filters, describe
 from components.model.query import Vocabulary, parse_query

@@ -11,7 +11,9 @@ import re
 
 from components.data import country_codes as countries
 from components.data.dates import definitely_before, parse_partial
-from components.data.validate import _URL, Problem, RawTable, did_you_mean
+from components.data.validate import Problem, RawTable, did_you_mean
+
+URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$|^https?://[^\s/$.?#][^\s]*$")
 
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -67,7 +69,7 @@ def check_cells(table: RawTable, problems: list[Problem], today: dt.date) -> Non
                 else:
                     if definitely_before((today.year, today.month, today.day), parts):
                         problems.append(Problem(table.file, r, field.name, f"date {value} is in the future"))
-            if field.is_uri and not _URL.match(value):
+            if field.is_uri and not URL.match(value):
                 problems.append(
                     Problem(table.file, r, field.name, f"'{value}' is not a web address (http:// or https://)")
                 )

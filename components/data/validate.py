@@ -10,15 +10,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from components.data.schema import DEFAULT_DATA_DIR, Package, Resource, bundled_package
-
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$|^https?://[^\s/$.?#][^\s]*$")
 
 
 @dataclass(frozen=True)

@@ -1,105 +1,23 @@
-"""Briefing output: chart images with title, filters, source and URL inside; data files with citation; citations.
-
-Pure functions (no Streamlit). Images come from plotly's export through kaleido, which drives the system
-Chromium, so a file is the same whoever asks for it.
+"""The rows behind each view, as files: CSV and XLSX with the citation, licence, filters and as-of date, formula
+cells made inert; the whole package as a zip; and the export columns of instruments, participation, events and
+institutes, each row with its source.
 """
 
 from __future__ import annotations
 
-import copy
 import csv
 import datetime as dt
 import io
-import re
-import threading
-import warnings
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from components.data.dates import in_words
+from components.export.citation import LICENCE, ViewMeta
 from components.model.counting import party_counts
 
-SIZES = {  # name: (width, height) in CSS pixels; PNGs are rendered at 2x
-    "slide": (1600, 900),  # 16:9 slide
-    "document": (1000, 700),  # the width of an A4 portrait page
-}
-FORMATS = ("png", "svg")
-PNG_SCALE = 2
-MAX_NAME = 60  # characters of view and chart name in a download's file name
-LICENCE = "Data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Code: MIT."
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")  # incl. full-width forms
-_kaleido_lock = threading.Lock()
-_kaleido_started = False
-
-
-@dataclass(frozen=True)
-class ViewMeta:
-    """What a file needs to say about the view it came from."""
-
-    view: str  # e.g. "timeline"
-    title: str
-    filters: str  # the filters in words, e.g. "G20 members · as of 1 June 2025"
-    asof: dt.date
-    url: str
-    citation: str
-
-
-def briefing_figure(fig: go.Figure, *, url: str, size: str = "slide") -> go.Figure:
-    """A copy of a finished figure at an export size, with the view's URL added to its source line."""
-    width, height = SIZES[size]
-    out = go.Figure(copy.deepcopy(fig.to_dict()))
-    bottom = out.layout.margin.b if out.layout.margin.b is not None else 90
-    for annotation in out.layout.annotations:
-        if annotation.name == "source" and url and url not in annotation.text:
-            annotation.text = f"{annotation.text}<br>View: {url}"
-            annotation.yshift = -(bottom + 16 - 8)  # one more line, one line lower
-    shrink = height / out.layout.height if out.layout.height else 1.0
-    if shrink < 1:  # a tall chart squeezed into the export: marks drawn as text shrink with its rows
-        for trace in out.data:
-            if getattr(trace, "mode", None) == "text" and trace.textfont.size:
-                trace.textfont.size = max(4, round(trace.textfont.size * shrink, 1))
-    out.update_layout(width=width, height=height, margin=dict(b=bottom + 16))
-    return out
-
-
-TOPOJSON_DIR = Path(__file__).resolve().parents[2] / "static" / "topojson"
-
-
-def _ensure_kaleido() -> None:
-    """Keep one headless browser for all exports of this process (~0.2 s per image instead of ~3 s)."""
-    global _kaleido_started
-    if not _kaleido_started:
-        import kaleido
-        import plotly.io as pio
-
-        pio.defaults.topojson = TOPOJSON_DIR.as_uri() + "/"  # maps draw offline from the bundled outline
-        kaleido.start_sync_server(silence_warnings=True)
-        _kaleido_started = True
-
-
-def image_bytes(fig: go.Figure, *, fmt: str = "png", size: str = "slide", url: str = "") -> bytes:
-    """PNG (2x) or SVG of the figure at the named size."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown image format {fmt!r}; use one of {', '.join(FORMATS)}")
-    export = briefing_figure(fig, url=url, size=size)
-    width, height = SIZES[size]
-    with _kaleido_lock, warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="The kopts argument is ignored")  # plotly's note on the shared server
-        _ensure_kaleido()
-        return export.to_image(format=fmt, width=width, height=height, scale=PNG_SCALE if fmt == "png" else 1)
-
-
-def file_name(meta: ViewMeta, extension: str, size: str | None = None, chart: str = "") -> str:
-    """'atlas-timeline-2025-06-01-slide.png': the view (and chart, where a page has several), the date, the size."""
-    name = re.sub(r"[^a-z0-9]+", "-", f"{meta.view} {chart}".lower())[:MAX_NAME].strip("-") or "overview"
-    parts = ["atlas", name, meta.asof.isoformat()]
-    if size:
-        parts.append(size)
-    return "-".join(parts) + "." + extension
 
 
 def _inert(value):
@@ -168,39 +86,6 @@ def xlsx_bytes(frame: pd.DataFrame, meta: ViewMeta) -> bytes:
             writer, sheet_name="about", index=False
         )
     return buffer.getvalue()
-
-
-_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
-                   "_": r"\_", "$": r"\$", "^": r"\^{}", "~": r"\~{}"}  # fmt: skip
-
-
-def _bibtex_text(text: str) -> str:
-    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in text)
-
-
-def _bibtex_url(url: str) -> str:
-    return url.replace("\\", "/").replace("%", r"\%").replace("#", r"\#").replace("{", "%7B").replace("}", "%7D")
-
-
-def cite_view(meta: ViewMeta, *, accessed: dt.date | None = None, chart: str = "") -> tuple[str, str]:
-    """A ready sentence and a BibTeX entry for the view, with its URL and as-of date."""
-    accessed = accessed or dt.date.today()
-    sentence = (
-        f"AI Governance Atlas, “{meta.title}” ({meta.filters}), data as of {in_words(meta.asof)}, "
-        f"{meta.url} (accessed {in_words(accessed)})."
-    )
-    slug = re.sub(r"[^a-z0-9]+", "_", f"{meta.view} {chart}".lower()).strip("_") or "overview"
-    key = f"atlas_{slug}_{meta.asof:%Y%m%d}"
-    bibtex = (
-        f"@misc{{{key},\n"
-        f"  title        = {{{{AI Governance Atlas}}: {_bibtex_text(meta.title)}}},\n"
-        f"  note         = {{{_bibtex_text(meta.filters)}. Data as of {meta.asof.isoformat()}. CC BY 4.0}},\n"
-        f"  year         = {{{meta.asof.year}}},\n"
-        f"  howpublished = {{\\url{{{_bibtex_url(meta.url)}}}}},\n"
-        f"  urldate      = {{{accessed.isoformat()}}}\n"
-        f"}}"
-    )
-    return sentence, bibtex
 
 
 def package_zip(data_dir: Path, citation: str) -> bytes:

@@ -632,16 +632,9 @@ def view_url(frame: Frame, path: str) -> str:
 def chart(fig, *, frame: Frame, path: str, title: str, rows: pd.DataFrame, key: str, selectable: bool = False):
     """Show a finished figure; under it, downloads (PNG, SVG, CSV, XLSX) and 'cite this view'. Returns the event."""
     from components.charts.theme import add_source_line
-    from components.export.rows import (
-        SIZES,
-        ViewMeta,
-        briefing_figure,
-        cite_view,
-        csv_bytes,
-        file_name,
-        image_bytes,
-        xlsx_bytes,
-    )
+    from components.export.citation import ViewMeta, cite_view, file_name
+    from components.export.images import SIZES, briefing_figure, image_bytes
+    from components.export.rows import csv_bytes, xlsx_bytes
     from components.model.atlas import citation
     from components.model.claims import mark_rows
     from components.model.counting import unverified_count, unverified_note

@@ -1,0 +1,66 @@
+"""What a file says about the view it came from: ViewMeta, safe file names, a citation sentence and BibTeX."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from components.data.dates import in_words
+
+MAX_NAME = 60  # characters of view and chart name in a download's file name
+LICENCE = "Data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Code: MIT."
+
+
+@dataclass(frozen=True)
+class ViewMeta:
+    """What a file needs to say about the view it came from."""
+
+    view: str  # e.g. "timeline"
+    title: str
+    filters: str  # the filters in words, e.g. "G20 members · as of 1 June 2025"
+    asof: dt.date
+    url: str
+    citation: str
+
+
+def file_name(meta: ViewMeta, extension: str, size: str | None = None, chart: str = "") -> str:
+    """'atlas-timeline-2025-06-01-slide.png': the view (and chart, where a page has several), the date, the size."""
+    name = re.sub(r"[^a-z0-9]+", "-", f"{meta.view} {chart}".lower())[:MAX_NAME].strip("-") or "overview"
+    parts = ["atlas", name, meta.asof.isoformat()]
+    if size:
+        parts.append(size)
+    return "-".join(parts) + "." + extension
+
+
+_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
+                   "_": r"\_", "$": r"\$", "^": r"\^{}", "~": r"\~{}"}  # fmt: skip
+
+
+def _bibtex_text(text: str) -> str:
+    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in text)
+
+
+def _bibtex_url(url: str) -> str:
+    return url.replace("\\", "/").replace("%", r"\%").replace("#", r"\#").replace("{", "%7B").replace("}", "%7D")
+
+
+def cite_view(meta: ViewMeta, *, accessed: dt.date | None = None, chart: str = "") -> tuple[str, str]:
+    """A ready sentence and a BibTeX entry for the view, with its URL and as-of date."""
+    accessed = accessed or dt.date.today()
+    sentence = (
+        f"AI Governance Atlas, “{meta.title}” ({meta.filters}), data as of {in_words(meta.asof)}, "
+        f"{meta.url} (accessed {in_words(accessed)})."
+    )
+    slug = re.sub(r"[^a-z0-9]+", "_", f"{meta.view} {chart}".lower()).strip("_") or "overview"
+    key = f"atlas_{slug}_{meta.asof:%Y%m%d}"
+    bibtex = (
+        f"@misc{{{key},\n"
+        f"  title        = {{{{AI Governance Atlas}}: {_bibtex_text(meta.title)}}},\n"
+        f"  note         = {{{_bibtex_text(meta.filters)}. Data as of {meta.asof.isoformat()}. CC BY 4.0}},\n"
+        f"  year         = {{{meta.asof.year}}},\n"
+        f"  howpublished = {{\\url{{{_bibtex_url(meta.url)}}}}},\n"
+        f"  urldate      = {{{accessed.isoformat()}}}\n"
+        f"}}"
+    )
+    return sentence, bibtex
