@@ -41,3 +41,20 @@ def stop_kaleido():
     if export._kaleido_started:
         kaleido.stop_sync_server()
         export._kaleido_started = False
+
+
+@pytest.fixture(scope="session")
+def bundled_atlas():
+    """The bundled dataset, loaded once per test run (read-only: tests never modify it)."""
+    from components.data.schema import DEFAULT_DATA_DIR
+    from components.model.atlas import load_atlas
+
+    return load_atlas(DEFAULT_DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def valid_atlas():
+    """The tiny fixture package (tests/fixtures/valid), loaded once per test run."""
+    from components.model.atlas import load_atlas
+
+    return load_atlas(VALID)

@@ -7,31 +7,13 @@ from pathlib import Path
 
 import yaml
 
+from components.content.registry import VIEWS, View, tour_views
+from components.content.urls import address
 from components.data.schema import DEFAULT_DATA_DIR
 from components.model.filters import SHARED_PARAMS
 from components.model.query import Vocabulary, parse_query
 
 TOURS_DIR = DEFAULT_DATA_DIR / "tours"
-# The views a step can show, by the name used in tour files and URLs, and their page script.
-VIEW_PAGES = {
-    "overview": "views/overview.py",
-    "timeline": "views/timeline.py",
-    "signatories": "views/signatories.py",
-    "overlap": "views/overlap.py",
-    "countries": "views/countries.py",
-    "gaps": "views/gaps.py",
-    "industry": "views/industry.py",
-    "landscape": "views/landscape.py",
-    "institutes": "views/institutes.py",
-}
-# Options of each view that a step may set besides the shared filters.
-VIEW_OPTIONS = {
-    "timeline": {"lane"},
-    "signatories": {"instrument", "sort", "compare"},
-    "overlap": {"instrument", "measure"},
-    "countries": {"peers"},
-    "landscape": {"by", "measure"},
-}
 
 
 @dataclass(frozen=True)
@@ -54,9 +36,12 @@ def _as_text(value) -> str:
     return ",".join(str(v) for v in value) if isinstance(value, list) else str(value)
 
 
-def read_tour(path: Path, vocabulary: Vocabulary | None = None) -> tuple[Tour | None, list[str]]:
+def read_tour(
+    path: Path, vocabulary: Vocabulary | None = None, views: tuple[View, ...] = VIEWS
+) -> tuple[Tour | None, list[str]]:
     """One tour file; problems as 'file: step N: message' (none means valid)."""
     name = path.name
+    allowed_views = tour_views(views)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -73,14 +58,14 @@ def read_tour(path: Path, vocabulary: Vocabulary | None = None) -> tuple[Tour | 
             problems.append(f"{where}: expected view, query, caption and question")
             continue
         view = item.get("view")
-        if view not in VIEW_PAGES:
-            problems.append(f"{where}: unknown view '{view}'; views: {', '.join(VIEW_PAGES)}")
+        if view not in allowed_views:
+            problems.append(f"{where}: unknown view '{view}'; views: {', '.join(allowed_views)}")
             continue
         for key in ("caption", "question"):
             if not str(item.get(key) or "").strip():
                 problems.append(f"{where}: '{key}' is missing")
         query = {str(k): _as_text(v) for k, v in (item.get("query") or {}).items()}
-        allowed = set(SHARED_PARAMS) | VIEW_OPTIONS.get(view, set())
+        allowed = set(SHARED_PARAMS) | set(allowed_views[view].options)
         for key in query:
             if key not in allowed:
                 problems.append(f"{where}: '{key}' is not a filter or option of the {view} view")
@@ -93,10 +78,12 @@ def read_tour(path: Path, vocabulary: Vocabulary | None = None) -> tuple[Tour | 
     return Tour(raw["id"], raw["title"], raw["audience"], tuple(steps)), []
 
 
-def load_tours(folder: Path = TOURS_DIR, vocabulary: Vocabulary | None = None) -> tuple[dict[str, Tour], list[str]]:
+def load_tours(
+    folder: Path = TOURS_DIR, vocabulary: Vocabulary | None = None, views: tuple[View, ...] = VIEWS
+) -> tuple[dict[str, Tour], list[str]]:
     tours, problems = {}, []
     for path in sorted(Path(folder).glob("*.yaml")):
-        tour, found = read_tour(path, vocabulary)
+        tour, found = read_tour(path, vocabulary, views)
         problems += found
         if tour:
             tours[tour.id] = tour
@@ -107,3 +94,8 @@ def step_query(tour: Tour, number: int) -> dict[str, str]:
     """The URL query of a tour step (1-based): its filters and options, in presentation layout."""
     step = tour.steps[number - 1]
     return {**step.query, "layout": "present", "tour": tour.id, "step": str(number)}
+
+
+def step_address(tour: Tour, number: int, *, root: str = "", release: str = "", views: tuple[View, ...] = VIEWS) -> str:
+    """The address of a tour step (1-based), in presentation layout."""
+    return address(tour_views(views)[tour.steps[number - 1].view], step_query(tour, number), root=root, release=release)

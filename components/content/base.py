@@ -1,0 +1,233 @@
+"""What a view shows, as plain data: `ViewContent`, an ordered list of blocks (text, notices, charts, tables, …).
+
+A view's `build(atlas, filters, options)` returns one. The Streamlit page renders it (components/ui/render.py), the
+offline pack exports its charts, tests read it; nothing here imports Streamlit. Text is Markdown in which data text
+is already escaped (components/text.md), so any renderer can show it as written.
+
+Blocks marked `brief=False` are the page's detail: left out of the briefing and presentation layouts
+(`?layout=brief|present`), which show the charts and what explains them only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts.theme import add_source_line
+from components.model.atlas import Atlas
+from components.model.claims import mark_rows
+from components.model.counting import unverified_count, unverified_note
+from components.model.filters import Filters, Slice, describe
+from components.model.participation import party_names
+from components.model.scenario import SCENARIO_LABEL
+
+
+@dataclass
+class Block:
+    brief: bool = field(default=True, kw_only=True)  # shown in the briefing and presentation layouts too
+
+
+@dataclass
+class Heading(Block):
+    text: str
+
+
+@dataclass
+class Text(Block):
+    text: str  # Markdown
+    caption: bool = False  # small print
+
+
+@dataclass
+class Notice(Block):
+    text: str  # Markdown
+    kind: str = "info"  # info | success | warning | error
+    icon: str | None = None  # a Material icon name, e.g. "filter_alt_off"
+
+
+@dataclass
+class Metric:
+    label: str
+    value: str | int
+    help: str | None = None
+
+
+@dataclass
+class Metrics(Block):
+    items: list[Metric]
+
+
+@dataclass
+class Chart(Block):
+    """A finished figure with the rows behind it (as exported) and its text alternative."""
+
+    key: str  # stable: names its widgets and files
+    figure: go.Figure
+    rows: pd.DataFrame  # what the figure draws, one row per fact, with its source (the CSV/XLSX download)
+    summary: str  # one or two plain sentences with the main numbers: shown under the chart, its text alternative
+    title: str  # plain text, for file names and citations
+    unverified: str = ""  # how many of its rows rest on a single non-official source (also on its source line)
+    selectable: bool = False  # selecting a point opens a detail panel (see the view's detail function)
+
+
+@dataclass
+class Table(Block):
+    key: str
+    data: pd.DataFrame
+    links: dict[str, str] = field(default_factory=dict)  # column -> the text its links show
+    height: int | None = None
+    index: bool = False  # show the index (a matrix's row labels)
+
+
+@dataclass
+class Download(Block):
+    label: str
+    data: bytes | Callable[[], bytes]  # bytes, or what makes them on click
+    file_name: str
+    mime: str
+    key: str
+    icon: str | None = None
+
+
+@dataclass
+class Progress(Block):
+    value: float  # 0..1
+    text: str  # Markdown
+
+
+@dataclass
+class Code(Block):
+    text: str
+    language: str | None = None
+
+
+@dataclass
+class Section(Block):
+    """Blocks under a title: bordered, or folded away (an expander) when `folded`."""
+
+    title: str
+    blocks: list[Block]
+    folded: bool = True
+    icon: str | None = None
+
+
+@dataclass
+class Columns(Block):
+    columns: list[list[Block]]
+    widths: list[int] | None = None
+
+
+@dataclass
+class Slot(Block):
+    """Where the page puts one of its own widgets (a view option kept in the URL), by name."""
+
+    name: str
+
+
+def walk(blocks: list[Block]) -> Iterator[Block]:
+    """Every block, nested ones included, in page order."""
+    for block in blocks:
+        yield block
+        if isinstance(block, Section):
+            yield from walk(block.blocks)
+        elif isinstance(block, Columns):
+            for column in block.columns:
+                yield from walk(column)
+
+
+@dataclass
+class ViewContent:
+    """What one view shows for one filter state and its options."""
+
+    title: str
+    subtitle: str  # Markdown: what the view is about, under its title
+    blocks: list[Block]
+    filters: str = ""  # the filters in words (charts' subtitles)
+    asof: dt.date | None = None
+
+    @property
+    def charts(self) -> dict[str, Chart]:
+        return {b.key: b for b in walk(self.blocks) if isinstance(b, Chart)}
+
+    @property
+    def tables(self) -> dict[str, Table]:
+        return {b.key: b for b in walk(self.blocks) if isinstance(b, Table)}
+
+    @property
+    def notices(self) -> list[Notice]:
+        return [b for b in walk(self.blocks) if isinstance(b, Notice)]
+
+    def text(self) -> str:
+        """Everything the view says in words (titles, text, notices, chart summaries), for tests and search."""
+        parts = [self.title, self.subtitle]
+        for block in walk(self.blocks):
+            if isinstance(block, Heading | Text | Notice):
+                parts.append(block.text)
+            elif isinstance(block, Chart):
+                parts += [block.title, block.summary, block.unverified]
+            elif isinstance(block, Section):
+                parts.append(block.title)
+            elif isinstance(block, Metrics):
+                parts += [f"{m.label}: {m.value}" for m in block.items]
+        return "\n".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every build reads: the dataset, the filters, the slice they select, the names of parties and instruments."""
+
+    atlas: Atlas
+    filters: Filters
+    slice: Slice
+
+    @property
+    def names(self) -> dict[str, str]:
+        return party_names(self.atlas.parties)
+
+    @property
+    def short(self) -> dict[str, str]:
+        return self.atlas.instruments.set_index("id")["short_name"].to_dict()
+
+    @property
+    def subtitle(self) -> str:
+        """The active filters (and any scenario) in words, for chart subtitles."""
+        return describe(self.filters, self.slice.asof, self.names)
+
+    def chart(self, key: str, figure: go.Figure, rows: pd.DataFrame, summary: str, *, selectable: bool = False,
+              brief: bool = True) -> Chart:  # fmt: skip
+        """A Chart as every view shows it: rows marked where sources differ; a note on the figure's source line when
+        some rows are unverified; SCENARIO in its title when the filters hold hypothetical actions."""
+        rows = mark_rows(rows, self.atlas.claims)
+        unverified, what = unverified_count(rows)
+        note = unverified_note(unverified, what) if unverified else ""
+        if note:
+            figure = add_source_line(figure, note)
+        title = html.unescape(figure.layout.title.text or "")
+        if self.filters.whatif:
+            figure = go.Figure(figure)
+            figure.update_layout(title_text=f"{SCENARIO_LABEL} — {figure.layout.title.text}")
+            title = f"{SCENARIO_LABEL} — {title}"
+            summary = f"{SCENARIO_LABEL} (hypothetical actions included): {summary}"
+        figure.layout.meta = {"description": summary}  # the text alternative travels with the figure
+        return Chart(key=key, figure=figure, rows=rows, summary=summary, title=title, unverified=note,
+                     selectable=selectable, brief=brief)  # fmt: skip
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 party', '3 parties'."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def names_list(names: list[str], limit: int = 6) -> str:
+    """'A, B and C'; beyond `limit` names, 'A, B, … and 12 more'."""
+    names = [str(n) for n in names]
+    if not names:
+        return "none"
+    if len(names) > limit:
+        return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,84 @@
+"""A chart on a page: the figure, its text summary, and its downloads (PNG, SVG, CSV, XLSX) and citation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.content.base import Chart
+from components.content.urls import address, root_of
+from components.export.citation import ViewMeta, cite_view, file_name
+from components.export.images import SIZES, briefing_figure, image_bytes
+from components.export.rows import csv_bytes, xlsx_bytes
+from components.model.atlas import citation
+from components.text import md
+from components.ui.frame import Frame
+from components.ui.source import release_shown
+
+
+def view_url(frame: Frame) -> str:
+    """The address of this view with its filters (what 'copy the address bar' would give), with the release shown so
+    that a cited address keeps showing what it showed."""
+    query = {k: v for k, v in frame.query.items() if k != "layout"}
+    return address(frame.page, query, root=root_of(st.context.url or ""), release=release_shown() or "")
+
+
+def show_chart(chart: Chart, frame: Frame):
+    """Show a finished figure and its summary; under it, downloads and 'cite this view'. Returns the selection."""
+    url = view_url(frame)
+    fig, key = chart.figure, chart.key
+    meta = ViewMeta(view=frame.page.name, title=chart.title, filters=frame.subtitle, asof=frame.slice.asof, url=url,
+                    citation=citation(frame.atlas))  # fmt: skip
+    config = {
+        "displaylogo": False,
+        "toImageButtonOptions": {"filename": file_name(meta, "png")[:-4]},
+        "topojsonURL": "/app/static/topojson/",  # the bundled world outline (see static/topojson/README.md)
+    }
+    if frame.brief:
+        shown = briefing_figure(fig, url=url, size="slide")
+        shown.update_layout(width=1200, height=675)  # slide proportions that fit a laptop screen
+        event = st.plotly_chart(shown, key=key, config=config, width="content")
+        st.caption(md(chart.summary))
+        return event
+    event = st.plotly_chart(
+        fig, key=key, config=config, **({"on_select": "rerun", "selection_mode": ("points",)} if chart.selectable else {})
+    )
+    st.caption(md(chart.summary))  # the chart's text alternative, with its main numbers
+    if chart.unverified:
+        st.caption(
+            f"{chart.unverified} The CSV and XLSX say which (`evidence` or `parties_unverified`), "
+            "and `sources_differ` marks what sources dispute.",
+            help="Evidence levels: official (read on an official page), secondary (a reputable page reporting the "
+            "official list), unverified (a single non-official source or an inference stated in the row's notes).",
+        )
+    rows = chart.rows
+    with st.popover("Download or cite this chart", icon=":material/download:"):
+        size = st.radio(
+            "Image size", list(SIZES), key=f"{key}_size", horizontal=True,
+            format_func=lambda s: f"{s.capitalize()} ({SIZES[s][0]}×{SIZES[s][1]})",
+        )  # fmt: skip
+        left, right = st.columns(2)
+        left.download_button(
+            "PNG (2×)", data=lambda: image_bytes(fig, fmt="png", size=size, url=url), mime="image/png",
+            file_name=file_name(meta, "png", size, chart=key), key=f"{key}_png", icon=":material/image:", on_click="ignore",
+        )  # fmt: skip
+        right.download_button(
+            "SVG", data=lambda: image_bytes(fig, fmt="svg", size=size, url=url), mime="image/svg+xml",
+            file_name=file_name(meta, "svg", size, chart=key), key=f"{key}_svg", icon=":material/draw:", on_click="ignore",
+        )  # fmt: skip
+        left.download_button(
+            "Data (CSV)", data=lambda: csv_bytes(rows, meta), mime="text/csv", file_name=file_name(meta, "csv", chart=key),
+            key=f"{key}_csv", icon=":material/table:", on_click="ignore",
+        )  # fmt: skip
+        right.download_button(
+            "Data (XLSX)", data=lambda: xlsx_bytes(rows, meta), file_name=file_name(meta, "xlsx", chart=key), key=f"{key}_xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/grid_on:",
+            on_click="ignore",
+        )  # fmt: skip
+        sentence, bibtex = cite_view(meta, chart=key)
+        st.markdown("**Cite this view**")
+        st.code(sentence, language=None, wrap_lines=True)
+        st.code(bibtex, language="latex")
+        st.caption(
+            f"Briefing layout (no sidebar, for screenshots): [{frame.page.name} in brief]({url}{'&' if '?' in url else '?'}layout=brief)"
+        )
+    return event

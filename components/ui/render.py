@@ -1,0 +1,80 @@
+"""Render a view's content (components/content/base.ViewContent) with Streamlit, block by block."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from components.content import base
+from components.ui.chart import show_chart
+from components.ui.frame import Frame
+
+
+def _icon(name: str | None) -> str | None:
+    return f":material/{name}:" if name else None
+
+
+def render(frame: Frame, content: base.ViewContent | None = None, *, slots: dict[str, Callable[[], None]] | None = None,
+           header: bool = True) -> dict:  # fmt: skip
+    """Show the content (the frame's own when none is given); `slots` put the page's widgets in their places.
+    Returns the selection of each selectable chart, by its key."""
+    content = content if content is not None else frame.content
+    events: dict = {}
+    if header and not frame.brief:
+        st.title(content.title)
+        if content.subtitle:
+            st.caption(content.subtitle)
+    blocks(frame, content.blocks, slots or {}, events)
+    return events
+
+
+def blocks(frame: Frame, items: list[base.Block], slots: dict, events: dict) -> None:
+    for block in items:
+        if frame.brief and not block.brief:
+            continue
+        _block(frame, block, slots, events)
+
+
+def _block(frame: Frame, block: base.Block, slots: dict, events: dict) -> None:  # noqa: C901 (one branch per kind)
+    if isinstance(block, base.Heading):
+        st.subheader(block.text)
+    elif isinstance(block, base.Text):
+        (st.caption if block.caption else st.markdown)(block.text)
+    elif isinstance(block, base.Notice):
+        getattr(st, block.kind)(block.text, icon=_icon(block.icon))
+    elif isinstance(block, base.Metrics):
+        for column, metric in zip(st.columns(len(block.items)), block.items, strict=True):
+            column.metric(metric.label, metric.value, help=metric.help)
+    elif isinstance(block, base.Chart):
+        events[block.key] = show_chart(block, frame)
+    elif isinstance(block, base.Table):
+        config = {c: st.column_config.LinkColumn(c if c != "source_url" else "Source", display_text=text)
+                  for c, text in block.links.items()}  # fmt: skip
+        st.dataframe(block.data, hide_index=not block.index, width="stretch", column_config=config or None,
+                     **({"height": block.height} if block.height else {}))  # fmt: skip
+    elif isinstance(block, base.Download):
+        st.download_button(block.label, data=block.data, file_name=block.file_name, mime=block.mime, key=block.key,
+                           icon=_icon(block.icon), on_click="ignore")  # fmt: skip
+    elif isinstance(block, base.Progress):
+        st.progress(min(max(block.value, 0.0), 1.0), text=block.text)
+    elif isinstance(block, base.Code):
+        st.code(block.text, language=block.language, wrap_lines=True)
+    elif isinstance(block, base.Section):
+        if block.folded:
+            with st.expander(block.title, icon=_icon(block.icon)):
+                blocks(frame, block.blocks, slots, events)
+        else:
+            with st.container(border=True):
+                if block.title:
+                    st.markdown(block.title)
+                blocks(frame, block.blocks, slots, events)
+    elif isinstance(block, base.Columns):
+        for column, items in zip(st.columns(block.widths or len(block.columns)), block.columns, strict=True):
+            with column:
+                blocks(frame, items, slots, events)
+    elif isinstance(block, base.Slot):
+        if block.name in slots:
+            slots[block.name]()
+    else:
+        raise TypeError(f"no renderer for {type(block).__name__}")

@@ -1,0 +1,170 @@
+"""The sidebar's shared filters and what-if panel, and their state: read from the address on a page's first run,
+held by the widgets afterwards (components/ui/frame.py writes them back to the address)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from components.data.labels import label
+from components.model.atlas import Atlas
+from components.model.filters import CHOICES, Filters
+from components.model.participation import party_names
+from components.model.query import Vocabulary
+from components.text import md
+
+LISTS = {name: title for name, title in CHOICES.items() if name != "party"}  # the party picker is set apart
+GROUP_LABELS = {
+    "G77": "Group of 77 (Global South)",
+    "AU": "African Union",
+    "EU": "European Union",
+    "CoE": "Council of Europe",
+}
+
+
+def filter_panel(atlas: Atlas, vocabulary: Vocabulary) -> None:
+    """The shared filters, a reset button and the what-if panel, in the sidebar."""
+    names = party_names(atlas.parties)
+    with st.sidebar:
+        st.markdown("**Filters**")
+        st.date_input(
+            "As of",
+            key="f_asof",
+            min_value=vocabulary.first,
+            max_value=vocabulary.last,
+            help="Show the landscape as it stood on this date: instruments adopted, actions taken and institutes "
+            "founded by then, under the names they had then.",
+            format="YYYY-MM-DD",
+            persist_state="session",
+        )
+        st.slider(
+            "Adopted between", vocabulary.first.year, vocabulary.last.year, key="f_years", persist_state="session"
+        )
+        for name, title in LISTS.items():
+            st.multiselect(
+                title,
+                getattr(vocabulary, name),
+                key=f"f_{name}",
+                format_func=(lambda v: GROUP_LABELS.get(v, v)) if name == "group" else (label if name != "forum" else str),
+                placeholder="All",
+                persist_state="session",
+            )
+        st.multiselect(
+            CHOICES["party"],
+            vocabulary.party,
+            key="f_party",
+            format_func=lambda pid: f"{names.get(pid, pid)} ({pid})",
+            placeholder="Search a country, organisation or company",
+            persist_state="session",
+        )
+        st.button(
+            "Reset filters", on_click=reset, args=(vocabulary,), width="stretch", icon=":material/restart_alt:",
+            key="reset_filters",
+        )  # fmt: skip
+        _whatif_panel(atlas, vocabulary)
+
+
+def state_from(filters: Filters, vocabulary: Vocabulary) -> dict:
+    state = {f"f_{name}": list(getattr(filters, name)) for name in CHOICES}
+    state["f_years"] = (
+        filters.start.year if filters.start else vocabulary.first.year,
+        filters.end.year if filters.end else vocabulary.last.year,
+    )
+    state["f_asof"] = filters.asof or vocabulary.last
+    state["f_whatif"] = list(filters.whatif)
+    state["_exact_range"] = (filters.start, filters.end)  # the slider holds years; keep the URL's exact days
+    return state
+
+
+def filters_from_state(vocabulary: Vocabulary) -> Filters:
+    state = st.session_state
+    first, last = state["f_years"]
+    asof = state["f_asof"]  # None when the user cleared the box: the data's as-of date
+    exact_start, exact_end = state.get("_exact_range", (None, None))
+    start = exact_start if exact_start and exact_start.year == first else dt.date(first, 1, 1)
+    end = exact_end if exact_end and exact_end.year == last else dt.date(last, 12, 31)
+    return Filters(
+        start=start if start != dt.date(vocabulary.first.year, 1, 1) else None,
+        end=end if end != dt.date(vocabulary.last.year, 12, 31) else None,
+        asof=asof if asof and asof != vocabulary.last else None,
+        **{name: tuple(state[f"f_{name}"]) for name in CHOICES},
+        whatif=tuple(state.get("f_whatif", [])),
+    )
+
+
+def _add_whatif() -> None:
+    state = st.session_state
+    item = f"{state['w_party']}:{state['w_instrument']}:{state['w_action']}"
+    if state.get("w_party") and state.get("w_instrument") and item not in state["f_whatif"]:
+        state["f_whatif"] = [*state["f_whatif"], item]
+
+
+MAX_SCENARIO_BYTES = 100_000  # a scenario of a few hundred actions; YAML parsing of megabytes would stall a rerun
+
+
+def _load_whatif() -> None:
+    from components.model.scenario import read_scenario_yaml
+
+    uploaded = st.session_state.get("w_file")
+    if uploaded is not None:
+        data = uploaded.getvalue()
+        if len(data) > MAX_SCENARIO_BYTES:
+            st.session_state["w_error"] = (
+                f"{md(uploaded.name)} is {len(data):,} bytes; a scenario file is at most {MAX_SCENARIO_BYTES:,}."
+            )
+            return
+        try:
+            st.session_state["f_whatif"] = list(read_scenario_yaml(data.decode("utf-8")))
+        except ValueError as exc:  # a malformed scenario (UnicodeDecodeError and YAMLError included)
+            st.session_state["w_error"] = (
+                f"{md(uploaded.name)} is not a scenario file (YAML with a 'scenario' list): {md(exc)}."
+            )
+        except Exception:  # anything else a crafted file could raise: the same notice, and the scenario kept
+            st.session_state["w_error"] = f"{md(uploaded.name)} is not a scenario file (YAML with a 'scenario' list)."
+
+
+def _whatif_panel(atlas: Atlas, vocabulary: Vocabulary) -> None:
+    """Sidebar controls to add hypothetical actions, share them as YAML, or clear them."""
+    from components.model.scenario import describe_scenario, scenario_yaml
+
+    names = party_names(atlas.parties)
+    short = atlas.instruments.set_index("id")["short_name"].to_dict()
+    st.session_state.setdefault("f_whatif", [])
+    with st.expander("What-if scenario", icon=":material/science:", expanded=bool(st.session_state["f_whatif"])):
+        st.selectbox("Party", vocabulary.party, key="w_party", format_func=lambda p: names.get(p, p), index=None,
+                     placeholder="Choose a party")  # fmt: skip
+        st.selectbox("Instrument", vocabulary.instrument, key="w_instrument", format_func=lambda i: short.get(i, i),
+                     index=None, placeholder="Choose an instrument")  # fmt: skip
+        st.selectbox("Action", vocabulary.action, key="w_action", format_func=label,
+                     index=list(vocabulary.action).index("signed") if "signed" in vocabulary.action else 0)  # fmt: skip
+        st.button("Add to the scenario", on_click=_add_whatif, key="w_add", width="stretch")
+        items = tuple(st.session_state["f_whatif"])
+        if items:
+            st.caption(md(describe_scenario(items, names, short)))
+            st.download_button("Share as YAML", data=scenario_yaml(items), file_name="atlas-scenario.yaml",
+                               mime="application/x-yaml", key="w_download", on_click="ignore")  # fmt: skip
+            if st.button("Clear the scenario", key="w_clear", width="stretch"):
+                st.session_state["f_whatif"] = []
+                st.rerun()
+        st.file_uploader("Load a scenario file", type=["yaml", "yml"], key="w_file", on_change=_load_whatif)
+        if st.session_state.get("w_error"):
+            st.error(st.session_state.pop("w_error"))
+
+
+def fit_state_to(vocabulary: Vocabulary) -> None:
+    """Keep widget state inside what this package offers (a session may switch to an uploaded package)."""
+    state = st.session_state
+    asof = state.get("f_asof")
+    if asof is not None and not vocabulary.first <= asof <= vocabulary.last:
+        state["f_asof"] = vocabulary.last
+    first, last = state.get("f_years", (vocabulary.first.year, vocabulary.last.year))
+    low, high = vocabulary.first.year, vocabulary.last.year
+    state["f_years"] = (min(max(first, low), high), max(min(last, high), low))
+    for name in CHOICES:
+        allowed = set(getattr(vocabulary, name))
+        state[f"f_{name}"] = [v for v in state.get(f"f_{name}", []) if v in allowed]
+
+
+def reset(vocabulary: Vocabulary) -> None:
+    st.session_state.update(state_from(Filters(), vocabulary))

@@ -1,0 +1,107 @@
+"""Where a session's data comes from: the bundled package, a release named in the address, or the session's own
+upload; loaded and checked once per package and shared by every session (cache_resource)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components.data.schema import read_package
+from components.data.validate import DataPackageError, Problem
+from components.model.atlas import Atlas, data_dir_from_env, load_atlas
+from components.model.releases import release_path, same_as_release
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    """Names, sizes and modification times of the package's files: a changed file reloads the data."""
+    if not data_dir.is_dir():
+        return ()
+    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in data_dir.iterdir() if p.is_file()))
+
+
+# The dataset and its filtered slices are cached as shared, read-only objects (cache_resource), not pickled copies
+# (cache_data): unpickling them on every rerun cost ~8 ms a time. Views and components never modify them in place
+# (tests/test_ui_cache.py checks that a page run leaves them unchanged).
+@st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
+def _cached_atlas(data_dir: str, key: str) -> Atlas:
+    own = Path(data_dir) / "datapackage.yaml"  # a release carries its own descriptor (its version, its schema)
+    return load_atlas(data_dir, read_package(Path(data_dir)) if own.exists() else None)
+
+
+def problems_table(problems: list[Problem]) -> pd.DataFrame:
+    """Validator problems as the table users read: file, row, column, problem."""
+    return pd.DataFrame(
+        [{"file": p.file, "row": p.row, "column": p.column or "", "problem": p.message} for p in problems],
+        columns=["file", "row", "column", "problem"],
+    )
+
+
+UPLOAD_KEY = "_uploaded_data_dir"  # a session's own validated upload (components/data/upload.py)
+
+
+def session_data_dir() -> Path:
+    """The package this browser session explores: its own upload if it has one; else the release the address names
+    (`?v=2026.11.0`); else the working copy (the bundled data, or ATLAS_DATA_DIR)."""
+    uploaded = st.session_state.get(UPLOAD_KEY)
+    if uploaded and Path(uploaded).is_dir():
+        return Path(uploaded)
+    base = data_dir_from_env()
+    version = _release_asked()
+    release = release_path(version, base) if version else None
+    return release or base
+
+
+def _release_asked() -> str | None:
+    """The release in the address, or, while moving between pages (which drops the address), the session's."""
+    return st.query_params.get("v") or st.session_state.get("v_v")
+
+
+def release_shown() -> str | None:
+    """The release this session is looking at: the one in the address, or the working copy's own release while the
+    working copy is identical to it (so a cited address names a release that will not drift); None otherwise."""
+    if uses_upload():
+        return None
+    version = _release_asked()
+    base = data_dir_from_env()
+    if version and release_path(version, base):
+        return version
+    if not (base / "datapackage.yaml").exists():
+        return None  # a package without its own descriptor (a test fixture) has no releases
+    own = str(read_package(base).descriptor.get("version", ""))
+    return own if _unchanged_since_release(str(base), repr(_fingerprint(base)), own) else None
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _unchanged_since_release(data_dir: str, fingerprint_key: str, version: str) -> bool:  # the key is part of
+    # the cache key (a name starting with "_" would not be), so an edited file is noticed
+    return same_as_release(Path(data_dir), version)
+
+
+def uses_upload() -> bool:
+    uploaded = st.session_state.get(UPLOAD_KEY)
+    return bool(uploaded and Path(uploaded).is_dir())
+
+
+def atlas_or_stop() -> Atlas:
+    """The validated dataset; on invalid data, show every problem (file, row, column) and stop the page."""
+    return atlas_and_key()[0]
+
+
+def atlas_and_key() -> tuple[Atlas, str]:
+    """The dataset and the key that names it in every cache (folder and files' sizes and times, read once)."""
+    data_dir = session_data_dir()
+    if not data_dir.is_dir():
+        st.error(f"The data folder `{data_dir}` does not exist. Check the ATLAS_DATA_DIR environment variable.")
+        st.stop()
+    key = repr((str(data_dir), _fingerprint(data_dir)))
+    try:
+        return _cached_atlas(str(data_dir), key), key
+    except DataPackageError as error:
+        st.error(
+            f"The data package in `{data_dir}` did not pass validation: {len(error.problems)} problem(s). "
+            "Nothing is shown until they are fixed. Run `python -m components.data.validate` for the same list."
+        )
+        st.dataframe(problems_table(error.problems), hide_index=True, width="stretch")
+        st.stop()
