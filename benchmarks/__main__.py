@@ -3,9 +3,10 @@
 Usage: python -m benchmarks [--scales 1,10,100] [--runs 20] [--browser-scales 1,100] [--sessions 10]
 Prints one table and writes it as JSON under benchmarks/results/. Per scale:
 - load + validate, and each chart function on the whole data;
-- each page script's server-side run under AppTest: median and p95 over `runs` filter states the page has not
-  seen (a different as-of date each run, so no cache can answer), then over the same states again (cached), with
-  a floor page (one plotly figure) in the same run;
+- each view's pure `build()` (components/content/, no Streamlit) over `runs` filter states it has not seen, and
+  each page script's server-side run under AppTest: median and p95 over the same new states (a different as-of date
+  each run, so no cache can answer), then over the same states again (cached), with a floor page (one plotly
+  figure) in the same run;
 - in chromium against the real server (benchmarks/browser.py): navigation to the first chart and a filter change
   to the updated chart, for two Atlas pages and for a floor page with the same filter widget and a figure of the
   same size, and the server's memory per additional open session.
@@ -24,7 +25,6 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "timeline", "signatories", "overlap", "countries", "gaps", "industry", "landscape", "institutes"]
 QUERIES = [{}, {"group": "G20"}, {"legal_force": "political_commitment"}, {"region": "Africa"}, {"theme": "safety"}]
 FLOOR = """
 import plotly.graph_objects as go
@@ -84,16 +84,45 @@ def _queries(runs: int) -> list[dict[str, str]]:
     ]
 
 
+def benched_views():
+    """The filtered views of the registry (the others show the whole dataset, whatever the address)."""
+    from components.content.registry import views
+
+    return [v for v in views() if v.filtered]
+
+
+def _query_for(view, query: dict[str, str]) -> dict[str, str]:
+    return {**query, "party": "BRA"} if view.name == "countries" else query  # its profile needs a party
+
+
+def bench_builds(data_dir: Path, runs: int) -> dict[str, dict[str, float]]:
+    """Each view's build() for `runs` filter states it has not seen (a fresh dataset, so no slice is cached)."""
+    from components.model.atlas import load_atlas
+    from components.model.query import Vocabulary, parse_query
+
+    atlas = load_atlas(data_dir)
+    vocabulary = Vocabulary.of(atlas)
+    results = {}
+    for view in benched_views():
+        samples = []
+        for query in _queries(runs):
+            parsed = parse_query(_query_for(view, query), vocabulary, view.params(atlas))
+            samples.extend(timed(lambda view=view, parsed=parsed: view.build(atlas, parsed.filters, parsed.view)))
+        results[view.name] = {"build_median_s": statistics.median(samples), "build_p95_s": p95(samples)}
+    return results
+
+
 def bench_pages(data_dir: Path, runs: int) -> dict[str, dict[str, float]]:
     from streamlit.testing.v1 import AppTest
 
     os.environ["ATLAS_DATA_DIR"] = str(data_dir)
     results = {}
     queries = _queries(runs)
-    for page in PAGES:
+    for view in benched_views():
+        page = view.name
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         at.run()  # the first run loads and validates (cached afterwards)
-        at.switch_page(f"views/{page}.py")
+        at.switch_page(view.script)
         at.run()
         timings = {}
         for phase in ("new", "repeat"):
@@ -101,10 +130,8 @@ def bench_pages(data_dir: Path, runs: int) -> dict[str, dict[str, float]]:
             for query in queries:
                 for key in list(at.query_params):
                     del at.query_params[key]
-                for key, value in query.items():
+                for key, value in _query_for(view, query).items():
                     at.query_params[key] = value
-                if page == "countries":
-                    at.query_params["party"] = "BRA"
                 samples.extend(timed(at.run))
                 assert not at.exception, f"{page} {query}: {at.exception}"
             timings[f"{phase}_median_s"], timings[f"{phase}_p95_s"] = statistics.median(samples), p95(samples)
@@ -123,18 +150,21 @@ FLOOR_NAME = "floor (bare page, one plotly figure)"
 TARGETS = {1: 0.100, 10: None, 100: 0.500}  # page-run p95 targets from issue 8
 
 
-def _print_scale(scale: int, rows: int, components: dict, pages: dict, browser: dict | None) -> None:
+def _print_scale(scale: int, rows: int, components: dict, builds: dict, pages: dict, browser: dict | None) -> None:
     floor = pages[FLOOR_NAME]["new_median_s"]
     target = TARGETS.get(scale)
     print(f"\n== {scale}x the bundled data ({rows:,} rows) ==")
     for name, seconds in components.items():
         print(f"  {name:40} {seconds * 1000:8.1f} ms")
-    print(f"\n  {'page run (AppTest)':28} {'new state':>17} {'repeat (cached)':>17} {'new median':>11}  target p95")
-    print(f"  {'':28} {'median':>8} {'p95':>8} {'median':>8} {'p95':>8} {'× floor':>11}")
+    print(f"\n  {'view: build() | page run (AppTest)':28} {'build, new state':>17} {'page, new state':>17} "
+          f"{'page, repeat':>17} {'new median':>11}  target p95")  # fmt: skip
+    print(f"  {'':28} {'median':>8} {'p95':>8} {'median':>8} {'p95':>8} {'median':>8} {'p95':>8} {'× floor':>11}")
     for name, t in pages.items():
         verdict = "" if target is None or name == FLOOR_NAME else ("met" if t["new_p95_s"] <= target else "MISSED")
+        b = builds.get(name)
+        built = f"{b['build_median_s'] * 1000:6.0f}ms {b['build_p95_s'] * 1000:6.0f}ms " if b else " " * 18
         print(
-            f"  {name[:28]:28} {t['new_median_s'] * 1000:6.0f}ms {t['new_p95_s'] * 1000:6.0f}ms "
+            f"  {name[:28]:28} {built}{t['new_median_s'] * 1000:6.0f}ms {t['new_p95_s'] * 1000:6.0f}ms "
             f"{t['repeat_median_s'] * 1000:6.0f}ms {t['repeat_p95_s'] * 1000:6.0f}ms {t['new_median_s'] / floor:11.1f}"
             f"  {f'≤{target * 1000:.0f}ms ' + verdict if verdict else ''}"
         )
@@ -182,12 +212,14 @@ def main() -> None:
         assert not problems, f"synthetic {scale}x package is invalid: {problems[:3]}"
         rows = sum(len(t.rows) for t in tables.values())
         components = bench_components(data_dir)
+        builds = bench_builds(data_dir, args.runs)
         pages = bench_pages(data_dir, args.runs)
         browser = None
         if scale in browser_scales:
             browser = bench_browser(data_dir, args.browser_runs, args.sessions)
-        report[f"{scale}x"] = {"rows": rows, "components_s": components, "pages_s": pages, "browser": browser}
-        _print_scale(scale, rows, components, pages, browser)
+        report[f"{scale}x"] = {"rows": rows, "components_s": components, "builds_s": builds, "pages_s": pages,
+                               "browser": browser}  # fmt: skip
+        _print_scale(scale, rows, components, builds, pages, browser)
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"benchmark-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(report, indent=2))

@@ -26,11 +26,12 @@ class View:
     filtered: bool = True  # reads the shared filters (False: the view covers the whole dataset, as published)
     tours: bool = False  # a tour step may show it
     default: bool = False  # the home page, served at the Atlas's root
+    page: str = ""  # the Streamlit page script, when not views/<name>.py
 
     @property
     def script(self) -> str:
-        """The Streamlit page script, relative to the project root."""
-        return f"views/{self.name}.py"
+        """The Streamlit page script (relative to the project root, or absolute)."""
+        return self.page or f"views/{self.name}.py"
 
     @property
     def path(self) -> str:
@@ -74,14 +75,19 @@ VIEWS: tuple[View, ...] = (
 )
 
 
-def by_name(views: tuple[View, ...] = VIEWS) -> dict[str, View]:
-    return {view.name: view for view in views}
+def views() -> tuple[View, ...]:
+    """The registry as it is now (read at call time, so a test can add a view to a copy of it)."""
+    return VIEWS
 
 
-def view(name: str, views: tuple[View, ...] = VIEWS) -> View:
-    return by_name(views)[name]
+def by_name(among: tuple[View, ...] | None = None) -> dict[str, View]:
+    return {v.name: v for v in (among or views())}
 
 
-def tour_views(views: tuple[View, ...] = VIEWS) -> dict[str, View]:
+def view(name: str, among: tuple[View, ...] | None = None) -> View:
+    return by_name(among)[name]
+
+
+def tour_views(among: tuple[View, ...] | None = None) -> dict[str, View]:
     """The views a tour step may show, by name."""
-    return {v.name: v for v in views if v.tours}
+    return {v.name: v for v in (among or views()) if v.tours}

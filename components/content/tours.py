@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from components.content.registry import VIEWS, View, tour_views
+from components.content.registry import View, tour_views
 from components.content.urls import address
 from components.data.schema import DEFAULT_DATA_DIR
 from components.model.filters import SHARED_PARAMS
@@ -37,7 +37,7 @@ def _as_text(value) -> str:
 
 
 def read_tour(
-    path: Path, vocabulary: Vocabulary | None = None, views: tuple[View, ...] = VIEWS
+    path: Path, vocabulary: Vocabulary | None = None, views: tuple[View, ...] | None = None
 ) -> tuple[Tour | None, list[str]]:
     """One tour file; problems as 'file: step N: message' (none means valid)."""
     name = path.name
@@ -79,7 +79,7 @@ def read_tour(
 
 
 def load_tours(
-    folder: Path = TOURS_DIR, vocabulary: Vocabulary | None = None, views: tuple[View, ...] = VIEWS
+    folder: Path = TOURS_DIR, vocabulary: Vocabulary | None = None, views: tuple[View, ...] | None = None
 ) -> tuple[dict[str, Tour], list[str]]:
     tours, problems = {}, []
     for path in sorted(Path(folder).glob("*.yaml")):
@@ -96,6 +96,6 @@ def step_query(tour: Tour, number: int) -> dict[str, str]:
     return {**step.query, "layout": "present", "tour": tour.id, "step": str(number)}
 
 
-def step_address(tour: Tour, number: int, *, root: str = "", release: str = "", views: tuple[View, ...] = VIEWS) -> str:
+def step_address(tour: Tour, number: int, *, root: str = "", release: str = "", views: tuple[View, ...] | None = None) -> str:
     """The address of a tour step (1-based), in presentation layout."""
     return address(tour_views(views)[tour.steps[number - 1].view], step_query(tour, number), root=root, release=release)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from components.content.registry import VIEWS, View, by_name
+from components.content.registry import View, by_name, views
 from components.model.atlas import Atlas
 from components.model.filters import Filters
 from components.model.query import Parsed, Vocabulary, parse_query, to_query
@@ -44,28 +44,27 @@ def view_address(
     return address(view, {**query, **(extra or {})}, root=root, release=release)
 
 
-def root_of(url: str, views: tuple[View, ...] = VIEWS) -> str:
+def root_of(url: str, among: tuple[View, ...] | None = None) -> str:
     """The Atlas's root from the address of any of its pages ('https://x.org/atlas/timeline?…' -> 'https://x.org/atlas');
     LOCAL when the address is not known."""
     base = (url or "").split("?")[0].split("#")[0].rstrip("/")
     if not base:
         return LOCAL
     last = base.rsplit("/", 1)[-1]
-    if last in by_name(views) and "/" in base.split("://", 1)[-1]:
+    if last in by_name(among) and "/" in base.split("://", 1)[-1]:
         return base.rsplit("/", 1)[0]
     return base
 
 
-def view_of(url: str, views: tuple[View, ...] = VIEWS) -> View:
+def view_of(url: str, among: tuple[View, ...] | None = None) -> View:
     """The view an address shows (the home page for the root or an unknown path)."""
     path = urlsplit(url).path.rstrip("/")
     name = path.rsplit("/", 1)[-1] if path else ""
-    views_by_name = by_name(views)
-    return views_by_name.get(name) or next(v for v in views if v.default)
+    return by_name(among).get(name) or next(v for v in (among or views()) if v.default)
 
 
-def parse_address(url: str, atlas: Atlas, views: tuple[View, ...] = VIEWS) -> tuple[View, Parsed]:
+def parse_address(url: str, atlas: Atlas, among: tuple[View, ...] | None = None) -> tuple[View, Parsed]:
     """Which view an address shows, and its filters, options and notices (the inverse of view_address)."""
-    view = view_of(url, views)
+    view = view_of(url, among)
     params = {k: v for k, v in parse_qs(urlsplit(url).query, keep_blank_values=True).items() if k not in PAGE_PARAMS}
     return view, parse_query(params, Vocabulary.of(atlas), view.params(atlas))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.content.registry import VIEWS, View
+from components.content.registry import View, views
 
 
-def navigation_pages(views: tuple[View, ...] = VIEWS) -> list[st.Page]:
-    return [st.Page(v.script, title=v.title, icon=v.icon, url_path=v.name, default=v.default) for v in views]
+def navigation_pages(among: tuple[View, ...] | None = None) -> list[st.Page]:
+    return [st.Page(v.script, title=v.title, icon=v.icon, url_path=v.name, default=v.default) for v in (among or views())]
