@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test validate chromium nginx
+.PHONY: run test check validate chromium nginx
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -24,5 +24,12 @@ chromium:
 nginx:
 	@command -v nginx >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nginx; }
 
+# The fast tier for the inner loop: unit and page tests on both cores (under a minute on a 2-core machine).
+check: $(VENV)/.installed chromium
+	@start=$$(date +%s); $(PY) -m pytest -q -n 2 tests/unit tests/pages; status=$$?; \
+	echo "make check: $$(( $$(date +%s) - start )) s"; exit $$status
+
+# Every tier: unit and pages (both cores), then the integration and browser tests (one real server at a time).
 test: $(VENV)/.installed chromium nginx
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 tests/unit tests/pages
+	$(PY) -m pytest tests/integration tests/browser

@@ -36,8 +36,10 @@ from benchmarks.browser import (
     p95,
     streamlit_processes,
 )
+from components.content.registry import tour_views
 
-PAGES = ["/timeline", "/signatories", "/", "/landscape", "/gaps"]
+# The sessions rotate through the views a workshop shows (the tour views that draw without a chosen party).
+PAGES = [f"/{v.path}" for v in tour_views().values() if v.name != "countries"]
 
 
 @contextmanager

@@ -20,3 +20,31 @@ def drawn_points(figure: go.Figure) -> int:
 
 def figure_json(figure: go.Figure) -> dict:
     return json.loads(figure.to_json())
+
+
+def run(page: str | None = None, query: dict | None = None, timeout: int = 60):
+    """app.py under AppTest, switched to a page script (e.g. views/timeline.py) with a query; returns the AppTest."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    at.run()
+    if page:
+        at.switch_page(page)
+    for name, value in (query or {}).items():
+        at.query_params[name] = value
+    if page or query:
+        at.run()
+    return at
+
+
+# What a view needs in its address to show its main content (its charts), besides the defaults.
+NEEDS = {"countries": {"party": "BRA"}}
+
+
+def page_cases(among=None) -> list:
+    """One page test case per view of the registry: (view, the query that shows its main content)."""
+    from components.content.registry import views
+
+    return [(v, NEEDS.get(v.name, {})) for v in (among or views())]

@@ -25,6 +25,7 @@ from components.model.counting import unverified_count, unverified_note
 from components.model.filters import Filters, Slice, describe
 from components.model.participation import party_names
 from components.model.scenario import SCENARIO_LABEL
+from components.text import plotly_text
 
 
 @dataclass
@@ -69,7 +70,7 @@ class Chart(Block):
     key: str  # stable: names its widgets and files
     figure: go.Figure
     rows: pd.DataFrame  # what the figure draws, one row per fact, with its source (the CSV/XLSX download)
-    summary: str  # one or two plain sentences with the main numbers: shown under the chart, its text alternative
+    summary: str  # one or two plain sentences (plain text, not Markdown) with the main numbers: its text alternative
     title: str  # plain text, for file names and citations
     unverified: str = ""  # how many of its rows rest on a single non-official source (also on its source line)
     selectable: bool = False  # selecting a point opens a detail panel (see the view's detail function)
@@ -213,7 +214,7 @@ class Context:
             figure.update_layout(title_text=f"{SCENARIO_LABEL} — {figure.layout.title.text}")
             title = f"{SCENARIO_LABEL} — {title}"
             summary = f"{SCENARIO_LABEL} (hypothetical actions included): {summary}"
-        figure.layout.meta = {"description": summary}  # the text alternative travels with the figure
+        figure.layout.meta = {"description": plotly_text(summary)}  # the text alternative travels with the figure
         return Chart(key=key, figure=figure, rows=rows, summary=summary, title=title, unverified=note,
                      selectable=selectable, brief=brief)  # fmt: skip
 

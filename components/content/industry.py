@@ -31,8 +31,9 @@ CAPS = {"max_actors": MAX_ACTORS, "max_instruments": MAX_INSTRUMENTS}  # the mat
 
 def matrix_summary(shown: pd.DataFrame, rows: pd.DataFrame, names: Mapping[str, str], short: Mapping[str, str]) -> str:
     """'64 actors joined 9 instruments (128 actor–instrument cells). Most commitments: A 5, B 4 and C 4; most
-    actors: D 30, E 20 and F 12.' When the matrix shows the busiest of `rows` only: 'The matrix shows the 10 of 64
-    actors and 3 of 9 instruments with most commitments (26 actor–instrument cells). …'"""
+    actors: D 30, E 20 and F 12.' When the matrix shows the busiest of `rows` only: 'The matrix shows the 3 of 9
+    instruments with most actors and the 10 of 64 actors with most commitments among them (26 actor–instrument cells).
+    …'"""
     pairs = shown[["party_id", "instrument_id"]].drop_duplicates()
     actors, instruments = pairs["party_id"].nunique(), pairs["instrument_id"].nunique()
     all_actors, all_instruments = rows["party_id"].nunique(), rows["instrument_id"].nunique()
@@ -47,8 +48,8 @@ def matrix_summary(shown: pd.DataFrame, rows: pd.DataFrame, names: Mapping[str, 
     if (actors, instruments) == (all_actors, all_instruments):
         head = f"{plural(actors, 'actor')} joined {plural(instruments, 'instrument')}"
     else:
-        head = (f"The matrix shows the {actors:,} of {all_actors:,} actors and {instruments:,} of {all_instruments:,} "
-                "instruments with most commitments")  # fmt: skip
+        head = (f"The matrix shows the {instruments:,} of {all_instruments:,} instruments with most actors and the "
+                f"{actors:,} of {all_actors:,} actors with most commitments among them")  # fmt: skip
     return (
         f"{head} ({plural(len(pairs), 'actor–instrument cell')}). Most commitments: {top('party_id', names)}; most "
         f"actors: {top('instrument_id', short)}."

@@ -1,17 +1,22 @@
-"""Guided tours for workshops: YAML files in data/tours/, validated like the data, each step a view and its URL."""
+"""Guided tours for workshops: YAML files in data/tours/, validated like the data, each step a view and its URL;
+and the Guided tours view, which lists them (its start buttons and offline packs are the page's own widgets)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from components.content.base import Block, Notice, Section, Slot, Text, ViewContent
 from components.content.registry import View, tour_views
 from components.content.urls import address
 from components.data.schema import DEFAULT_DATA_DIR
-from components.model.filters import SHARED_PARAMS
+from components.model.atlas import Atlas, derived
+from components.model.filters import SHARED_PARAMS, Filters
 from components.model.query import Vocabulary, parse_query
+from components.text import md
 
 TOURS_DIR = DEFAULT_DATA_DIR / "tours"
 
@@ -99,3 +104,46 @@ def step_query(tour: Tour, number: int) -> dict[str, str]:
 def step_address(tour: Tour, number: int, *, root: str = "", release: str = "", views: tuple[View, ...] | None = None) -> str:
     """The address of a tour step (1-based), in presentation layout."""
     return address(tour_views(views)[tour.steps[number - 1].view], step_query(tour, number), root=root, release=release)
+
+
+TITLE = "Guided tours"
+SUBTITLE = (
+    "For workshops on a projector: each step opens a view with its filters, a caption and a question for the room, in "
+    "large type without the sidebar. Move with the arrow keys; every step has its own address, so a facilitator can "
+    "jump to a step or recover after a crash. Tours are YAML files in `data/tours/`."
+)
+
+
+def shown_tours(atlas: Atlas) -> tuple[dict[str, Tour], list[str]]:
+    """The tours in TOURS_DIR (read at call time), checked against this dataset, and every problem in their files."""
+    folder = TOURS_DIR
+    return derived(atlas, f"tours|{folder}", lambda: load_tours(folder, vocabulary=Vocabulary.of(atlas)))
+
+
+def slot_name(tour: Tour) -> str:
+    """Where the page puts a tour's start button and offline pack."""
+    return f"tour_{tour.id}"
+
+
+def step_link(tour: Tour, number: int) -> str:
+    """A step's address relative to the page showing it ('timeline?…'; the home page is './?…'), so that it works
+    wherever the Atlas is served."""
+    path = step_address(tour, number).lstrip("/")
+    return path if path and not path.startswith("?") else "./" + path
+
+
+def step_list(tour: Tour) -> str:
+    """'1. [caption](timeline?…)' and so on, one numbered line per step (Markdown)."""
+    return "\n".join(f"{n}. [{md(step.caption)}]({step_link(tour, n)})" for n, step in enumerate(tour.steps, start=1))
+
+
+def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]) -> ViewContent:
+    tours, problems = shown_tours(atlas)
+    blocks: list[Block] = [Notice(f"Tour file problem: {md(p)}", kind="error", icon="error") for p in problems]
+    for tour in tours.values():
+        blocks.append(Section(f"### {md(tour.title)}", [
+            Text(f"For: {md(tour.audience)} · {len(tour.steps)} steps", caption=True),
+            Text(step_list(tour)),
+            Slot(slot_name(tour)),
+        ], folded=False))  # fmt: skip
+    return ViewContent(TITLE, SUBTITLE, blocks, asof=atlas.asof)

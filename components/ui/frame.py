@@ -3,6 +3,7 @@ about the address, a tour step's header, and the view's content built once per f
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -63,8 +64,9 @@ class Frame:
         """The view's content for these filters and options, built once and shared by every session."""
         own = {p.name for p in self.page.params(self.atlas)}
         options = {k: v for k, v in self.options.items() if k in own}
+        # today is part of the key: a view may say how old its rows are (the overview, freshness)
         return memo(self, f"build:{self.page.name}", lambda: self.page.build(self.atlas, self.filters, options),
-                    tuple(sorted(options.items())))  # fmt: skip
+                    tuple(sorted(options.items())), dt.date.today())  # fmt: skip
 
 
 # Cached functions take their key as one string: Streamlit hashes a string at once, while hashing a dataclass or

@@ -7,6 +7,8 @@ import struct
 import pytest
 from playwright.sync_api import expect
 
+from components.content.registry import tour_views
+
 pytestmark = pytest.mark.browser
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
@@ -19,19 +21,12 @@ CHROME = [
 ]
 
 
-@pytest.mark.parametrize(
-    "view",
-    [
-        "?",
-        "timeline?",
-        "signatories?",
-        "overlap?",
-        "gaps?",
-        "landscape?",
-        "institutes?",
-        "countries?party=BRA&",
-    ],
-)
+# Every view a tour may show (the ones made for briefings and projectors), with what it needs to draw for G20 members.
+NEEDS = {"countries": "party=BRA&", "industry": "theme=safety&"}
+BRIEFED = [f"{v.path}?{NEEDS.get(v.name, '')}" for v in tour_views().values() if v.name != "industry"]
+
+
+@pytest.mark.parametrize("view", BRIEFED)
 def test_brief_layout_has_no_sidebar_or_toolbar(server, page, view, tmp_path):
     page.goto(f"{server}/{view}group=G20&layout=brief")
     page.wait_for_selector(CHART, timeout=60_000)

@@ -54,7 +54,7 @@ def test_valid_upload_switches_this_session_only(server, browser, page, tmp_path
     ],
 )
 def test_hostile_upload_gets_a_message_and_other_sessions_carry_on(server, browser, page, tmp_path, case, message):
-    from tests.test_upload_abuse import CASES
+    from tests.hostile_uploads import CASES
 
     [(name, data)] = CASES[case].files().items()
     path = tmp_path / name

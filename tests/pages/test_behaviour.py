@@ -1,54 +1,12 @@
-"""Every page runs under AppTest, on the fixture package and on an invalid package."""
+"""Page behaviour under AppTest: dates and options in the address, widgets writing the address back, sessions kept
+apart, what-if scenarios, and each view's own cases (a diff, a profile, an assessment table)."""
 
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, VALID, overlay
-
-PAGES = [
-    "views/overview.py",
-    "views/timeline.py",
-    "views/signatories.py",
-    "views/landscape.py",
-    "views/institutes.py",
-    "views/countries.py",
-    "views/overlap.py",
-    "views/gaps.py",
-    "views/industry.py",
-    "views/changes.py",
-    "views/assessments.py",
-    "views/data.py",
-    "views/freshness.py",
-]
-UNFILTERED = ("views/assessments.py", "views/data.py", "views/freshness.py")  # the sources as published, whole
-FILTERED_PAGES = [page for page in PAGES if page not in UNFILTERED]
-
-
-def run(page: str | None = None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if page:
-        at.switch_page(page)
-    for name, value in (query or {}).items():
-        at.query_params[name] = value
-    if page or query:
-        at.run()
-    return at
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_page_runs_on_bundled_data(page):
-    at = run(page)
-    assert not at.exception, at.exception
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_page_runs_on_fixture(page, monkeypatch):
-    monkeypatch.setenv("ATLAS_DATA_DIR", str(VALID))
-    at = run(page)
-    assert not at.exception, at.exception
+from tests.conftest import VALID
+from tests.helpers import run
 
 
 def test_overview_shows_headline_figures(monkeypatch):
@@ -58,53 +16,6 @@ def test_overview_shows_headline_figures(monkeypatch):
     assert metrics["Instruments"] == "3"
     assert metrics["Legally binding"] == "1"
     assert "data as of 2 November 2026" in at.code[0].value
-
-
-def test_invalid_package_shows_problems_not_traceback(monkeypatch, tmp_path):
-    monkeypatch.setenv("ATLAS_DATA_DIR", str(overlay("unknown_party_reference", tmp_path / "pkg")))
-    at = run()
-    assert not at.exception
-    assert "did not pass validation" in at.error[0].value
-    problems = at.dataframe[0].value
-    assert ((problems["file"] == "participation.csv") & (problems["row"] == 4)).any()
-
-
-def test_missing_data_folder_is_a_clear_error(monkeypatch, tmp_path):
-    monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path / "nowhere"))
-    at = run()
-    assert not at.exception
-    assert "does not exist" in at.error[0].value
-
-
-@pytest.mark.parametrize("page", FILTERED_PAGES)
-def test_page_runs_with_filters_in_the_url(page):
-    at = run(page, {"group": "G20", "legal_force": "political_commitment,legally_binding", "asof": "2024-06-01"})
-    assert not at.exception, at.exception
-    assert not at.warning, [w.value for w in at.warning]
-    assert at.query_params["group"] == "G20"
-    assert at.session_state["f_group"] == ["G20"]
-
-
-@pytest.mark.parametrize("page", FILTERED_PAGES)
-def test_malformed_parameters_give_a_notice_not_a_traceback(page):
-    at = run(page, {"asof": "last-tuesday", "group": "G20,XYZ", "colour": "red"})
-    assert not at.exception, at.exception
-    notices = " ".join(w.value for w in at.warning)
-    assert "`asof=last-tuesday` is not a date" in notices
-    assert "`XYZ`" in notices
-    assert "Unknown parameter `colour`" in notices
-    assert at.session_state["f_group"] == ["G20"]
-    assert "colour" not in at.query_params  # the address is cleaned after the notice
-
-
-@pytest.mark.parametrize("page", FILTERED_PAGES)
-def test_filters_that_select_nothing_show_an_empty_state(page):
-    at = run(page, {"asof": "2000-01-01", "theme": "military", "group": "ASEAN"})
-    assert not at.exception, at.exception
-    texts = " ".join(i.value for i in at.info)
-    expected = ("No instruments", "No institute", "no members", "Choose a party", "Choose at least two")
-    assert any(words in texts for words in expected), texts
-    assert not at.get("plotly_chart"), "no chart should be drawn for nothing"
 
 
 @pytest.mark.parametrize("query", [{"asof": "1990-01-01"}, {"from": "1980"}, {"to": "2099"}])
@@ -155,15 +66,6 @@ def test_signatories_diff_from_the_url():
     assert not at.exception
     table = next(d.value for d in at.dataframe if "In" in d.value.columns)
     assert set(table["In"]) == {"Both", "Only Bletchley Declaration", "Only Paris AI Action Summit Statement"}
-
-
-@pytest.mark.parametrize("page", FILTERED_PAGES)
-def test_brief_layout_runs_and_hides_controls(page):
-    at = run(page, {"layout": "brief", "group": "G20"})
-    assert not at.exception, at.exception
-    assert not at.warning
-    assert not at.title  # charts only
-    assert at.query_params["layout"] == "brief"
 
 
 def test_comparing_an_instrument_outside_the_view_warns_instead_of_plotting():

@@ -12,9 +12,10 @@ from components.model.atlas import load_atlas
 from components.model.changes import ATOM, atom_feed, dated_events, json_feed, since
 from components.model.releases import FEEDS_DIR, feeds
 from tests.conftest import VALID
-from tests.test_pages import run
 
 LINK = "https://atlas.example"
+
+
 
 
 def events():
@@ -60,19 +61,6 @@ def test_atom_feed_is_valid_atom():
         dt.datetime.strptime(entry.find("a:updated", ns).text, "%Y-%m-%dT%H:%M:%SZ")  # RFC 3339
 
 
-def test_filtered_feeds_have_their_own_id_and_what_if_actions_are_not_events():
-    table = events()
-    ns = {"a": ATOM}
-    whole = ET.fromstring(atom_feed(table, link=LINK, updated=dt.date(2026, 11, 26))).find("a:id", ns).text
-    part = ET.fromstring(atom_feed(table, link=LINK, updated=dt.date(2026, 11, 26), selection="party=GBR"))
-    assert part.find("a:id", ns).text != whole
-    at = run("views/changes.py", {"whatif": "USA:bletchley-declaration:withdrew", "since": "2026-11"})
-    assert not at.exception
-    tables = [d.value for d in at.dataframe if "What happened" in d.value.columns]  # not the release changes
-    shown = tables[0]["What happened"] if tables else []
-    assert not any("withdrew" in text for text in shown)
-
-
 def test_json_feed_has_the_required_fields():
     table = events()
     feed = json.loads(json_feed(table, link=LINK))
@@ -88,13 +76,3 @@ def test_static_feeds_are_current():
         assert (FEEDS_DIR / name).read_bytes() == content, (
             f"static/feeds/{name}: run python -m components.model.releases changelog"
         )
-
-
-def test_what_changed_for_a_party_since_a_month():
-    at = run("views/changes.py", {"party": "BRA", "since": "2025-03"})
-    assert not at.exception
-    table = at.dataframe[0].value
-    assert len(table) and table["What happened"].str.contains("Brazil").all()
-    assert (pd.to_datetime(table["Date"].str[:7]) >= pd.Timestamp("2025-03-01")).all()
-    bad = run("views/changes.py", {"since": "March"})
-    assert any("since" in w.value for w in bad.warning)

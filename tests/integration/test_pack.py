@@ -5,22 +5,27 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+from pathlib import Path
 
 import pytest
 
-from components.content.pack import tour_pack
+from components.content.pack import step_charts, tour_pack
 from components.content.tours import load_tours
 from components.export.rows import read_exported_csv
 
 pytestmark = pytest.mark.usefixtures("stop_kaleido")  # tests/conftest.py
 
 
+PACKS = Path(__file__).resolve().parents[1] / "fixtures" / "packs"  # file lists of the packs the pages once made
+
+
 @pytest.mark.parametrize("tour_id", sorted(load_tours()[0]))
-def test_pack_has_a_chart_rows_and_handout_for_every_step(tour_id):
+def test_pack_has_a_chart_rows_and_handout_for_every_step(tour_id, bundled_atlas):
     tour = load_tours()[0][tour_id]
-    data = tour_pack(tour, base_url="https://atlas.example")
+    data = tour_pack(tour, atlas=bundled_atlas, root="https://atlas.example")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
+        assert sorted(names) == (PACKS / f"{tour_id}.files").read_text().split(), "the same files as before"
         readme = archive.read("README.md").decode()
         assert readme.startswith(f"# {tour.title}")
         for number, step in enumerate(tour.steps, start=1):
@@ -34,4 +39,6 @@ def test_pack_has_a_chart_rows_and_handout_for_every_step(tour_id):
             assert len(rows) and rows["source_url"].str.startswith("http").all()
             read_exported_csv(archive.read(f"{prefix}-participation.csv"))
             assert step.caption in readme and step.question in readme
+            for chart in step_charts(bundled_atlas, tour, number):  # each chart's text summary is in the handout
+                assert chart.summary in readme
             assert f"https://atlas.example/{'' if step.view == 'overview' else step.view}?" in readme

@@ -1,25 +1,27 @@
-"""The dataset is cached as one shared object (not a pickled copy per rerun), so no page may modify it."""
+"""The dataset and each view's content are cached as shared objects (not pickled copies per rerun), so no page may
+modify them; and a cached content follows its filters and options."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
+from components.content.registry import views
 from components.model.atlas import load_atlas
-from components.ui import frame as ui
+from components.ui import source
 from tests.conftest import VALID
-from tests.test_pages import FILTERED_PAGES, run
+from tests.helpers import NEEDS, run
 
 QUERIES = [{}, {"group": "G20"}, {"asof": "2024-06-01", "legal_force": "legally_binding"}]
 
 
-@pytest.mark.parametrize("page", FILTERED_PAGES)
-def test_page_runs_leave_the_cached_dataset_unchanged(page, monkeypatch):
+@pytest.mark.parametrize("view", [v for v in views() if v.filtered], ids=lambda v: v.name)
+def test_page_runs_leave_the_cached_dataset_unchanged(view, monkeypatch):
     monkeypatch.setenv("ATLAS_DATA_DIR", str(VALID))
     for query in QUERIES:
-        at = run(page, {**query, **({"party": "FRA"} if page.endswith("countries.py") else {})})
+        at = run(view.script, {**query, **({"party": "FRA"} if view.name in NEEDS else {})})
         assert not at.exception, at.exception
-    cached = ui._cached_atlas(str(VALID), repr((str(VALID), ui._fingerprint(VALID))))
+    cached = source._cached_atlas(str(VALID), repr((str(VALID), source._fingerprint(VALID))))
     fresh = load_atlas(VALID)
     for table in ("instruments", "participation", "parties", "events", "institutes"):
         pd.testing.assert_frame_equal(getattr(cached, table), getattr(fresh, table), obj=table)
@@ -33,7 +35,7 @@ def _chart_specs(at) -> list[str]:
 
 
 def test_memoised_views_follow_their_options(monkeypatch):
-    """Figures are computed once per filter state and view option: a new party or order gives a new figure."""
+    """Content is built once per filter state and view option: a new party or order gives a new figure."""
     monkeypatch.setenv("ATLAS_DATA_DIR", str(VALID))
     britain = _chart_specs(run("views/countries.py", {"party": "GBR"}))
     kenya = _chart_specs(run("views/countries.py", {"party": "KEN"}))

@@ -76,12 +76,3 @@ def test_ladder_lists_every_action_in_order_and_entry_into_force():
     declaration = table.set_index("instrument_id").loc["test-declaration"]
     assert declaration["Path"] == "Endorsed 2023-11-01" and declaration["In force for it"] == ""
     assert ladder("XXX", atlas.participation, atlas.instruments).empty
-
-
-def test_country_page_shows_the_path_table():
-    from tests.test_pages import run
-
-    at = run("views/countries.py", {"party": "GBR"})
-    assert not at.exception
-    paths = [d.value for d in at.dataframe if "Path" in d.value.columns]
-    assert paths and paths[0]["Path"].str.contains("→|Endorsed|Signed").any()

@@ -15,6 +15,8 @@ from tests.conftest import VALID
 HEADER = "instrument_id,party_id,action,date,evidence,source_url,checked,notes\n"
 
 
+
+
 def atlas_with(tmp_path, rows: str):
     folder = tmp_path / "data"
     shutil.copytree(VALID, folder)
@@ -88,19 +90,6 @@ def test_bundled_cets_225_condition_and_count():
     assert cets.group_count == sum(
         "CoE" in g for g in atlas.parties.set_index("id").loc[recorded["party_id"], "groups"]
     )
-
-
-def test_signatories_page_shows_progress_including_what_if_consents():
-    from tests.test_pages import run
-
-    at = run("views/signatories.py", {"whatif": "FRA:coe-framework-convention-ai:ratified"})
-    assert not at.exception
-    texts = [p.proto.text for p in at.get("progress")]
-    assert texts and any("Council of Europe member states" in t for t in texts), texts
-    plain = load_atlas()
-    [before] = [p for p in all_progress(plain, asof=plain.asof) if p.instrument_id == "coe-framework-convention-ai"]
-    after = f"{before.count + 1} of 5 consents to be bound, {before.group_count + 1} of the 3"
-    assert any(after.replace(" ", "") in t.replace(" ", "").replace("\\\\", "") for t in texts), texts
 
 
 def test_a_withdrawal_after_entry_into_force_does_not_undo_it(tmp_path):

@@ -2,7 +2,6 @@
 
 import re
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -17,10 +16,7 @@ from components.model.claims import FLAG, assess, count_agrees
 from components.model.counting import COUNTED, UNVERIFIED_MARK, counted_flags, party_counts
 from components.model.coverage import coverage_table
 from components.model.filters import Filters, apply_filters
-from tests.test_pages import run
-
-ROOT = Path(__file__).resolve().parent.parent
-VALID = ROOT / "tests" / "fixtures" / "valid"
+from tests.conftest import VALID
 
 
 @pytest.fixture(scope="module")
@@ -294,29 +290,6 @@ def test_exports_mark_unverified_and_disputed_rows(bundled, fixture_atlas):
     paris = instruments.set_index("id").loc["paris-ai-action-statement"]
     assert 0 < paris["parties_unverified"] <= paris["parties"]
     assert counting.unverified_count(instruments)[1] == "parties"
-
-
-def test_pages_show_the_rule_the_flags_and_the_claims(monkeypatch):
-    at = run("views/signatories.py", {"instrument": "paris-ai-action-statement,bletchley-declaration"})
-    assert not at.exception
-    lines = [m.value for m in at.markdown]
-    assert any("Paris" in m and "every party listed" in m and FLAG in m and "the count" in m for m in lines), lines
-    assert any(e.label.startswith("What sources say") for e in at.expander)
-    claims = [d.value for d in at.dataframe if "Source says" in d.value.columns]
-    assert claims and any((c["Status"] == "differs from the Atlas").any() for c in claims)
-    assert any("single non-official source" in c.value for c in at.caption)  # the unverified rows are counted
-    assert any(re.match(r"Rows checked (between )?\d+ [A-Z][a-z]+ \d{4}", c.value) for c in at.caption)  # how fresh
-
-    fresh = run("views/freshness.py")
-    assert not fresh.exception
-    disputes = next(d.value for d in fresh.dataframe if "Instrument" in d.value.columns and "Source says" in d.value)
-    assert {"Paris AI Action Summit Statement", "Political Declaration on Military AI"} & set(disputes["Instrument"])
-
-    monkeypatch.setenv("ATLAS_DATA_DIR", str(VALID))  # GBR's ratification date of the convention is disputed
-    country = run("views/countries.py", {"party": "GBR"})
-    assert not country.exception
-    path = next(d.value for d in country.dataframe if "Path" in d.value.columns).set_index("Instrument")
-    assert path.loc["Test Convention", "Sources"] == f"{FLAG} differ" and path.loc["Test Declaration", "Sources"] == ""
 
 
 def test_an_older_release_without_rules_keeps_its_counts(tmp_path):

@@ -1,0 +1,257 @@
+"""Countries: one party's profile (commitments, path, institutes, partnerships, peers' gaps) or 2–4 side by side.
+
+The parties come from the shared party filter (`filters.party`, the sidebar). Peers, partners and the commitments
+themselves are read without the party filters (`filters.without_parties()`), on the same date and instrument filters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from components.charts.country_profile import (
+    commitments,
+    compare_counts,
+    compare_figure,
+    party_card,
+    peer_gaps,
+    peers_of,
+    profile_figure,
+)
+from components.charts.institutes import partnerships
+from components.charts.matrix import matrix_figure, strongest_actions
+from components.content.base import (
+    Block,
+    Columns,
+    Context,
+    Heading,
+    Metric,
+    Metrics,
+    Notice,
+    Section,
+    Slot,
+    Table,
+    Text,
+    ViewContent,
+    names_list,
+    plural,
+)
+from components.content.panels import path_table
+from components.data.labels import label, legal_force_levels
+from components.export.rows import institute_rows, participation_rows
+from components.model.atlas import GROUPING_ORDER, Atlas
+from components.model.filters import Filters, Slice, slice_of
+from components.model.query import ViewParam
+from components.text import md
+
+TITLE = "Countries"
+SUBTITLE = ""  # the old page had no intro caption
+EXAMPLES = {"BRA": "Brazil", "IND": "India", "KEN": "Kenya", "USA,CHN,IND": "United States, China and India"}
+MAX_COMPARED = 4
+COMMITMENT_COLUMNS = {"instrument": "Instrument", "legal_force": "Legal force", "action": "Action",
+                      "date_label": "Date", "forum": "Forum", "evidence": "Evidence"}  # fmt: skip
+GAP_COLUMNS = {"instrument": "Instrument", "legal_force": "Legal force", "peers_joined": "Peers that joined",
+               "peers": "Peers", "share": "Share of peers (%)"}  # fmt: skip
+
+
+def params(atlas: Atlas) -> tuple[ViewParam, ...]:
+    return (ViewParam("peers", ("region", *GROUPING_ORDER), default=("region",)),)
+
+
+def peer_labels(atlas: Atlas, filters: Filters) -> dict[str, str]:
+    """Labels of the `peers` control: the region option names the chosen party's UN region."""
+    if not filters.party or filters.party[0] not in set(atlas.parties["id"]):
+        return {"region": "Same UN region"}
+    region = atlas.parties.set_index("id").at[filters.party[0], "region"]
+    return {"region": f"Same UN region ({region})" if pd.notna(region) else "Same UN region"}
+
+
+# ---------------------------------------------------------------- text summaries
+
+
+def profile_summary(rows: pd.DataFrame, name: str) -> str:
+    """'Brazil has joined 13 instruments: Institutional soft law 4, Political commitment 8 and Cooperation
+    arrangement 1. Earliest: OECD AI Principles (2019-05-22); latest: New Delhi Declaration (2026-02-21).'"""
+    counts = rows["legal_force"].value_counts()
+    levels = [f"{label(level)} {int(counts[level])}" for level in _levels(rows) if level in counts]
+    ordered = rows.sort_values("when", kind="stable")
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    text = f"{name} has joined {plural(len(rows), 'instrument')}: {names_list(levels, limit=10)}."
+    if len(rows) > 1:
+        text += f" Earliest: {first['instrument']} ({_day(first['when'])}); latest: {last['instrument']} ({_day(last['when'])})."
+    else:
+        text += f" It is {first['instrument']} ({_day(first['when'])})."
+    return text
+
+
+def compare_summary(counts: pd.DataFrame, names: Mapping[str, str]) -> str:
+    """'United States has joined 24 instruments (4 legally binding), China 9 (none legally binding) and India 14
+    (1 legally binding).' (counts: compare_counts, one row per party, one column per level of legal force)"""
+    parts = []
+    for i, (party, row) in enumerate(counts.iterrows()):
+        total, binding = int(row.sum()), int(row.get("legally_binding", 0))
+        what = f"{binding:,} legally binding" if binding else "none legally binding"
+        joined = f"has joined {plural(total, 'instrument')}" if i == 0 else f"{total:,}"
+        parts.append(f"{names.get(party, party)} {joined} ({what})")
+    return names_list(parts, limit=len(parts)) + "."
+
+
+def matrix_summary(
+    compared: pd.DataFrame, chosen: list[str], names: Mapping[str, str], short: Mapping[str, str]
+) -> str:
+    """'United States, China and India took part in 41 instruments between them (63 party–instrument cells); all 3
+    in 5: Bletchley Declaration, …' (the matrix draws one cell per party and instrument: its strongest action)"""
+    best = strongest_actions(compared)
+    per_instrument = best.groupby("instrument_id")["party_id"].nunique()
+    shared = sorted((short.get(i, i) for i in per_instrument[per_instrument == len(chosen)].index), key=str.lower)
+    who = names_list([names.get(p, p) for p in chosen])
+    text = (f"{who} took part in {plural(len(per_instrument), 'instrument')} between them "
+            f"({plural(len(best), 'party–instrument cell')}); ")  # fmt: skip
+    every = "both" if len(chosen) == 2 else f"all {len(chosen)}"
+    if shared:
+        return text + f"{every} in {len(shared):,}: {names_list(shared)}."
+    return text + f"{every} in none."
+
+
+def _levels(rows: pd.DataFrame) -> list[str]:
+    return [level for level in legal_force_levels() if level in set(rows["legal_force"])]
+
+
+def _day(when) -> str:
+    return pd.Timestamp(when).date().isoformat() if pd.notna(when) else "undated"
+
+
+# ---------------------------------------------------------------- one party
+
+
+def profile(ctx: Context, everyone: Slice, party: str, by: str) -> list[Block]:
+    """A party's card, its commitments (chart, table, path), institutes and partnerships, and its peers' gaps."""
+    atlas = ctx.atlas
+    card = party_card(party, atlas.parties)
+    rows = commitments(party, everyone.participation, everyone.instruments)
+    groups = len(card["groups"].split(", ")) if card["groups"] != "—" else 0
+    blocks: list[Block] = [
+        Heading(md(card["name"]), brief=False),
+        Metrics(
+            [
+                Metric("Instruments joined", len(rows)),
+                Metric("Legally binding", int((rows["legal_force"] == "legally_binding").sum())),
+                Metric("Region", card["region"]),
+                Metric("Income group", card["income"], help="World Bank FY2026 classification."),
+                Metric("Groupings", groups, help=card["groups"]),
+            ],
+            brief=False,
+        ),  # fmt: skip
+        Text(f"{md(card['type'])} · groupings: {md(card['groups'])}", caption=True, brief=False),
+    ]
+    if rows.empty:
+        blocks.append(Notice(f"No commitment of {md(card['name'])} is recorded for these filters on this date.",
+                             icon="info"))  # fmt: skip
+    else:
+        fig = profile_figure(rows, party_name=card["name"], asof=ctx.slice.asof, subtitle=ctx.subtitle)
+        mine = everyone.participation[(everyone.participation["party_id"] == party)
+                                      & everyone.participation["instrument_id"].isin(rows["instrument_id"])]  # fmt: skip
+        chart_rows = participation_rows(mine, atlas.parties, atlas.instruments)
+        blocks.append(ctx.chart("profile_chart", fig, chart_rows, profile_summary(rows, card["name"])))
+        table = (rows[list(COMMITMENT_COLUMNS)]
+                 .assign(legal_force=lambda t: t["legal_force"].map(label), action=lambda t: t["action"].map(label))
+                 .rename(columns=COMMITMENT_COLUMNS))  # fmt: skip
+        blocks.append(Table("commitments_table", table, brief=False))
+        blocks.append(Section("Path through each instrument (every action in date order, and entry into force)",
+                              [Table("path_table", path_table(ctx, everyone, party).drop(columns="instrument_id"))],
+                              brief=False))  # fmt: skip
+    blocks.append(
+        Columns([institutes_column(ctx, everyone, party), partners_column(ctx, everyone, party)], brief=False)
+    )
+    return blocks + peers_section(ctx, everyone, party, card["name"], by)
+
+
+def institutes_column(ctx: Context, everyone: Slice, party: str) -> list[Block]:
+    institutes = everyone.institutes[everyone.institutes["party_id"] == party]
+    out: list[Block] = [Text("**AI safety institute**")]
+    if institutes.empty:
+        return out + [Text("None recorded.", caption=True)]
+    table = institute_rows(institutes, ctx.atlas.parties)[["name_as_of", "founded", "former_name", "renamed"]]
+    return out + [Table("institutes_table", table)]
+
+
+def partners_column(ctx: Context, everyone: Slice, party: str) -> list[Block]:
+    pairs = partnerships(everyone.instruments, ctx.atlas.participation, keep={party})
+    out: list[Block] = [Text("**Bilateral AI-safety partnerships**")]
+    if pairs.empty:
+        return out + [Text("None recorded.", caption=True)]
+    partner = pairs.apply(lambda r: r["b"] if r["a"] == party else r["a"], axis=1)
+    names = ctx.names
+    return out + [Table("partnerships_table", pairs.assign(partner=partner.map(names))[["partner", "name", "adopted"]])]
+
+
+def peers_section(ctx: Context, everyone: Slice, party: str, name: str, by: str) -> list[Block]:
+    """What at least half of the party's peers (its UN region, or a grouping) joined and it did not."""
+    blocks: list[Block] = [Heading("What its peers joined that it did not", brief=False), Slot("peers", brief=False)]
+    peers = peers_of(party, ctx.atlas.parties, by=by)
+    gaps = peer_gaps(party, peers, everyone.participation, everyone.instruments)
+    if peers.empty:
+        blocks.append(Text(f"{md(name)} has no peers in this grouping.", caption=True, brief=False))
+    elif gaps.empty:
+        blocks.append(Notice(f"{md(name)} has joined every instrument that at least half of its {len(peers)} peers "
+                             "joined.", kind="success", brief=False))  # fmt: skip
+    else:
+        blocks.append(Text(f"Instruments joined by at least half of the {len(peers)} peers "
+                           f"({label(by) if by == 'region' else by}).", caption=True, brief=False))  # fmt: skip
+        table = (gaps.assign(legal_force=gaps["legal_force"].map(label), share=(gaps["share"] * 100).round().astype(int))
+                 .rename(columns=GAP_COLUMNS).drop(columns="instrument_id"))  # fmt: skip
+        blocks.append(Table("peer_gaps_table", table, brief=False))
+    return blocks
+
+
+# ---------------------------------------------------------------- 2–4 parties
+
+
+def comparison(ctx: Context, everyone: Slice, chosen: list[str]) -> list[Block]:
+    """Commitments by legal force side by side, and the matrix of their strongest actions."""
+    atlas, names = ctx.atlas, ctx.names
+    compared = everyone.participation[everyone.participation["party_id"].isin(chosen)]
+    if compared.empty:
+        who = names_list([md(names.get(p, p)) for p in chosen])
+        return [Notice(f"No commitment of {who} is recorded for these filters on this date.", icon="info")]
+    counts = compare_counts(chosen, everyone.participation, everyone.instruments)
+    fig = compare_figure(counts, names, asof=ctx.slice.asof, subtitle=ctx.subtitle)
+    joined = {
+        (p, i) for p in chosen for i in commitments(p, everyone.participation, everyone.instruments)["instrument_id"]
+    }
+    counted = compared[[pair in joined for pair in zip(compared["party_id"], compared["instrument_id"], strict=True)]]
+    rows = participation_rows(counted, atlas.parties, atlas.instruments)  # what the bars count: no withdrawn party
+    blocks: list[Block] = [ctx.chart("compare_chart", fig, rows, compare_summary(counts, names))]
+    instruments = everyone.instruments[everyone.instruments["id"].isin(compared["instrument_id"])]
+    fig = matrix_figure(compared, atlas.parties[atlas.parties["id"].isin(chosen)], instruments, asof=ctx.slice.asof,
+                        sort="name", subtitle=ctx.subtitle, claims=atlas.claims, flag_counts=False)  # fmt: skip
+    rows = participation_rows(compared, atlas.parties, atlas.instruments)
+    blocks.append(ctx.chart("compare_matrix", fig, rows, matrix_summary(compared, chosen, names, ctx.short)))
+    return blocks
+
+
+# ---------------------------------------------------------------- the view
+
+
+def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]) -> ViewContent:
+    view = slice_of(atlas, filters)
+    ctx = Context(atlas, filters, view)
+    chosen = list(filters.party)
+    blocks: list[Block] = []
+    if not chosen:
+        blocks.append(Notice(
+            "Choose a party under **Parties** in the sidebar for its profile, or two to four to compare them. "
+            "For example: " + " · ".join(f"[{name}](countries?party={ids})" for ids, name in EXAMPLES.items()),
+            icon="person_search"))  # fmt: skip
+        return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)
+    if len(chosen) > MAX_COMPARED:
+        blocks.append(Notice(f"Comparing the first four of the {len(chosen)} parties chosen.", kind="warning",
+                             icon="compare"))  # fmt: skip
+        chosen = chosen[:MAX_COMPARED]
+    everyone = slice_of(atlas, filters.without_parties())  # peers and partners: every party, same date and instruments
+    if len(chosen) == 1:
+        blocks += profile(ctx, everyone, chosen[0], (options.get("peers") or ("region",))[0])
+    else:
+        blocks += comparison(ctx, everyone, chosen)
+    return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)

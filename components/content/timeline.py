@@ -1,0 +1,159 @@
+"""Timeline: instruments and summits over time, in lanes by mechanism or forum; selecting a marker opens the
+instrument's (or the summit's) detail panel (`detail`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from components.charts.timeline import (
+    LANES,
+    instrument_detail,
+    selected_event,
+    selected_instrument,
+    timeline_figure,
+    timeline_table,
+)
+from components.content.base import (
+    Block,
+    Context,
+    Heading,
+    Notice,
+    Section,
+    Slot,
+    Table,
+    Text,
+    ViewContent,
+    names_list,
+    plural,
+)
+from components.content.panels import EMPTY, entry_into_force, how_counted
+from components.data.labels import label
+from components.export.rows import event_rows, instrument_rows
+from components.model.atlas import Atlas
+from components.model.filters import Filters, slice_of
+from components.model.query import ViewParam
+from components.text import md, md_link
+
+TITLE = "Timeline"
+SUBTITLE = (
+    "When each instrument was adopted, how binding it is and how many parties joined. Select a marker for details."
+)
+LANE_LABELS = {"mechanism": "By mechanism", "forum": "By forum"}
+EVENT = "event:"  # a summit's selection: its id with this prefix, as the figure's customdata has it
+HINT = Notice("Select a marker to see the instrument's summary, parties and source.", icon="touch_app", brief=False)
+
+
+def params(atlas: Atlas) -> tuple[ViewParam, ...]:
+    return (ViewParam("lane", LANES, default=("mechanism",)),)
+
+
+def timeline_summary(table: pd.DataFrame, events: pd.DataFrame, lane: str) -> str:
+    """'103 instruments adopted 1996–2026 in 8 lanes by mechanism, 13 of them legally binding; 70 summits and
+    meetings. Most parties recorded: UNESCO AI Ethics Recommendation (193), New Delhi Declaration (92) and …'
+    (table: components.charts.timeline.timeline_table, the instrument markers drawn)"""
+    meetings = plural(len(events), "summit or meeting", "summits and meetings")
+    if table.empty:
+        return f"No instruments; {meetings}."
+    years = table["adopted"].dt.year
+    span = f"{years.min()}" if years.min() == years.max() else f"{years.min()}–{years.max()}"
+    binding = int((table["legal_force"] == "legally_binding").sum())
+    lanes = plural(table["lane"].nunique(), "lane")
+    text = (
+        f"{plural(len(table), 'instrument')} adopted {span} in {lanes} by {lane}, "
+        f"{binding:,} of them legally binding; {meetings}."
+    )
+    top = table[table["parties"] > 0].sort_values(["parties", "short_name"], ascending=[False, True]).head(3)
+    if len(top):
+        listed = [f"{name} ({n:,})" for name, n in zip(top["short_name"], top["parties"], strict=True)]
+        text += f" Most parties recorded: {names_list(listed)}."
+    return text
+
+
+def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]) -> ViewContent:
+    view = slice_of(atlas, filters)
+    ctx = Context(atlas, filters, view)
+    lane = options["lane"][0]
+    blocks: list[Block] = [Slot("lane")]
+    if view.instruments.empty and view.events.empty:
+        blocks.append(EMPTY)
+        return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)
+    flag_counts = not filters.restricts_parties
+    fig = timeline_figure(view.instruments, view.participation, view.events, asof=view.asof, lane=lane,
+                          subtitle=ctx.subtitle, claims=atlas.claims, flag_counts=flag_counts)  # fmt: skip
+    table = timeline_table(view.instruments, view.participation, lane=lane, claims=atlas.claims, asof=view.asof,
+                           flag_counts=flag_counts)  # fmt: skip
+    rows = pd.concat(
+        [instrument_rows(view.instruments, view.participation).assign(row="instrument"),
+         event_rows(view.events).assign(row="summit or meeting")],
+        ignore_index=True,
+    )  # fmt: skip
+    summary = timeline_summary(table, view.events, lane)
+    blocks.append(ctx.chart("timeline_chart", fig, rows, summary, selectable=True))
+    return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)
+
+
+def selected(event) -> str | None:
+    """What a selection event of the timeline chart selects: a summit as 'event:<id>', else an instrument id."""
+    summit = selected_event(event)
+    return f"{EVENT}{summit}" if summit else selected_instrument(event)
+
+
+def detail(
+    atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]], selection: str | None
+) -> list[Block]:
+    """The detail panel of the selected marker (an instrument id, or 'event:<summit id>'); a hint when nothing in
+    view is selected (a selection left over from other filters counts as nothing). Detail only: brief=False."""
+    view = slice_of(atlas, filters)
+    if view.instruments.empty and view.events.empty:
+        return []
+    ctx = Context(atlas, filters, view)
+    if selection and selection.startswith(EVENT):
+        summit = selection.removeprefix(EVENT)
+        return _summit(ctx, summit) if summit in set(view.events["id"]) else [HINT]
+    if selection and selection in set(view.instruments["id"]):
+        return _instrument(ctx, selection)
+    return [HINT]
+
+
+def _summit(ctx: Context, summit: str) -> list[Block]:
+    row = ctx.slice.events.set_index("id").loc[summit]
+    short = ctx.short
+    produced = [short.get(i, i) for i in row["instrument_ids"]]
+    facts = (row["start_date_label"], row["city"], f"hosted by {row['host']}", row["series"])
+    inner: list[Block] = [
+        Heading(md(row["name"])),
+        Text(" · ".join(md(v) for v in facts)),
+        Text("Produced: " + ("; ".join(md(p) for p in produced) if produced else "no instrument recorded")),
+        Text(f"{md_link('Source', row['source_url'])} · checked {row['checked_label']}"),
+    ]
+    return [Section("", inner, folded=False, brief=False)]
+
+
+def _instrument(ctx: Context, chosen: str) -> list[Block]:
+    view = ctx.slice
+    row, members = instrument_detail(chosen, view.instruments, view.participation, ctx.atlas.parties)
+    in_force = f" · in force since {row['entry_into_force_label']}" if row["entry_into_force_label"] else ""
+    inner: list[Block] = [
+        Heading(md(row["name"])),
+        Text(
+            f"**{label(row['legal_force'])}** · {label(row['mechanism'])} · {md(row['forum'])} · "
+            f"adopted {row['adopted_label']}{in_force}"
+        ),
+        Text(md(row["summary"])),
+        Text(f"{md_link('Source', row['source_url'])} · checked {row['checked_label']}"),
+    ]
+    if row["notes"]:
+        inner.append(Text(md(row["notes"]), caption=True))
+    among = " among the filtered parties" if ctx.filters.restricts_parties else ""
+    inner += [
+        Text(
+            f"**Parties recorded as of {view.asof:%d %B %Y}{among}** (the dataset's list for this instrument is "
+            f"{label(row['party_list']).lower()})"
+        ),
+        *how_counted(ctx, [chosen]),
+        Table(f"parties_{chosen}", members, links={"Source": "source"}),
+        *entry_into_force(ctx, [chosen]),
+    ]
+    return [Section("", inner, folded=False, brief=False)]
