@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from components.content.base import Block, Heading, Notice, Section, Slot, Table, Text, ViewContent
 from components.content.registry import view
-from components.content.urls import address
+from components.content.urls import address, relative
 from components.model.assessments import catalogue, instruments_spoken_of, wide_table
 from components.model.atlas import Atlas
 from components.model.filters import Filters
@@ -33,13 +33,6 @@ def titles(atlas: Atlas) -> dict[str, str]:
     """Table id -> its published title (the picker's labels)."""
     tables = catalogue(atlas.assessments)
     return dict(zip(tables["table_id"], tables["title"], strict=True))
-
-
-def relative(address: str) -> str:
-    """An address of the Atlas made relative to the page it is shown on ('/signatories?…' -> 'signatories?…'), so
-    that it works wherever the Atlas is served; the home page is './'."""
-    path = address.lstrip("/")
-    return path if path and not path.startswith("?") else "./" + path
 
 
 def instrument_links(atlas: Atlas, instrument_ids: list[str]) -> str:

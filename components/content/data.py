@@ -6,13 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import pandas as pd
-
 from components.content.base import Block, Code, Download, Heading, Notice, Section, Slot, Table, Text, ViewContent
 from components.data.dictionary import field_table, value_definitions
 from components.data.schema import bundled_package
 from components.data.upload import MAX_BYTES, MAX_ROWS, UploadResult, template_zip
-from components.data.validate import Problem
+from components.data.validate import problems_table
 from components.export.rows import neutralise, package_zip
 from components.model.atlas import Atlas, citation
 from components.model.coverage import coverage_table
@@ -85,15 +83,6 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     return ViewContent(TITLE, SUBTITLE, blocks, asof=atlas.asof)
 
 
-def problem_rows(problems: list[Problem]) -> pd.DataFrame:
-    """Validator problems as the table users read: file, row, column, problem (as components/ui/source.py shows an
-    invalid package's)."""
-    return pd.DataFrame(
-        [{"file": p.file, "row": p.row, "column": p.column or "", "problem": p.message} for p in problems],
-        columns=["file", "row", "column", "problem"],
-    )
-
-
 def upload_accepted(result: UploadResult) -> str:
     """What a valid upload did, in one sentence (shown after the page reruns with the new data)."""
     read = " · ".join(md(count) for count in result.counts)
@@ -110,9 +99,9 @@ def upload_rejected(result: UploadResult) -> list[Block]:
     if result.counts:
         out.append(Text(" · ".join(md(count) for count in result.counts), caption=True))
     out += [
-        Table("upload_problems", problem_rows(shown)),
+        Table("upload_problems", problems_table(shown)),
         Code("\n".join(str(p) for p in shown)),  # copyable, and readable by screen readers
-        Download("Download every problem (CSV)", neutralise(problem_rows(result.problems)).to_csv(index=False).encode(),
+        Download("Download every problem (CSV)", neutralise(problems_table(result.problems)).to_csv(index=False).encode(),
                  "atlas-upload-problems.csv", "text/csv", key="download_problems", icon="download"),  # fmt: skip
     ]
     if result.ignored:

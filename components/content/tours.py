@@ -11,7 +11,7 @@ import yaml
 
 from components.content.base import Block, Notice, Section, Slot, Text, ViewContent
 from components.content.registry import View, tour_views
-from components.content.urls import address
+from components.content.urls import address, relative
 from components.data.schema import DEFAULT_DATA_DIR
 from components.model.atlas import Atlas, derived
 from components.model.filters import SHARED_PARAMS, Filters
@@ -128,8 +128,7 @@ def slot_name(tour: Tour) -> str:
 def step_link(tour: Tour, number: int) -> str:
     """A step's address relative to the page showing it ('timeline?…'; the home page is './?…'), so that it works
     wherever the Atlas is served."""
-    path = step_address(tour, number).lstrip("/")
-    return path if path and not path.startswith("?") else "./" + path
+    return relative(step_address(tour, number))
 
 
 def step_list(tour: Tour) -> str:

@@ -29,6 +29,13 @@ def address(view: View, query: Mapping[str, str] | None = None, *, root: str = "
     return path + (f"?{urlencode(query, safe=',')}" if query else "")
 
 
+def relative(address: str) -> str:
+    """An address of the Atlas made relative to the page it is shown on ('/signatories?…' -> 'signatories?…'), so
+    that it works wherever the Atlas is served; the home page is './'."""
+    path = address.lstrip("/")
+    return path if path and not path.startswith("?") else "./" + path
+
+
 def view_address(
     view: View,
     atlas: Atlas,

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from components.data.schema import DEFAULT_DATA_DIR, Package, Resource, bundled_package
 
 
@@ -130,6 +132,14 @@ def _wrong_encoding(data: bytes) -> tuple[int | None, str] | None:
         line = data[:nul].count(b"\n") + 1
         return line, "file holds NUL bytes: it is binary, or UTF-16/32 text; save it as a UTF-8 CSV"
     return None
+
+
+def problems_table(problems: list[Problem]) -> pd.DataFrame:
+    """Problems as the table users read: file, row, column, problem."""
+    return pd.DataFrame(
+        [{"file": p.file, "row": p.row, "column": p.column or "", "problem": p.message} for p in problems],
+        columns=["file", "row", "column", "problem"],
+    )
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from components.data.schema import read_package
-from components.data.validate import DataPackageError, Problem
+from components.data.validate import DataPackageError, problems_table
 from components.model.atlas import Atlas, data_dir_from_env, load_atlas
 from components.model.releases import release_path, same_as_release
 
@@ -28,14 +27,6 @@ def _fingerprint(data_dir: Path) -> tuple:
 def _cached_atlas(data_dir: str, key: str) -> Atlas:
     own = Path(data_dir) / "datapackage.yaml"  # a release carries its own descriptor (its version, its schema)
     return load_atlas(data_dir, read_package(Path(data_dir)) if own.exists() else None)
-
-
-def problems_table(problems: list[Problem]) -> pd.DataFrame:
-    """Validator problems as the table users read: file, row, column, problem."""
-    return pd.DataFrame(
-        [{"file": p.file, "row": p.row, "column": p.column or "", "problem": p.message} for p in problems],
-        columns=["file", "row", "column", "problem"],
-    )
 
 
 UPLOAD_KEY = "_uploaded_data_dir"  # a session's own validated upload (components/data/upload.py)
