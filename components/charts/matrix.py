@@ -196,7 +196,7 @@ def matrix_figure(
     )
     if any(c in disputed for c in columns) or any(t.name == "Sources differ (⚑)" for t in fig.data):
         fig = add_source_line(fig, f"{FLAG} A source states this count, a date or a party's act differently: the "
-                                   "Atlas shows its own value; the claims are listed with it.")  # fmt: skip
+                                   "Atlas shows its own value; the claims are listed with it.", copy=False)  # fmt: skip
     return fig
 
 

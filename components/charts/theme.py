@@ -98,9 +98,10 @@ def finish_figure(fig: go.Figure, *, title: str, asof: dt.date, subtitle: str | 
     return fig
 
 
-def add_source_line(fig: go.Figure, text: str) -> go.Figure:
-    """A copy of a finished figure with one more line (our own text, not data) under its source line."""
-    out = go.Figure(fig)
+def add_source_line(fig: go.Figure, text: str, *, copy: bool = True) -> go.Figure:
+    """A finished figure with one more line (our own text, not data) under its source line: a copy, or the figure
+    itself (`copy=False`, for a figure just made and not yet shared; copying a large matrix takes ~20 ms)."""
+    out = go.Figure(fig) if copy else fig
     bottom = out.layout.margin.b if out.layout.margin.b is not None else 90
     for annotation in out.layout.annotations:
         if annotation.name == "source" and text not in annotation.text:

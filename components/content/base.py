@@ -207,7 +207,7 @@ class Context:
         unverified, what = unverified_count(rows)
         note = unverified_note(unverified, what) if unverified else ""
         if note:
-            figure = add_source_line(figure, note)
+            figure = add_source_line(figure, note, copy=False)  # the figure was made for this chart
         title = html.unescape(figure.layout.title.text or "")
         if self.filters.whatif:
             figure = go.Figure(figure)

@@ -30,7 +30,7 @@ from components.content.base import (
 )
 from components.data.dates import in_words
 from components.export.rows import instrument_rows
-from components.model.atlas import Atlas, citation
+from components.model.atlas import Atlas, citation, derived
 from components.model.claims import dispute_counts
 from components.model.coverage import evidence_counts, party_list_counts
 from components.model.filters import Filters, Slice, slice_of
@@ -83,8 +83,9 @@ def legal_force_summary(table: pd.DataFrame) -> str:
 def firmness(atlas: Atlas, view: Slice, figures: Headline, on: dt.date) -> list[Block]:
     """'How firm the data is': evidence of the records, party lists, freshness of the checks, disagreements."""
     evidence, lists = evidence_counts(view), party_list_counts(view)
-    fresh = freshness(atlas, today=on)
-    n_facts, n_disputed = dispute_counts(atlas.claims)
+    # whatever the filters: computed once per dataset (and day)
+    fresh = derived(atlas, f"freshness|{on}", lambda: freshness(atlas, today=on))
+    n_facts, n_disputed = derived(atlas, "dispute_counts", lambda: dispute_counts(atlas.claims))
     paragraphs = [
         f"Of **{figures.participation_rows}** participation records, **{evidence['official']}** were read on an "
         f"official page, **{evidence['secondary']}** on a reputable secondary page, and **{evidence['unverified']}** "

@@ -10,6 +10,7 @@ import pandas as pd
 
 from components.charts.country_profile import ladder
 from components.content.base import Block, Context, Notice, Progress, Section, Table, Text
+from components.model.atlas import derived
 from components.model.claims import FLAG, claims_table, dispute_topics, disputed_instruments, disputed_pairs
 from components.model.counting import breakdown, count_notes
 from components.model.counting import describe as describe_count
@@ -86,7 +87,9 @@ def how_counted(ctx: Context, instrument_ids: Iterable[str], participation: pd.D
             title = f"What sources say: {len(here)} claim{'s' if len(here) != 1 else ''}"
             title += f", {differ} differ{'s' if differ == 1 else ''} from the Atlas" if differ else ", none differs"
             out.append(Section(title, [
-                Table(f"claims_{instrument}", claims_table(here, party_names=names), links={"Source": "source"}),
+                Table(f"claims_{instrument}", derived(atlas, f"claims_table|{instrument}",  # whatever the filters
+                                                      lambda here=here: claims_table(here, party_names=names)),
+                      links={"Source": "source"}),
                 Text(CLAIMS_NOTE, caption=True),
             ], icon="flag" if differ else "fact_check"))  # fmt: skip
     return out
