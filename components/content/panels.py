@@ -71,6 +71,7 @@ def how_counted(ctx: Context, instrument_ids: Iterable[str], participation: pd.D
     counts = not ctx.filters.restricts_parties  # with party filters a count is a subtotal no source speaks of
     disputed = disputed_instruments(claims, asof=ctx.slice.asof, counts=counts)
     short, names = ctx.short, ctx.names
+    rows_of = {key: group for key, group in mine.groupby(mine["instrument_id"].astype(object))}  # one split, not one scan each
     out: list[Block] = []
     for instrument in ids:
         if instrument not in table.index:
@@ -78,7 +79,7 @@ def how_counted(ctx: Context, instrument_ids: Iterable[str], participation: pd.D
         topics = [t for t in dispute_topics(claims, instrument, names, asof=ctx.slice.asof) if counts or t != "the count"]
         flag = f" · {FLAG} **sources differ** on {md(', '.join(topics))}" if instrument in disputed else ""
         out.append(Text(f"**{md(short.get(instrument, instrument))}**: {md(describe_count(table.loc[instrument]))}{flag}"))
-        notes = count_notes(mine, instrument)  # how fresh the count is, and how many of its parties are unverified
+        notes = count_notes(rows_of.get(instrument, mine.iloc[:0]), instrument)  # how fresh, how many unverified
         if notes:
             out.append(Text(" · ".join(notes) + ".", caption=True))
         here = claims[claims["instrument_id"] == instrument]
