@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from components.model.atlas import data_dir_from_env
-from components.model.releases import available
 from components.ui.navigation import navigation_pages
-from components.ui.source import atlas_or_stop, release_shown, uses_upload
+from components.ui.sidebar import data_caption
+from components.ui.source import atlas_or_stop, uses_upload
 
 st.set_page_config(page_title="AI Governance Atlas", page_icon="🌐", layout="wide")
 
@@ -42,13 +41,6 @@ if uses_upload() and not brief:
         "*Data and sources* has the button to go back.",
         icon=":material/upload_file:",
     )
-with st.sidebar:
-    release = release_shown()
-    latest = (available(data_dir_from_env()) or [None])[-1]
-    if release and release != latest:
-        st.warning(f"Showing the data of release **{release}**, not the latest ({latest}). Remove `v=` from the "
-                   "address for the latest.", icon=":material/history:")  # fmt: skip
-    shown = f"release {release}" if release else f"version {atlas.version} with later changes"
-    st.caption(f"Data as of **{atlas.asof:%d %B %Y}** · {shown}")
+data_caption(atlas)
 
 navigation.run()

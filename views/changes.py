@@ -8,7 +8,7 @@ from components.ui.frame import option, page_frame, view_control
 from components.ui.render import render
 
 frame = page_frame("changes")
-short = frame.atlas.instruments.set_index("id")["short_name"].to_dict()
+short = frame.short
 
 
 def options():

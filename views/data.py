@@ -1,10 +1,9 @@
 """Data and sources: the data dictionary, per-table downloads, coverage, and your own data to explore
-(components/content/data.py; the upload form is this page's own)."""
+(components/content/sources.py; the upload form is this page's own)."""
 
 import streamlit as st
 
-from components.content.data import upload_accepted, upload_rejected
-from components.data.upload import ACCEPTED, check_upload
+from components.content.sources import UPLOAD_TYPES, check_files, upload_accepted, upload_rejected
 from components.ui.frame import plain_frame
 from components.ui.render import blocks, render
 from components.ui.source import UPLOAD_KEY, uses_upload
@@ -14,14 +13,14 @@ frame = plain_frame("data")
 
 
 def upload():
-    uploaded = st.file_uploader("Tables to check", type=[suffix.lstrip(".") for suffix in ACCEPTED],
+    uploaded = st.file_uploader("Tables to check", type=UPLOAD_TYPES,
                                 accept_multiple_files=True, key="upload_files")  # fmt: skip
     flash = st.session_state.pop(FLASH_KEY, None)  # what the last valid upload did, kept across its rerun
     if flash:
         st.success(flash, icon=":material/check_circle:")
     if st.button("Check and use these tables", disabled=not uploaded, icon=":material/fact_check:"):
         with st.spinner("Checking the tables…"):
-            result = check_upload([(file.name, file.getvalue()) for file in uploaded])  # same-named files both checked
+            result = check_files([(file.name, file.getvalue()) for file in uploaded])  # same-named files both checked
         if result.ok:
             st.session_state[UPLOAD_KEY] = str(result.data_dir)
             st.session_state[FLASH_KEY] = upload_accepted(result)

@@ -1,14 +1,10 @@
 """Freshness: how recently each fact was checked, the rows due for re-checking, and where sources disagree
-(components/content/freshness.py)."""
+(components/content/freshness.py; built once a day per package and period, as every view's content is)."""
 
-from components.content import freshness
-from components.ui.frame import memo, plain_frame, view_control
+from components.content.freshness import period_labels
+from components.ui.frame import plain_frame, view_control
 from components.ui.render import render
 
 frame = plain_frame("freshness")
-months = frame.options["months"]
-# Built once a day per package and period: the ages are counted to today.
-content = memo(frame, "build:freshness", lambda: frame.page.build(frame.atlas, frame.filters, {"months": months}),
-               months, freshness.today())  # fmt: skip
-render(frame, content, slots={"months": lambda: view_control(
-    frame, "months", "Due when not re-checked for more than", labels=freshness.period_labels())})  # fmt: skip
+render(frame, slots={"months": lambda: view_control(
+    frame, "months", "Due when not re-checked for more than", labels=period_labels())})  # fmt: skip

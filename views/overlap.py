@@ -5,7 +5,7 @@ from components.ui.frame import page_frame, view_control
 from components.ui.render import render
 
 frame = page_frame("overlap")
-short = frame.atlas.instruments.set_index("id")["short_name"].to_dict()
+short = frame.short
 
 render(frame, slots={
     "instrument": lambda: view_control(frame, "instrument", "Instruments (2 to 8)", labels=short),

@@ -7,7 +7,7 @@ from components.ui.frame import page_frame, view_control
 from components.ui.render import render
 
 frame = page_frame("signatories")
-short = frame.atlas.instruments.set_index("id")["short_name"].to_dict()
+short = frame.short
 
 
 def matrix_options():

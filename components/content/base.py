@@ -4,7 +4,8 @@ A view's `build(atlas, filters, options)` returns one. The Streamlit page render
 offline pack exports its charts, tests read it; nothing here imports Streamlit. Text is Markdown in which data text
 is already escaped (components/text.md), so any renderer can show it as written.
 
-Blocks marked `brief=False` are the page's detail: left out of the briefing and presentation layouts
+Blocks are frozen (a build may share one, e.g. the empty-state notice). Blocks marked `brief=False` are the page's
+detail: left out of the briefing and presentation layouts
 (`?layout=brief|present`), which show the charts and what explains them only.
 """
 
@@ -23,47 +24,47 @@ from components.model.atlas import Atlas
 from components.model.claims import mark_rows
 from components.model.counting import unverified_count, unverified_note
 from components.model.filters import Filters, Slice, describe
-from components.model.participation import party_names
+from components.model.participation import party_names, short_names
 from components.model.scenario import SCENARIO_LABEL
 from components.text import plotly_text
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
     brief: bool = field(default=True, kw_only=True)  # shown in the briefing and presentation layouts too
 
 
-@dataclass
+@dataclass(frozen=True)
 class Heading(Block):
     text: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Text(Block):
     text: str  # Markdown
     caption: bool = False  # small print
 
 
-@dataclass
+@dataclass(frozen=True)
 class Notice(Block):
     text: str  # Markdown
     kind: str = "info"  # info | success | warning | error
     icon: str | None = None  # a Material icon name, e.g. "filter_alt_off"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Metric:
     label: str
     value: str | int
     help: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Metrics(Block):
     items: list[Metric]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Chart(Block):
     """A finished figure with the rows behind it (as exported) and its text alternative."""
 
@@ -76,7 +77,7 @@ class Chart(Block):
     selectable: bool = False  # selecting a point opens a detail panel (see the view's detail function)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Table(Block):
     key: str
     data: pd.DataFrame
@@ -85,7 +86,7 @@ class Table(Block):
     index: bool = False  # show the index (a matrix's row labels)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Download(Block):
     label: str
     data: bytes | Callable[[], bytes]  # bytes, or what makes them on click
@@ -95,19 +96,19 @@ class Download(Block):
     icon: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Progress(Block):
     value: float  # 0..1
     text: str  # Markdown
 
 
-@dataclass
+@dataclass(frozen=True)
 class Code(Block):
     text: str
     language: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Section(Block):
     """Blocks under a title: bordered, or folded away (an expander) when `folded`."""
 
@@ -117,13 +118,13 @@ class Section(Block):
     icon: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Columns(Block):
     columns: list[list[Block]]
     widths: list[int] | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Slot(Block):
     """Where the page puts one of its own widgets (a view option kept in the URL), by name."""
 
@@ -192,7 +193,7 @@ class Context:
 
     @property
     def short(self) -> dict[str, str]:
-        return self.atlas.instruments.set_index("id")["short_name"].to_dict()
+        return short_names(self.atlas.instruments)
 
     @property
     def subtitle(self) -> str:

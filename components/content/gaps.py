@@ -7,6 +7,7 @@ would make them trivial (?group=G77 gives 100%), so they select the instruments 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import pandas as pd
 
@@ -161,7 +162,5 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
                            "account.", caption=True, brief=False))  # fmt: skip
     blocks += _share_blocks(ctx, everyone, instruments)
     blocks += _us_china_blocks(ctx, everyone, instruments)
-    detail = _fewest_blocks(ctx, everyone) + _binding_blocks(atlas, filters)
-    for block in detail:
-        block.brief = False
+    detail = [replace(block, brief=False) for block in _fewest_blocks(ctx, everyone) + _binding_blocks(atlas, filters)]
     return ViewContent(TITLE, SUBTITLE, blocks + detail, filters=ctx.subtitle, asof=view.asof)

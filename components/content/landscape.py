@@ -19,6 +19,7 @@ from components.charts.heatmap import (
 )
 from components.content.base import Block, Context, Notice, Section, Slot, Table, Text, ViewContent, plural
 from components.content.panels import EMPTY
+from components.data.dates import in_words
 from components.data.labels import label, legal_force_definitions
 from components.export.rows import instrument_rows
 from components.model.atlas import Atlas
@@ -65,7 +66,7 @@ def cumulative_summary(instruments: pd.DataFrame) -> str:
     last = table.iloc[-1]
     binding, other = int(last["Legally binding"]), int(last["Not legally binding"])
     text = (
-        f"By {last['adopted']:%d %B %Y}, {binding:,} legally binding and {other:,} not legally binding "
+        f"By {in_words(last['adopted'])}, {binding:,} legally binding and {other:,} not legally binding "
         f"{'instrument' if binding + other == 1 else 'instruments'} had been adopted"
     )
     bound = instruments[instruments["legal_force"].astype(str) == "legally_binding"].sort_values("adopted")

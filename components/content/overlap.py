@@ -75,7 +75,7 @@ def patterns_summary(patterns: pd.DataFrame, instrument_ids: tuple[str, ...], sh
         inside = [short.get(i, i) for i in instrument_ids if row[i]]
         if len(inside) == len(instrument_ids):
             return f"all {len(instrument_ids)}" if len(instrument_ids) > 2 else "both"
-        return f"only {inside[0]}" if len(inside) == 1 else names_list(inside, limit=len(inside))
+        return "only " + names_list(inside, limit=len(inside))  # exactly these, none of the others
 
     common = []
     for i, (_, row) in enumerate(patterns.head(3).iterrows()):

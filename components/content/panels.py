@@ -30,7 +30,7 @@ CLAIMS_NOTE = (
 )
 
 
-def entry_into_force(ctx: Context, instrument_ids: Iterable[str] | None = None) -> list[Block]:
+def entry_into_force(ctx: Context, instrument_ids: Iterable[str] | None = None, *, brief: bool = True) -> list[Block]:
     """Progress towards entry into force of the treaties with a condition (all, or those given), as of the view's
     date. Every consent counts, whatever the party filters; what-if actions count too."""
     everyone = slice_of(ctx.atlas, Filters(asof=ctx.filters.asof, whatif=ctx.filters.whatif))
@@ -55,7 +55,7 @@ def entry_into_force(ctx: Context, instrument_ids: Iterable[str] | None = None) 
             inner.append(Table(f"entry_{progress.instrument_id}", consents.rename(
                 columns={"party_id": "Party id", "name": "Party", "date_label": "Consent"})))  # fmt: skip
         title = f"**Entry into force of {md(short.get(progress.instrument_id, progress.instrument_id))}**"
-        out.append(Section(title, inner, folded=False))
+        out.append(Section(title, inner, folded=False, brief=brief))
     return out
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import ModuleType
 
-from components.model.atlas import Atlas
+from components.model.atlas import Atlas, derived
 from components.model.filters import Filters
 from components.model.query import ViewParam
 
@@ -44,17 +44,22 @@ class View:
     def params(self, atlas: Atlas) -> tuple[ViewParam, ...]:
         """The view's own options (kept in the URL beside the filters); some take their choices from the data."""
         params = getattr(self.content(), "params", None)
-        return tuple(params(atlas)) if params else ()
+        if not params:
+            return ()
+        return derived(atlas, f"params|{self.module}", lambda: tuple(params(atlas)))  # once per dataset
 
     def build(self, atlas: Atlas, filters: Filters | None = None, options: Mapping[str, tuple[str, ...]] | None = None):
         """The view's content (components/content/base.ViewContent); options left out take their defaults."""
-        chosen = {p.name: p.default for p in self.params(atlas)}
-        chosen.update({k: tuple(v) for k, v in (options or {}).items() if k in chosen})
+        options = options or {}
+        chosen = {}
+        for param in self.params(atlas):  # left out, or an empty choice of a single-valued option: the default
+            given = tuple(options.get(param.name, ()))
+            chosen[param.name] = given if given or (param.multiple and param.name in options) else param.default
         return self.content().build(atlas, filters or Filters(), chosen)
 
 
-def _view(name: str, title: str, icon: str, options: tuple[str, ...] = (), **flags) -> View:
-    return View(name, title, f":material/{icon}:", f"components.content.{name}", options, **flags)
+def _view(name: str, title: str, icon: str, options: tuple[str, ...] = (), module: str = "", **flags) -> View:
+    return View(name, title, f":material/{icon}:", f"components.content.{module or name}", options, **flags)
 
 
 VIEWS: tuple[View, ...] = (
@@ -69,7 +74,7 @@ VIEWS: tuple[View, ...] = (
     _view("institutes", "AI Safety Institutes", "science", tours=True),
     _view("assessments", "Assessments", "rate_review", ("table",), filtered=False),
     _view("tours", "Guided tours", "co_present", filtered=False),
-    _view("data", "Data and sources", "table_view", filtered=False),
+    _view("data", "Data and sources", "table_view", module="sources", filtered=False),  # not content.data (data/)
     _view("changes", "What changed", "notifications", ("since", "instrument")),
     _view("freshness", "Freshness", "update", ("months",), filtered=False),
 )

@@ -116,8 +116,6 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
             Text("Treaties that enter into force once enough parties have consented to be bound, with the consents "
                  "recorded as of the view's date (all parties, whatever the party filters; what-if actions included).",
                  caption=True, brief=False),  # fmt: skip
-            *entry_into_force(ctx),
+            *entry_into_force(ctx, brief=False),
         ]
-        for block in blocks[-len(atlas.entry_conditions):]:
-            block.brief = False
     return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)

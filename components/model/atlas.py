@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -45,17 +46,26 @@ class Atlas:
 
 
 T = TypeVar("T")
-DERIVED_LIMIT = 128  # derived values kept per dataset; the oldest goes first
+DERIVED_LIMIT = 256  # derived values kept per dataset (slices, per-filter tables); the oldest goes first
+_DERIVED_LOCK = threading.Lock()
 
 
 def derived(atlas: Atlas, key: str, compute: Callable[[], T]) -> T:
-    """compute() once per dataset and key (a filter state, say). The value is shared: never modify it."""
+    """compute() once per dataset and key (a filter state, say). The value is shared: never modify it.
+
+    Sessions run in threads and share the dataset: the store is read and changed under a lock, and compute() runs
+    outside it (two threads may both compute a new key; one value is kept)."""
     store = atlas._derived
-    if key not in store:
-        if len(store) >= DERIVED_LIMIT:
-            store.pop(next(iter(store)), None)
-        store[key] = compute()
-    return store[key]
+    with _DERIVED_LOCK:
+        if key in store:
+            return store[key]
+    value = compute()
+    with _DERIVED_LOCK:
+        if key not in store:
+            while len(store) >= DERIVED_LIMIT:
+                store.pop(next(iter(store)))
+            store[key] = value
+        return store[key]
 
 
 def data_dir_from_env() -> Path:

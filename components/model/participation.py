@@ -12,6 +12,11 @@ def party_names(parties: pd.DataFrame) -> dict[str, str]:
     return dict(zip(parties["id"], parties["name"], strict=True))
 
 
+def short_names(instruments: pd.DataFrame) -> dict[str, str]:
+    """Instrument id -> short name."""
+    return dict(zip(instruments["id"], instruments["short_name"], strict=True))
+
+
 def region_labels(parties: pd.DataFrame) -> pd.Series:
     """Continent for states (and 'European Union' for the EU); the party type for organisations and companies."""
     return parties["continent"].fillna(parties["party_type"].astype(str).map(label))

@@ -36,11 +36,12 @@ def show_chart(chart: Chart, frame: Frame):
     if frame.brief:
         shown = briefing_figure(fig, url=url, size="slide")
         shown.update_layout(width=1200, height=675)  # slide proportions that fit a laptop screen
-        event = st.plotly_chart(shown, key=key, config=config, width="content")
+        event = st.plotly_chart(shown, key=key, config=config, width="content", alt=chart.summary)
         st.caption(md(chart.summary))
         return event
     event = st.plotly_chart(
-        fig, key=key, config=config, **({"on_select": "rerun", "selection_mode": ("points",)} if chart.selectable else {})
+        fig, key=key, config=config, alt=chart.summary,  # the summary is the chart's accessible name
+        **({"on_select": "rerun", "selection_mode": ("points",)} if chart.selectable else {}),
     )
     st.caption(md(chart.summary))  # the chart's text alternative, with its main numbers
     if chart.unverified:

@@ -15,7 +15,7 @@ from components.content.registry import View
 from components.content.registry import view as view_named
 from components.model.atlas import Atlas, data_dir_from_env
 from components.model.filters import Filters, Slice, describe, slice_of
-from components.model.participation import party_names
+from components.model.participation import party_names, short_names
 from components.model.query import ViewParam, Vocabulary, listed, parse_query, to_query
 from components.model.releases import available
 from components.text import md
@@ -44,6 +44,11 @@ class Frame:
     def names(self) -> dict[str, str]:
         """Party id -> name."""
         return party_names(self.atlas.parties)
+
+    @property
+    def short(self) -> dict[str, str]:
+        """Instrument id -> short name (for the labels of the view's own controls)."""
+        return self.context.short
 
     @property
     def subtitle(self) -> str:
@@ -106,8 +111,7 @@ def page_frame(name: str) -> Frame:
     page = view_named(name)
     atlas, data_key = atlas_and_key()
     tours = _tours()
-    releases = ViewParam("v", tuple(available(data_dir_from_env())), default=())
-    params = (*page.params(atlas), LAYOUT, ViewParam("tour", tuple(tours), default=()), STEP, releases)
+    params = (*page.params(atlas), LAYOUT, ViewParam("tour", tuple(tours), default=()), STEP, _releases())
     vocabulary = Vocabulary.of(atlas)
     raw = _raw_query()
     parsed = parse_query(raw, vocabulary, params)
@@ -118,9 +122,7 @@ def page_frame(name: str) -> Frame:
         for param in params:
             st.session_state[f"v_{param.name}"] = _widget_value(param, parsed.view[param.name])
     fit_state_to(vocabulary)
-    for param in params:
-        if f"v_{param.name}" not in st.session_state:
-            st.session_state[f"v_{param.name}"] = _widget_value(param, param.default)
+    _fit_options(params)
     filter_panel(atlas, vocabulary)
 
     filters = filters_from_state(vocabulary)
@@ -129,15 +131,11 @@ def page_frame(name: str) -> Frame:
     if query != {name: ",".join(values) for name, values in raw.items()}:
         st.query_params.from_dict(query)  # also drops what was not understood, after the notice below
     st.session_state["_written_query"] = query
-    for notice in parsed.notices[:MAX_NOTICES]:
-        st.warning(notice, icon=":material/link_off:")
-    if len(parsed.notices) > MAX_NOTICES:
-        st.warning(f"… and {len(parsed.notices) - MAX_NOTICES} more problems in the address, also ignored.",
-                   icon=":material/link_off:")  # fmt: skip
+    _address_notices(parsed.notices)
     if filters.whatif:
         from components.model.scenario import describe_scenario
 
-        short = atlas.instruments.set_index("id")["short_name"].to_dict()
+        short = short_names(atlas.instruments)
         st.warning(
             f"**SCENARIO** — {md(describe_scenario(filters.whatif, party_names(atlas.parties), short))}. These actions are "
             "hypothetical: they are not in the data, and every chart and export of this view is labelled SCENARIO. "
@@ -153,36 +151,62 @@ def page_frame(name: str) -> Frame:
 
 
 def plain_frame(name: str) -> Frame:
-    """The frame of a page without filters (it shows the whole dataset): its own options are read from the address
-    and kept there; every other parameter is named in one notice and dropped from the address."""
+    """The frame of a page without filters (it shows the whole dataset): its own options (and the release) are read
+    from the address and kept there; every other parameter is named in one notice and dropped from the address."""
     page = view_named(name)
     atlas, data_key = atlas_and_key()
-    params = (*page.params(atlas), LAYOUT)
+    params = (*page.params(atlas), LAYOUT, _releases())
     names = {p.name for p in params}
-    unknown = [key for key in st.query_params if key not in names and key != "v"]
+    unknown = [key for key in st.query_params if key not in names]
     if unknown:
         st.warning(f"This page has no filters in its address: {listed(unknown)} ignored.", icon=":material/link_off:")
         for key in unknown:
             del st.query_params[key]
-    raw = {key: st.query_params.get_all(key) for key in st.query_params if key in names}
+    raw = {key: st.query_params.get_all(key) for key in st.query_params}
     parsed = parse_query(raw, Vocabulary.of(atlas), params)
-    for notice in parsed.notices[:MAX_NOTICES]:
-        st.warning(notice, icon=":material/link_off:")
-    written = st.session_state.get(f"_written_{name}")
-    if raw and to_query(Filters(), parsed.view, params) != written or any(f"v_{p.name}" not in st.session_state
-                                                                         for p in params):  # fmt: skip
+    _address_notices(parsed.notices)
+    if raw and to_query(Filters(), parsed.view, params) != st.session_state.get(f"_written_{name}"):
         for param in params:
             st.session_state[f"v_{param.name}"] = _widget_value(param, parsed.view[param.name])
+    _fit_options(params)
     options = {param.name: _view_value(param, st.session_state[f"v_{param.name}"]) for param in params}
     query = to_query(Filters(), options, params)
-    for key in names:
-        if key in query and st.query_params.get(key) != query[key]:
-            st.query_params[key] = query[key]
-        elif key not in query and key in st.query_params:
-            del st.query_params[key]
+    if query != {key: ",".join(values) for key, values in raw.items()}:
+        st.query_params.from_dict(query)  # also drops a bad value, after its notice
     st.session_state[f"_written_{name}"] = query
     return Frame(page=page, atlas=atlas, filters=Filters(), options=options, slice=slice_of(atlas, Filters()),
                  query=query, data_key=data_key)  # fmt: skip
+
+
+def _releases() -> ViewParam:
+    return ViewParam("v", tuple(available(data_dir_from_env())), default=())
+
+
+def _address_notices(notices: list[str]) -> None:
+    """What the address held that was not understood: at most MAX_NOTICES notices, then a count."""
+    for notice in notices[:MAX_NOTICES]:
+        st.warning(notice, icon=":material/link_off:")
+    if len(notices) > MAX_NOTICES:
+        st.warning(f"… and {len(notices) - MAX_NOTICES} more problems in the address, also ignored.",
+                   icon=":material/link_off:")  # fmt: skip
+
+
+def _fit_options(params: tuple[ViewParam, ...]) -> None:
+    """Keep each option's widget state inside this view's choices: an option of the same name on another page (the
+    instruments of Signatories, Overlap and What changed) may hold values, or more of them, that this one does not
+    take."""
+    state = st.session_state
+    for param in params:
+        key = f"v_{param.name}"
+        if key not in state:
+            state[key] = _widget_value(param, param.default)
+        elif param.multiple:
+            value = list(state[key] or [])
+            kept = [v for v in value if v in param.options][: param.max_items or None]
+            if kept != value:
+                state[key] = kept
+        elif state[key] is not None and state[key] not in param.options:
+            state[key] = _widget_value(param, param.default)
 
 
 def _widget_value(param: ViewParam, value: tuple[str, ...]):

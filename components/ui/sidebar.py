@@ -8,11 +8,13 @@ import datetime as dt
 import streamlit as st
 
 from components.data.labels import label
-from components.model.atlas import Atlas
+from components.model.atlas import Atlas, data_dir_from_env
 from components.model.filters import CHOICES, Filters
-from components.model.participation import party_names
+from components.model.participation import party_names, short_names
 from components.model.query import Vocabulary
+from components.model.releases import available
 from components.text import md
+from components.ui.source import release_shown
 
 LISTS = {name: title for name, title in CHOICES.items() if name != "party"}  # the party picker is set apart
 GROUP_LABELS = {
@@ -21,6 +23,18 @@ GROUP_LABELS = {
     "EU": "European Union",
     "CoE": "Council of Europe",
 }
+
+
+def data_caption(atlas: Atlas) -> None:
+    """In the sidebar: the data's as-of date and release, and a warning when the address names an older release."""
+    with st.sidebar:
+        release = release_shown()
+        latest = (available(data_dir_from_env()) or [None])[-1]
+        if release and release != latest:
+            st.warning(f"Showing the data of release **{release}**, not the latest ({latest}). Remove `v=` from the "
+                       "address for the latest.", icon=":material/history:")  # fmt: skip
+        shown = f"release {release}" if release else f"version {atlas.version} with later changes"
+        st.caption(f"Data as of **{atlas.asof:%d %B %Y}** · {shown}")
 
 
 def filter_panel(atlas: Atlas, vocabulary: Vocabulary) -> None:
@@ -129,7 +143,7 @@ def _whatif_panel(atlas: Atlas, vocabulary: Vocabulary) -> None:
     from components.model.scenario import describe_scenario, scenario_yaml
 
     names = party_names(atlas.parties)
-    short = atlas.instruments.set_index("id")["short_name"].to_dict()
+    short = short_names(atlas.instruments)
     st.session_state.setdefault("f_whatif", [])
     with st.expander("What-if scenario", icon=":material/science:", expanded=bool(st.session_state["f_whatif"])):
         st.selectbox("Party", vocabulary.party, key="w_party", format_func=lambda p: names.get(p, p), index=None,

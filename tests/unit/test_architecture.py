@@ -85,3 +85,10 @@ def test_page_scripts_hold_no_data_logic():
         names = imported(path)
         assert not {"pandas", "plotly.graph_objects", "components.model.filters"} & names, (path.name, names)
         assert not any(n.startswith("components.charts") for n in names), path.name
+
+
+def test_pages_and_the_app_import_the_ui_and_content_layers_only():
+    for path in [*(ROOT / "views").glob("*.py"), ROOT / "app.py"]:
+        for name in imported(path):
+            if name.startswith("components."):
+                assert name.split(".")[1] in ("ui", "content"), f"{path.name} imports {name}"

@@ -42,8 +42,8 @@ def downloads(content) -> dict[str, Download]:
     return {b.key: b for b in walk(content.blocks) if isinstance(b, Download)}
 
 
-def test_the_period_option():
-    (months,) = view("freshness").params(None)
+def test_the_period_option(valid_atlas):
+    (months,) = view("freshness").params(valid_atlas)
     assert months.name == "months" and months.options == ("3", "6", "12", "24") and months.default == ("6",)
 
 

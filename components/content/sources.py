@@ -9,7 +9,7 @@ from pathlib import Path
 from components.content.base import Block, Code, Download, Heading, Notice, Section, Slot, Table, Text, ViewContent
 from components.data.dictionary import field_table, value_definitions
 from components.data.schema import bundled_package
-from components.data.upload import MAX_BYTES, MAX_ROWS, UploadResult, template_zip
+from components.data.upload import ACCEPTED, MAX_BYTES, MAX_ROWS, UploadResult, check_upload, template_zip
 from components.data.validate import problems_table
 from components.export.rows import neutralise, package_zip
 from components.model.atlas import Atlas, citation
@@ -81,6 +81,14 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
         Text(ADDING),
     ]
     return ViewContent(TITLE, SUBTITLE, blocks, asof=atlas.asof)
+
+
+UPLOAD_TYPES = [suffix.lstrip(".") for suffix in ACCEPTED]  # what the page's uploader accepts
+
+
+def check_files(files: list[tuple[str, bytes]]) -> UploadResult:
+    """Check uploaded files (name, bytes) with the validator; same-named files are both checked."""
+    return check_upload(files)
 
 
 def upload_accepted(result: UploadResult) -> str:

@@ -1,4 +1,4 @@
-"""The Data and sources view's content (components/content/data.py), built without Streamlit, and what the upload
+"""The Data and sources view's content (components/content/sources.py), built without Streamlit, and what the upload
 form shows of a check's result."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.content import data as content_module
+from components.content import sources as content_module
 from components.content.base import Code, Download, Heading, Section, Slot, Table, walk
 from components.content.registry import view
 from components.data.schema import bundled_package
