@@ -17,6 +17,7 @@ from components.model.atlas import GROUPING_ORDER, Atlas
 from components.model.filters import CHOICES, DATES, SHARED_PARAMS, Filters
 
 LIST_SEPARATOR = ","
+FEW_CHOICES = 10  # a notice about an unknown value lists the allowed ones when there are this many or fewer
 CONTINENTS = ("Africa", "America", "Asia", "Europe", "Oceania", "European Union")
 
 
@@ -132,7 +133,8 @@ def _choose(
         elif value not in chosen:
             chosen.append(value)
     if unknown:
-        notices.append(f"`{name}`: unknown value(s) {listed(unknown)} ignored.")
+        choices = f"; use one of {', '.join(map(code_span, allowed))}" if 0 < len(allowed) <= FEW_CHOICES else ""
+        notices.append(f"`{name}`: unknown value(s) {listed(unknown)} ignored{choices}.")
     return tuple(chosen)
 
 

@@ -57,8 +57,9 @@ class Frame:
 
     @property
     def brief(self) -> bool:
-        """Briefing or presentation layout (?layout=brief|present): charts only, no app chrome."""
-        return self.options.get("layout") in (("brief",), ("present",))
+        """Briefing or presentation layout (?layout=brief|present) of a filtered view: charts only, no controls. (A
+        page without filters, a whole table or list as published, shows itself whole; app.py hides the chrome.)"""
+        return self.page.filtered and self.options.get("layout") in (("brief",), ("present",))
 
     @property
     def context(self) -> Context:

@@ -87,3 +87,10 @@ def test_dates_round_trip_exactly(bundled_atlas):
     filters = Filters(start=dt.date(2023, 11, 1), end=dt.date(2025, 2, 11), asof=dt.date(2025, 6, 1))
     _, parsed = urls.parse_address(urls.view_address(view("timeline"), bundled_atlas, filters), bundled_atlas)
     assert parsed.filters == filters
+
+
+def test_a_notice_about_a_bad_choice_lists_the_few_allowed_ones(bundled_atlas):
+    _, parsed = urls.parse_address("http://h/freshness?months=7", bundled_atlas)
+    assert parsed.notices == ["`months`: unknown value(s) `7` ignored; use one of `3`, `6`, `12`, `24`."]
+    _, parsed = urls.parse_address("http://h/gaps?party=XXX", bundled_atlas)
+    assert parsed.notices == ["`party`: unknown value(s) `XXX` ignored."]  # hundreds of parties: not listed
