@@ -149,23 +149,22 @@ def ladder(
     if mine.empty:
         return pd.DataFrame(columns=["instrument_id", "Instrument", "Legal force", "Path", "In force for it"])
     info = instruments.set_index("id")
-    rows = []
-    for instrument_id, acts in mine.groupby("instrument_id", observed=True, sort=False):
-        when = acts["date_by"].fillna(info["adopted"].get(instrument_id))
-        acts = acts.assign(_when=when, _last=acts["action"].astype(str).eq("withdrew")).sort_values(["_last", "_when"])
-        doubt = acts["evidence"].astype(str).eq("unverified") if "evidence" in acts else pd.Series(False, acts.index)
-        steps = [
-            f"{label(str(a))} {d}".strip() + (" (unverified)" if u else "")
-            for a, d, u in zip(acts["action"], acts["date_label"].fillna(""), doubt, strict=True)
-        ]
-        force = (in_force or {}).get(instrument_id)
-        rows.append(
-            {
-                "instrument_id": instrument_id,
-                "Instrument": info["short_name"].get(instrument_id, instrument_id),
-                "Legal force": label(str(info["legal_force"].get(instrument_id, ""))),
-                "Path": " → ".join(steps) + (f" → in force for it {force:%Y-%m-%d}" if force is not None else ""),
-                "In force for it": force.date().isoformat() if force is not None else "",
-            }
-        )
-    return pd.DataFrame(rows).sort_values("Instrument", key=lambda s: s.str.lower()).reset_index(drop=True)
+    ids = mine["instrument_id"].astype(object)
+    doubt = mine["evidence"].astype(str).eq("unverified") if "evidence" in mine else pd.Series(False, mine.index)
+    steps = (mine["action"].astype(str).map(label) + " " + mine["date_label"].fillna("").astype(str)).str.strip()
+    acts = pd.DataFrame({
+        "instrument_id": ids,
+        "step": steps.where(~doubt, steps + " (unverified)"),
+        "_when": mine["date_by"].fillna(ids.map(info["adopted"])),  # undated: from the adoption
+        "_last": mine["action"].astype(str).eq("withdrew"),  # a withdrawal comes last
+    }).sort_values(["_last", "_when"], kind="stable")  # fmt: skip
+    paths = acts.groupby("instrument_id", sort=False)["step"].agg(" → ".join)  # one pass, not one frame per instrument
+    forces = [(in_force or {}).get(i) for i in paths.index]
+    table = pd.DataFrame({
+        "instrument_id": paths.index,
+        "Instrument": [info["short_name"].get(i, i) for i in paths.index],
+        "Legal force": [label(str(info["legal_force"].get(i, ""))) for i in paths.index],
+        "Path": [p + (f" → in force for it {f:%Y-%m-%d}" if f is not None else "") for p, f in zip(paths, forces, strict=True)],
+        "In force for it": [f.date().isoformat() if f is not None else "" for f in forces],
+    })  # fmt: skip
+    return table.sort_values("Instrument", key=lambda s: s.str.lower()).reset_index(drop=True)
