@@ -12,7 +12,7 @@ from components.charts.country_profile import ladder
 from components.content.base import Block, Context, Notice, Progress, Section, Table, Text
 from components.model.atlas import derived
 from components.model.claims import FLAG, claims_table, dispute_topics, disputed_instruments, disputed_pairs
-from components.model.counting import breakdown, count_notes
+from components.model.counting import breakdown, count_notes_by_instrument
 from components.model.counting import describe as describe_count
 from components.model.entry import all_progress, party_in_force
 from components.model.filters import Filters, Slice, slice_of
@@ -71,7 +71,7 @@ def how_counted(ctx: Context, instrument_ids: Iterable[str], participation: pd.D
     counts = not ctx.filters.restricts_parties  # with party filters a count is a subtotal no source speaks of
     disputed = disputed_instruments(claims, asof=ctx.slice.asof, counts=counts)
     short, names = ctx.short, ctx.names
-    rows_of = {key: group for key, group in mine.groupby(mine["instrument_id"].astype(object))}  # one split, not one scan each
+    notes_of = count_notes_by_instrument(mine)  # how fresh each count is, and how many of its parties are unverified
     out: list[Block] = []
     for instrument in ids:
         if instrument not in table.index:
@@ -79,7 +79,7 @@ def how_counted(ctx: Context, instrument_ids: Iterable[str], participation: pd.D
         topics = [t for t in dispute_topics(claims, instrument, names, asof=ctx.slice.asof) if counts or t != "the count"]
         flag = f" · {FLAG} **sources differ** on {md(', '.join(topics))}" if instrument in disputed else ""
         out.append(Text(f"**{md(short.get(instrument, instrument))}**: {md(describe_count(table.loc[instrument]))}{flag}"))
-        notes = count_notes(rows_of.get(instrument, mine.iloc[:0]), instrument)  # how fresh, how many unverified
+        notes = notes_of.get(instrument, [])
         if notes:
             out.append(Text(" · ".join(notes) + ".", caption=True))
         here = claims[claims["instrument_id"] == instrument]

@@ -177,21 +177,28 @@ def unverified_note(n: int, what: str = "records") -> str:
 def count_notes(participation: pd.DataFrame, instrument_id: str) -> list[str]:
     """How fresh an instrument's count is (when its rows were checked) and how many of the parties it counts rest on
     an unverified source; what-if rows left out."""
+    return count_notes_by_instrument(participation[participation["instrument_id"] == instrument_id]).get(instrument_id, [])
+
+
+def count_notes_by_instrument(participation: pd.DataFrame) -> dict[str, list[str]]:
+    """count_notes for every instrument of the rows, in one pass."""
     from components.data.dates import in_words
 
-    rows = participation[participation["instrument_id"] == instrument_id]
+    rows = participation
     if "hypothetical" in rows:
         rows = rows[~rows["hypothetical"].fillna(False).astype(bool)]
-    notes = []
-    if len(rows):
-        first, last = rows["checked"].min(), rows["checked"].max()
-        notes.append(f"Rows checked {in_words(first)}" if first == last else
-                     f"Rows checked between {in_words(first)} and {in_words(last)}")  # fmt: skip
+    ids = rows["instrument_id"].astype(object)
+    checked = rows["checked"].groupby(ids).agg(["min", "max"])
     counted = counted_rows(active(rows))
-    doubtful = counted.loc[counted["evidence"].astype(str) == "unverified", "party_id"].nunique()
-    if doubtful:
-        notes.append(
-            f"{UNVERIFIED_MARK} {doubtful} of the parties listed {'rests' if doubtful == 1 else 'rest'} on a single "
+    doubtful = counted[counted["evidence"].astype(str) == "unverified"]
+    unverified = doubtful["party_id"].groupby(doubtful["instrument_id"].astype(object)).nunique()
+    notes: dict[str, list[str]] = {}
+    for instrument, (first, last) in checked.iterrows():
+        notes[instrument] = [f"Rows checked {in_words(first)}" if first == last else
+                             f"Rows checked between {in_words(first)} and {in_words(last)}"]  # fmt: skip
+    for instrument, n in unverified.items():
+        notes.setdefault(instrument, []).append(
+            f"{UNVERIFIED_MARK} {n} of the parties listed {'rests' if n == 1 else 'rest'} on a single "
             "non-official source (evidence: unverified)"
         )
     return notes
