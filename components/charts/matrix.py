@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -277,15 +278,37 @@ def diff_table(result: Diff, parties: pd.DataFrame, first_name: str, second_name
     return table
 
 
+NAMES_SHOWN = 60  # names listed under a bar of the comparison; the rest are in its data file
+NAMES_PER_LINE = 4
+
+
+def _name_lines(ids: tuple[str, ...], names: Mapping[str, str]) -> tuple[str, int]:
+    """Names sorted, a few per line, as plotly text (escaped); with '… and N more' past NAMES_SHOWN."""
+    listed = sorted((names.get(p, p) for p in ids), key=str.lower)
+    shown, rest = listed[:NAMES_SHOWN], len(listed) - NAMES_SHOWN
+    lines = [", ".join(plotly_text(n) for n in shown[i : i + NAMES_PER_LINE]) for i in range(0, len(shown), NAMES_PER_LINE)]
+    if rest > 0:
+        lines.append(f"… and {rest} more (in the data file)")
+    return "<br>".join(lines), len(lines)
+
+
 def diff_figure(
-    result: Diff, *, first_name: str, second_name: str, asof: dt.date, subtitle: str | None = None
+    result: Diff,
+    *,
+    first_name: str,
+    second_name: str,
+    asof: dt.date,
+    subtitle: str | None = None,
+    party_names: Mapping[str, str] | None = None,
 ) -> go.Figure:
-    """Three bars: parties in both, only in the first, only in the second."""
-    counts = [len(result.only_first), len(result.both), len(result.only_second)]
-    names = [f"Only {first_name}", "Both", f"Only {second_name}"]
+    """Three bars: parties only in the first, in both, only in the second; with `party_names`, the parties of each
+    bar are listed under it, so that a picture of the chart names them."""
+    groups = [result.only_first, result.both, result.only_second]
+    counts = [len(g) for g in groups]
+    labels = [f"Only {first_name}", "Both", f"Only {second_name}"]
     fig = go.Figure(
         go.Bar(
-            x=names,
+            x=labels,
             y=counts,
             marker=dict(color=["#0072B2", "#7c7b78", "#E69F00"], line=dict(color="#1f2933", width=0.5)),
             text=counts,
@@ -296,4 +319,17 @@ def diff_figure(
     fig.update_yaxes(title="Parties", rangemode="tozero")
     fig.update_xaxes(title=None)
     fig.update_layout(height=380, showlegend=False)
+    if party_names is not None:
+        listed = [_name_lines(group, party_names) for group in groups]
+        lines = max(n for _, n in listed)
+        names_height = 16 * lines + 40
+        fig.update_layout(height=380 + names_height)
+        axis = names_height / (380 + names_height)  # the bars above, the names below their labels
+        fig.update_yaxes(domain=[axis, 1])
+        for position, (text, _) in enumerate(listed):
+            fig.add_annotation(
+                x=(position + 0.5) / 3, y=axis, xref="paper", yref="paper", xanchor="center", yanchor="top", yshift=-28,
+                showarrow=False,
+                text=text or "none", align="center", font=dict(size=11), name="names",
+            )  # fmt: skip
     return finish_figure(fig, title=f"{first_name} vs {second_name}: who is in which", subtitle=subtitle, asof=asof)

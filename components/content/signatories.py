@@ -9,7 +9,6 @@ from components.charts.matrix import (
     default_columns,
     diff,
     diff_figure,
-    diff_table,
     instruments_with_parties,
     matrix_figure,
     matrix_table,
@@ -17,7 +16,7 @@ from components.charts.matrix import (
 )
 from components.content.base import Block, Context, Heading, Notice, Section, Slot, Table, Text, ViewContent, plural
 from components.content.panels import EMPTY, entry_into_force, how_counted
-from components.export.rows import participation_rows
+from components.export.rows import participation_rows, set_rows
 from components.model.atlas import Atlas
 from components.model.counting import party_counts
 from components.model.filters import Filters, slice_of
@@ -27,7 +26,8 @@ from components.text import md
 TITLE = "Signatories"
 SUBTITLE = (
     "Each cell is a party's strongest action on an instrument (ratified > signed > adhered > member > endorsed > …), "
-    "with its date on hover. Totals in brackets."
+    "with its date on hover. Totals in brackets. Pick two instruments to compare them: the comparison, with the "
+    "parties by name, then comes first."
 )
 SORT_LABELS = {"region": "Region", "count": "Commitments", "name": "Name"}
 
@@ -61,55 +61,83 @@ def diff_summary(result, first: str, second: str) -> str:
     )
 
 
+def set_labels(first: str, second: str) -> tuple[str, str, str]:
+    """The three sets of a comparison, as the bars and the data file name them."""
+    return f"Only {first}", "Both", f"Only {second}"
+
+
+def names_text(result, labels: tuple[str, str, str], names: Mapping[str, str]) -> str:
+    """'**Only Bletchley Declaration (7):** Israel, Philippines, …' — each set with its parties by name (Markdown)."""
+    parts = []
+    for label, ids in zip(labels, (result.only_first, result.both, result.only_second), strict=True):
+        listed = sorted((names.get(p, p) for p in ids), key=str.lower)
+        parts.append(f"**{md(label)} ({len(ids)}):** " + (", ".join(md(n) for n in listed) if listed else "none"))
+    return "  \n".join(parts)
+
+
+def matrix_blocks(ctx: Context, chosen: tuple[str, ...], sort: str) -> list[Block]:
+    """The matrix of the chosen instruments, how each count was counted, and the matrix as a table."""
+    atlas, view = ctx.atlas, ctx.slice
+    instruments = view.instruments[view.instruments["id"].isin(chosen)]
+    participation = view.participation[view.participation["instrument_id"].isin(instruments["id"])]
+    blocks: list[Block] = [Slot("matrix_options")]
+    if participation.empty:
+        return [*blocks, EMPTY]
+    fig = matrix_figure(participation, view.parties, instruments, asof=view.asof, sort=sort, subtitle=ctx.subtitle,
+                        claims=atlas.claims, flag_counts=not ctx.filters.restricts_parties)  # fmt: skip
+    rows = participation_rows(participation, atlas.parties, atlas.instruments)
+    blocks.append(ctx.chart("matrix_chart", fig, rows, matrix_summary(participation, instruments, ctx.short)))
+    blocks.append(Section("How these counts were counted, and where sources differ", [
+        Text("Each instrument's parties are counted under its counting rule: states only, states and the EU, or "
+             "every party listed (organisations, companies). A party that withdrew is not counted. ⚑ marks a "
+             "count, date or act that a source states differently; ? marks an act resting on a single "
+             "non-official source.", caption=True),
+        *how_counted(ctx, instruments["id"], participation),
+    ], icon="functions", brief=False))  # fmt: skip
+    table = matrix_table(participation, view.parties, instruments, sort=sort).rename(columns=ctx.short)
+    blocks.append(Section("The matrix as a table", [Table("matrix_table", table, index=True)], brief=False))
+    return blocks
+
+
+def compare_blocks(ctx: Context, pair: tuple[str, ...]) -> tuple[list[Block], bool]:
+    """The comparison of two instruments (bars naming their parties, the names, the table of sets), or why there is
+    none; and whether there is one."""
+    atlas, view, short = ctx.atlas, ctx.slice, ctx.short
+    blocks: list[Block] = [Heading("Compare two instruments", brief=False), Slot("compare")]
+    missing = [md(short.get(i, i)) for i in pair if i not in set(view.instruments["id"])]
+    if len(pair) == 2 and missing:
+        return [*blocks, Notice(
+            f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the current view (adopted after "
+            "the as-of date, or excluded by the filters), so the comparison would be misleading. Widen the filters or "
+            "pick another instrument.", kind="warning", icon="compare_arrows")], False  # fmt: skip
+    if len(pair) != 2:
+        return [*blocks, Notice(
+            "Pick two instruments — for example the Bletchley Declaration and the Paris statement — to see who is in "
+            "both, only in one, or only in the other.", icon="compare_arrows", brief=False)], False  # fmt: skip
+    first, second = pair
+    result = diff(view.participation, first, second)
+    labels = set_labels(short[first], short[second])
+    fig = diff_figure(result, first_name=short[first], second_name=short[second], asof=view.asof,
+                      subtitle=ctx.subtitle, party_names=ctx.names)  # fmt: skip
+    compared = view.participation[view.participation["instrument_id"].isin(pair)]
+    sets = list(zip(labels, (result.only_first, result.both, result.only_second), strict=True))
+    rows = set_rows(sets, compared, atlas.parties, atlas.instruments)  # only the first's parties first
+    blocks += [
+        ctx.chart("diff_chart", fig, rows, diff_summary(result, short[first], short[second])),
+        Text(names_text(result, labels, ctx.names), brief=False),
+        Table("diff_table", rows[["party", "party_id", "set", "acts", "evidence", "source_url"]],
+              links={"source_url": "source"}, brief=False),  # fmt: skip
+    ]
+    return blocks, True
+
+
 def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]) -> ViewContent:
     view = slice_of(atlas, filters)
     ctx = Context(atlas, filters, view)
-    short = ctx.short
     chosen = options["instrument"] or next(p.default for p in params(atlas) if p.name == "instrument")
-    sort = options["sort"][0]
-    blocks: list[Block] = [Slot("matrix_options")]
-    instruments = view.instruments[view.instruments["id"].isin(chosen)]
-    participation = view.participation[view.participation["instrument_id"].isin(instruments["id"])]
-    if participation.empty:
-        blocks.append(EMPTY)
-    else:
-        fig = matrix_figure(participation, view.parties, instruments, asof=view.asof, sort=sort, subtitle=ctx.subtitle,
-                            claims=atlas.claims, flag_counts=not filters.restricts_parties)  # fmt: skip
-        rows = participation_rows(participation, atlas.parties, atlas.instruments)
-        blocks.append(ctx.chart("matrix_chart", fig, rows, matrix_summary(participation, instruments, short)))
-        blocks.append(Section("How these counts were counted, and where sources differ", [
-            Text("Each instrument's parties are counted under its counting rule: states only, states and the EU, or "
-                 "every party listed (organisations, companies). A party that withdrew is not counted. ⚑ marks a "
-                 "count, date or act that a source states differently; ? marks an act resting on a single "
-                 "non-official source.", caption=True),
-            *how_counted(ctx, instruments["id"], participation),
-        ], icon="functions", brief=False))  # fmt: skip
-        table = matrix_table(participation, view.parties, instruments, sort=sort).rename(columns=short)
-        blocks.append(Section("The matrix as a table", [Table("matrix_table", table, index=True)], brief=False))
-
-    blocks += [Heading("Compare two instruments", brief=False), Slot("compare")]
-    pair = options["compare"]
-    present = set(view.instruments["id"])
-    missing = [md(short.get(i, i)) for i in pair if i not in present]
-    if len(pair) == 2 and missing:
-        blocks.append(Notice(
-            f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the current view (adopted after "
-            "the as-of date, or excluded by the filters), so the comparison would be misleading. Widen the filters or "
-            "pick another instrument.", kind="warning", icon="compare_arrows"))  # fmt: skip
-    elif len(pair) == 2:
-        first, second = pair
-        result = diff(view.participation, first, second)
-        fig = diff_figure(result, first_name=short[first], second_name=short[second], asof=view.asof,
-                          subtitle=ctx.subtitle)  # fmt: skip
-        compared = view.participation[view.participation["instrument_id"].isin(pair)]
-        rows = participation_rows(compared, atlas.parties, atlas.instruments)
-        blocks.append(ctx.chart("diff_chart", fig, rows, diff_summary(result, short[first], short[second])))
-        blocks.append(Table("diff_table", diff_table(result, atlas.parties, short[first], short[second]), brief=False))
-    else:
-        blocks.append(Notice(
-            "Pick two instruments — for example the Bletchley Declaration and the Paris statement — to see who is in "
-            "both, only in one, or only in the other.", icon="compare_arrows", brief=False))  # fmt: skip
-
+    matrix = matrix_blocks(ctx, chosen, options["sort"][0])
+    comparison, compared = compare_blocks(ctx, options["compare"])
+    blocks = [*comparison, Heading("Who joined what", brief=False), *matrix] if compared else [*matrix, *comparison]
     if len(atlas.entry_conditions):
         blocks += [
             Heading("On the way to entry into force", brief=False),

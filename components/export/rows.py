@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from components.data.dates import in_words
+from components.data.labels import label
 from components.export.citation import LICENCE, ViewMeta
 from components.model.counting import party_counts
 
@@ -142,6 +143,35 @@ def participation_rows(participation: pd.DataFrame, parties: pd.DataFrame, instr
         .sort_values(["instrument_id", "party"])
         .reset_index(drop=True)
     )
+
+
+EVIDENCE_ORDER = ("official", "secondary", "unverified")  # strongest first
+
+
+def set_rows(sets: list[tuple[str, tuple[str, ...]]], participation: pd.DataFrame, parties: pd.DataFrame,
+             instruments: pd.DataFrame) -> pd.DataFrame:  # fmt: skip
+    """One row per party of a comparison, in the order of `sets` [(its label, party ids)] and by name within each:
+    the set it is in, its acts on the instruments compared, the weakest evidence among them, and their sources."""
+    acts = participation_rows(participation, parties, instruments)
+    acts = acts.assign(act=acts["instrument"] + ": " + acts["action"].map(label) + (" " + acts["date"].fillna("")).str.rstrip())
+    weakest = acts["evidence"].map({e: i for i, e in enumerate(EVIDENCE_ORDER)}).fillna(len(EVIDENCE_ORDER) - 1)
+    per_party = acts.assign(_weak=weakest).groupby("party_id", sort=False).agg(
+        acts=("act", "; ".join), _weak=("_weak", "max"), source_url=("source_url", lambda s: " ; ".join(dict.fromkeys(s))),
+        checked=("checked", "max"),
+    )  # fmt: skip
+    names = parties.set_index("id")["name"]
+    rows = []
+    for set_label, ids in sets:
+        for party in sorted(ids, key=lambda p: str(names.get(p, p)).lower()):
+            info = per_party.loc[party] if party in per_party.index else None
+            rows.append({
+                "party_id": party, "party": names.get(party, party), "set": set_label,
+                "acts": info["acts"] if info is not None else "",
+                "evidence": EVIDENCE_ORDER[int(info["_weak"])] if info is not None else "",
+                "source_url": info["source_url"] if info is not None else "",
+                "checked": info["checked"] if info is not None else "",
+            })  # fmt: skip
+    return pd.DataFrame(rows, columns=["party_id", "party", "set", "acts", "evidence", "source_url", "checked"])
 
 
 def event_rows(events: pd.DataFrame) -> pd.DataFrame:

@@ -64,8 +64,10 @@ def test_changing_a_filter_writes_the_url():
 def test_signatories_diff_from_the_url():
     at = run("views/signatories.py", {"compare": "bletchley-declaration,paris-ai-action-statement"})
     assert not at.exception
-    table = next(d.value for d in at.dataframe if "In" in d.value.columns)
-    assert set(table["In"]) == {"Both", "Only Bletchley Declaration", "Only Paris AI Action Summit Statement"}
+    table = next(d.value for d in at.dataframe if "set" in d.value.columns)
+    assert set(table["set"]) == {"Both", "Only Bletchley Declaration", "Only Paris AI Action Summit Statement"}
+    assert at.subheader[0].value == "Compare two instruments"  # the comparison comes first, the matrix after it
+    assert any(m.value.startswith("**Only Bletchley Declaration (7):** Israel, Philippines") for m in at.markdown)
 
 
 def test_comparing_an_instrument_outside_the_view_warns_instead_of_plotting():
@@ -74,7 +76,7 @@ def test_comparing_an_instrument_outside_the_view_warns_instead_of_plotting():
     )
     assert not at.exception
     assert any("not in the current view" in w.value for w in at.warning)
-    assert not any(t == "Only Paris AI Action Summit Statement" for t in getattr(at.dataframe[-1].value, "In", []))
+    assert not any("set" in d.value.columns for d in at.dataframe)  # no comparison table
 
 
 def test_heatmap_with_nothing_to_count_shows_an_empty_state():

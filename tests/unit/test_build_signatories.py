@@ -87,8 +87,19 @@ def test_diff_bars_are_the_set_differences_and_the_summary_names_them(bundled_at
     )
     table = content.tables["diff_table"].data
     assert len(table) == len(both | only_first | only_second)
-    assert set(table.loc[table["In"] == "Both", "id"]) == both
-    assert set(chart.rows["instrument_id"]) == set(PAIR)
+    assert set(table.loc[table["set"] == "Both", "party_id"]) == both
+    # the data file: one row per party with its set, the first instrument's own parties first, by name within a set
+    rows = chart.rows
+    assert list(rows["set"].drop_duplicates()) == ["Only Bletchley Declaration", "Both",
+                                                   "Only Paris AI Action Summit Statement"][: rows["set"].nunique()]  # fmt: skip
+    first = rows[rows["set"] == "Only Bletchley Declaration"]
+    assert set(first["party_id"]) == only_first and list(first["party"]) == sorted(first["party"], key=str.lower)
+    assert rows["source_url"].str.startswith("http").all()
+    names = bundled_atlas.parties.set_index("id")["name"]
+    text = next(b.text for b in content.blocks if type(b).__name__ == "Text" and b.text.startswith("**Only"))
+    for party in only_first:  # the names beside the chart, and in the chart itself (for a picture of it)
+        assert names[party].split(" ")[0] in text
+        assert any(names[party] in (a.text or "") for a in chart.figure.layout.annotations if a.name == "names")
 
 
 def test_comparing_an_instrument_not_yet_adopted_warns_instead_of_plotting(bundled_atlas):
@@ -110,3 +121,13 @@ def test_brief_layout_keeps_the_charts_only(bundled_atlas):
     assert {b.key for b in shown if hasattr(b, "figure")} == {"matrix_chart", "diff_chart"}
     assert not [b for b in shown if isinstance(b, Table | Section)]
     assert not [b for b in shown if isinstance(b, Notice) and "Pick two" in b.text]
+
+
+@pytest.mark.usefixtures("stop_kaleido")
+def test_a_picture_of_the_comparison_names_the_parties(bundled_atlas):
+    from components.export.images import image_bytes
+
+    chart = build(bundled_atlas, compare=PAIR).charts["diff_chart"]
+    svg = image_bytes(chart.figure, fmt="svg", size="slide", url="https://atlas.example/signatories").decode()
+    for name in ("Israel", "Saudi Arabia", "United Kingdom", "United States", "Australia", "Vatican"):
+        assert f">{name}" in svg or f" {name}" in svg, name
