@@ -19,7 +19,7 @@ from components.model.participation import party_names, short_names
 from components.model.query import ViewParam, Vocabulary, listed, parse_query, to_query
 from components.model.releases import available
 from components.text import md
-from components.ui.sidebar import filter_panel, filters_from_state, fit_state_to, state_from
+from components.ui.sidebar import asof_banner, filter_panel, filters_from_state, fit_state_to, state_from
 from components.ui.source import atlas_and_key
 
 T = TypeVar("T")
@@ -133,6 +133,8 @@ def page_frame(name: str) -> Frame:
         st.query_params.from_dict(query)  # also drops what was not understood, after the notice below
     st.session_state["_written_query"] = query
     _address_notices(parsed.notices)
+    if not (page.filtered and options.get("layout") in (("brief",), ("present",))):  # a briefing picture stays clean
+        asof_banner(filters, vocabulary)
     if filters.whatif:
         from components.model.scenario import describe_scenario
 

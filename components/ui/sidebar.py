@@ -7,6 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
+from components.data.dates import in_words
 from components.data.labels import label
 from components.model.atlas import Atlas, data_dir_from_env
 from components.model.filters import CHOICES, Filters
@@ -182,3 +183,21 @@ def fit_state_to(vocabulary: Vocabulary) -> None:
 
 def reset(vocabulary: Vocabulary) -> None:
     st.session_state.update(state_from(Filters(), vocabulary))
+
+
+def to_latest(vocabulary: Vocabulary) -> None:
+    st.session_state["f_asof"] = vocabulary.last
+
+
+def asof_banner(filters: Filters, vocabulary: Vocabulary) -> None:
+    """Whenever the view is not at the data's latest date, say so, with a one-click return."""
+    if not filters.asof:
+        return
+    text, back = st.columns([4, 1], vertical_alignment="center")
+    text.info(
+        f"Viewing the Atlas **as of {in_words(filters.asof)}**: the instruments, actions and institutes recorded up to "
+        f"that day. The data goes to {in_words(vocabulary.last)}.",
+        icon=":material/history:",
+    )
+    back.button("Latest data", on_click=to_latest, args=(vocabulary,), key="asof_latest",
+                icon=":material/update:", width="stretch")  # fmt: skip

@@ -155,3 +155,15 @@ def test_many_bad_parameters_give_a_few_notices_and_a_count(monkeypatch):
     notices = [w.value for w in at.warning]
     assert notices[0].startswith("Unknown parameters `junk0`") and "and 25 more" in notices[0]
     assert len(notices) == 6 and "26 more problems in the address" in notices[-1]
+
+
+def test_a_view_of_an_earlier_date_says_so_and_returns_in_one_click():
+    at = run("views/landscape.py", {"asof": "2024-01-01"})
+    banner = [i.value for i in at.info if i.value.startswith("Viewing the Atlas **as of 1 January 2024**")]
+    assert banner and "The data goes to 26 November 2026" in banner[0]
+    at.button(key="asof_latest").click().run()
+    assert not at.exception
+    assert "asof" not in at.query_params
+    assert not any(i.value.startswith("Viewing the Atlas") for i in at.info)
+    brief = run("views/landscape.py", {"asof": "2024-01-01", "layout": "brief"})
+    assert not any(i.value.startswith("Viewing the Atlas") for i in brief.info)  # a briefing picture stays clean
