@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 
@@ -58,3 +59,29 @@ def valid_atlas():
     from components.model.atlas import load_atlas
 
     return load_atlas(VALID)
+
+
+@pytest.fixture
+def package_dir(tmp_path):  # tests/unit/test_releases.py and tests/pages/test_releases_pages.py
+    """The fixture package with its own descriptor, released as 2026.10.0, then changed."""
+    folder = tmp_path / "data"
+    shutil.copytree(VALID, folder)
+    from components.data.schema import DEFAULT_DATA_DIR
+    from components.model.releases import cut
+
+    shutil.copy(DEFAULT_DATA_DIR / "datapackage.yaml", folder / "datapackage.yaml")
+    cut("2026.10.0", folder, today=datetime.date(2026, 10, 15))
+    participation = (folder / "participation.csv").read_text()
+    participation = participation.replace(
+        "test-declaration,KEN,endorsed,2023-11-01,official,https://example.org/declaration,2026-11-01,\n", ""
+    )
+    participation += "test-convention,KEN,signed,2025-01-10,official,https://example.org/treaty,2026-11-02,\n"
+    (folder / "participation.csv").write_text(participation)
+    instruments = (
+        (folder / "instruments.csv")
+        .read_text()
+        .replace("Test Convention on AI,", "Test Convention on Artificial Intelligence,")
+    )
+    (folder / "instruments.csv").write_text(instruments)
+    (folder / "events.csv").write_text((folder / "events.csv").read_text().replace("2026-11-01", "2026-11-02"))
+    return folder

@@ -48,3 +48,23 @@ def page_cases(among=None) -> list:
     from components.content.registry import views
 
     return [(v, NEEDS.get(v.name, {})) for v in (among or views())]
+
+
+def by_hand(atlas, asof, parties: set[str] | None = None):
+    """(instruments, participation rows, events) in view, read from the atlas's tables without the model: adopted by
+    the date; rows dated by then (undated ones count from their instrument's adoption); with parties, the
+    instruments they joined and the meetings that produced them."""
+    import pandas as pd
+
+    stamp = pd.Timestamp(asof)
+    instruments = atlas.instruments[atlas.instruments["adopted_by"] <= stamp]
+    rows = atlas.participation[atlas.participation["instrument_id"].isin(instruments["id"])]
+    adopted = rows["instrument_id"].map(atlas.instruments.set_index("id")["adopted_by"])
+    rows = rows[rows["date_by"].fillna(adopted) <= stamp]
+    events = atlas.events[atlas.events["start_date_by"] <= stamp]
+    if parties is not None:
+        rows = rows[rows["party_id"].isin(parties)]
+        instruments = instruments[instruments["id"].isin(rows["instrument_id"])]
+        kept = set(instruments["id"])
+        events = events[events["instrument_ids"].map(lambda ids: bool(kept & set(ids)))]
+    return instruments, rows, events

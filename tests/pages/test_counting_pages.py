@@ -2,41 +2,9 @@
 
 import re
 
-import pandas as pd
-import pytest
-
-from components.data.schema import DEFAULT_DATA_DIR
-from components.model.atlas import load_atlas
 from components.model.claims import FLAG
 from tests.conftest import VALID
 from tests.helpers import run
-
-
-@pytest.fixture(scope="module")
-def fixture_atlas():
-    return load_atlas(VALID)
-
-
-@pytest.fixture(scope="module")
-def bundled():
-    return load_atlas(DEFAULT_DATA_DIR)
-
-
-def _typed_claims(rows: pd.DataFrame, like: pd.DataFrame) -> pd.DataFrame:
-    """Claims rows typed as load_atlas types them (as_of_by at the end of the period, checked as a Timestamp)."""
-    from components.data.dates import to_end_timestamp
-
-    rows = rows.reindex(columns=[c for c in like.columns if c not in ("atlas_value", "status")])
-    for column in ("party_id", "action", "counted_as"):
-        rows[column] = rows[column].astype(object)
-    rows["as_of_by"] = pd.to_datetime(
-        rows["as_of"].map(lambda v: to_end_timestamp(v) if isinstance(v, str) else pd.NaT)
-    )
-    rows["as_of_label"] = rows["as_of"].fillna("")
-    rows["checked"] = pd.Timestamp("2026-11-01")
-    rows["checked_label"] = "2026-11-01"
-    rows["source_url"] = "https://example.org/claim"
-    return rows
 
 
 def test_pages_show_the_rule_the_flags_and_the_claims(monkeypatch):

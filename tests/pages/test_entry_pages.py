@@ -2,30 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-
 from components.model.atlas import load_atlas
 from components.model.entry import all_progress
-from tests.conftest import VALID
-
-HEADER = "instrument_id,party_id,action,date,evidence,source_url,checked,notes\n"
-
-
-
-
-def atlas_with(tmp_path, rows: str):
-    folder = tmp_path / "data"
-    shutil.copytree(VALID, folder)
-    kept = [line for line in (VALID / "participation.csv").read_text().splitlines()[1:] if "ratified" not in line]
-    (folder / "participation.csv").write_text(HEADER + "\n".join(kept) + "\n" + rows)
-    return load_atlas(folder)
-
-
-ROWS = (
-    "test-convention,USA,ratified,2025-06-10,official,https://example.org/t,2026-11-01,\n"
-    "test-convention,EUU,ratified,2025-07,official,https://example.org/t,2026-11-01,\n"
-    "test-convention,GBR,ratified,2026-01-15,official,https://example.org/t,2026-11-01,\n"
-)
 
 
 def test_signatories_page_shows_progress_including_what_if_consents():

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 import numpy as np
-import pandas as pd
 
 from components.content import landscape
 from components.content.base import Notice, Section, Table, Text
@@ -14,25 +13,13 @@ from components.content.panels import EMPTY
 from components.content.registry import view
 from components.data.labels import label
 from components.model.filters import Filters
+from tests.helpers import by_hand
 
 DEFAULT = {"by": ("mechanism",), "measure": ("instruments",)}
 
 
 def build(atlas, filters=None, **options):
     return view("landscape").build(atlas, filters or Filters(), options)
-
-
-def in_view(atlas, asof: dt.date, parties: set[str] | None = None):
-    """(instruments, participation rows) in view, from the atlas's tables (see test_build_timeline.by_hand)."""
-    stamp = pd.Timestamp(asof)
-    instruments = atlas.instruments[atlas.instruments["adopted_by"] <= stamp]
-    rows = atlas.participation[atlas.participation["instrument_id"].isin(instruments["id"])]
-    adopted = rows["instrument_id"].map(atlas.instruments.set_index("id")["adopted_by"])
-    rows = rows[rows["date_by"].fillna(adopted) <= stamp]
-    if parties is not None:
-        rows = rows[rows["party_id"].isin(parties)]
-        instruments = instruments[instruments["id"].isin(rows["instrument_id"])]
-    return instruments, rows
 
 
 def level_numbers(summary: str) -> dict[str, int]:
@@ -168,3 +155,8 @@ def test_a_cell_selection_is_read_as_the_figure_marks_it(bundled_atlas):
     assert landscape.selected(None) is None
     [heading, _] = landscape.detail(bundled_atlas, Filters(), DEFAULT, landscape.selected(event))
     assert heading.text.startswith(f"**{label(force)} × ")
+
+
+def in_view(atlas, asof, parties: set[str] | None = None):
+    """(instruments, participation rows) in view, by hand (tests/helpers.by_hand)."""
+    return by_hand(atlas, asof, parties)[:2]

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pandas as pd
-
 from components.content import overview
 from components.content.base import Code, Heading, Metrics, Text, walk
 from components.content.registry import view
@@ -14,23 +12,11 @@ from components.data.labels import label
 from components.model.atlas import citation
 from components.model.filters import Filters
 from components.model.freshness import freshness
+from tests.helpers import by_hand
 
 
 def build(atlas, filters=None):
     return view("overview").build(atlas, filters or Filters())
-
-
-def in_view(atlas, asof: dt.date, parties: set[str] | None = None):
-    """(instruments, participation rows) in view, from the atlas's tables (see test_build_timeline.by_hand)."""
-    stamp = pd.Timestamp(asof)
-    instruments = atlas.instruments[atlas.instruments["adopted_by"] <= stamp]
-    rows = atlas.participation[atlas.participation["instrument_id"].isin(instruments["id"])]
-    adopted = rows["instrument_id"].map(atlas.instruments.set_index("id")["adopted_by"])
-    rows = rows[rows["date_by"].fillna(adopted) <= stamp]
-    if parties is not None:
-        rows = rows[rows["party_id"].isin(parties)]
-        instruments = instruments[instruments["id"].isin(rows["instrument_id"])]
-    return instruments, rows
 
 
 def metrics(content) -> dict[str, str | int]:
@@ -128,3 +114,8 @@ def test_fixture_package(valid_atlas):
     instruments, rows = in_view(valid_atlas, valid_atlas.asof)
     check(content, valid_atlas, instruments, rows)
     assert "data as of 2 November 2026" in next(b.text for b in content.blocks if isinstance(b, Code))
+
+
+def in_view(atlas, asof, parties: set[str] | None = None):
+    """(instruments, participation rows) in view, by hand (tests/helpers.by_hand)."""
+    return by_hand(atlas, asof, parties)[:2]

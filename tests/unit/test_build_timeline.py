@@ -15,6 +15,7 @@ from components.content.panels import EMPTY
 from components.content.registry import view
 from components.model.filters import Filters
 from components.text import md
+from tests.helpers import by_hand
 
 SUMMARY = re.compile(
     r"(\d+) instruments? adopted (\d{4})(?:–(\d{4}))? in (\d+) lanes? by (\w+), (\d+) of them legally binding; "
@@ -25,23 +26,6 @@ LANE = {"lane": ("mechanism",)}
 
 def build(atlas, filters=None, **options):
     return view("timeline").build(atlas, filters or Filters(), options)
-
-
-def by_hand(atlas, asof: dt.date, parties: set[str] | None = None):
-    """(instruments, participation rows, events) in view, from the atlas's tables: adopted by the date; rows dated
-    by then (undated ones count from their instrument's adoption); with parties, the instruments they joined."""
-    stamp = pd.Timestamp(asof)
-    instruments = atlas.instruments[atlas.instruments["adopted_by"] <= stamp]
-    rows = atlas.participation[atlas.participation["instrument_id"].isin(instruments["id"])]
-    adopted = rows["instrument_id"].map(atlas.instruments.set_index("id")["adopted_by"])
-    rows = rows[rows["date_by"].fillna(adopted) <= stamp]
-    events = atlas.events[atlas.events["start_date_by"] <= stamp]
-    if parties is not None:
-        rows = rows[rows["party_id"].isin(parties)]
-        instruments = instruments[instruments["id"].isin(rows["instrument_id"])]
-        kept = set(instruments["id"])
-        events = events[events["instrument_ids"].map(lambda ids: bool(kept & set(ids)))]
-    return instruments, rows, events
 
 
 def counted_parties(rows: pd.DataFrame) -> dict[str, int]:

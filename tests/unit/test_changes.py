@@ -76,3 +76,11 @@ def test_static_feeds_are_current():
         assert (FEEDS_DIR / name).read_bytes() == content, (
             f"static/feeds/{name}: run python -m components.model.releases changelog"
         )
+
+
+def test_filtered_feeds_have_their_own_id():
+    table = events()
+    ns = {"a": ATOM}
+    whole = ET.fromstring(atom_feed(table, link=LINK, updated=dt.date(2026, 11, 26))).find("a:id", ns).text
+    part = ET.fromstring(atom_feed(table, link=LINK, updated=dt.date(2026, 11, 26), selection="party=GBR"))
+    assert part.find("a:id", ns).text != whole

@@ -3,38 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 
 from components.data.schema import DEFAULT_DATA_DIR, bundled_package, read_package
 from components.data.validate import read_and_validate
 from components.model.releases import available, changelog, cut, diff, same_as_release
-from tests.conftest import VALID
-
-
-@pytest.fixture
-def package_dir(tmp_path):
-    """The fixture package with its own descriptor, released as 2026.10.0, then changed."""
-    folder = tmp_path / "data"
-    shutil.copytree(VALID, folder)
-    shutil.copy(DEFAULT_DATA_DIR / "datapackage.yaml", folder / "datapackage.yaml")
-    cut("2026.10.0", folder, today=dt.date(2026, 10, 15))
-    participation = (folder / "participation.csv").read_text()
-    participation = participation.replace(
-        "test-declaration,KEN,endorsed,2023-11-01,official,https://example.org/declaration,2026-11-01,\n", ""
-    )
-    participation += "test-convention,KEN,signed,2025-01-10,official,https://example.org/treaty,2026-11-02,\n"
-    (folder / "participation.csv").write_text(participation)
-    instruments = (
-        (folder / "instruments.csv")
-        .read_text()
-        .replace("Test Convention on AI,", "Test Convention on Artificial Intelligence,")
-    )
-    (folder / "instruments.csv").write_text(instruments)
-    (folder / "events.csv").write_text((folder / "events.csv").read_text().replace("2026-11-01", "2026-11-02"))
-    return folder
-
 
 EXPECTED = """# Changes to the data
 
