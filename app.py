@@ -7,6 +7,14 @@ from components.ui.sidebar import data_caption
 from components.ui.source import atlas_or_stop, uses_upload
 
 st.set_page_config(page_title="AI Governance Atlas", page_icon="🌐", layout="wide")
+# Streamlit draws captions at 60 % opacity (4.0:1 against white, below WCAG AA's 4.5:1): full opacity, a grey that
+# reads at 6:1, and code spans in captions in the text colour.
+st.html(
+    """<style>
+    [data-testid="stCaptionContainer"] {opacity: 1 !important; color: #56606a !important;}
+    [data-testid="stCaptionContainer"] code {color: #1f2933 !important;}
+    </style>"""
+)
 
 # The page scripts live in views/, not pages/: with a pages/ folder beside app.py, Streamlit serves the first request
 # after a restart in its old folder-based multipage mode, so a deep link such as /timeline would bypass this file.
