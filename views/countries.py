@@ -1,11 +1,16 @@
 """Country lens: one party's profile, or 2–4 side by side (components/content/countries.py)."""
 
 from components.content.countries import peer_labels
-from components.ui.frame import page_frame, view_control
+from components.ui.frame import page_frame, view_control, view_threshold
 from components.ui.render import render
+from components.ui.sidebar import party_picker
 
 frame = page_frame("countries")
 
 render(frame, slots={
+    "party": lambda: party_picker(frame.atlas, title="Party (one for its profile; two to four to compare them)"),
     "peers": lambda: view_control(frame, "peers", "Peers", labels=peer_labels(frame.atlas, frame.filters)),
+    "at_least": lambda choices: view_threshold(
+        frame, "at_least", f"Show what at least this many of the {choices[-1]} peers joined", choices,
+        help="1 shows every instrument any peer joined; the largest value, only what every peer joined."),
 })  # fmt: skip

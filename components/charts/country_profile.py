@@ -8,11 +8,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts.matrix import strongest_actions
-from components.charts.theme import LEGAL_FORCE_COLOURS, finish_figure
+from components.charts.theme import LEGAL_FORCE_COLOURS, OUTLINE, finish_figure, legend_above
 from components.charts.timeline import LEGAL_FORCE_SYMBOLS
 from components.data.labels import label, legal_force_levels
 
-PEER_RULE = 0.5  # an instrument is a peer norm when at least half the peers joined it
 
 
 def commitments(party_id: str, participation: pd.DataFrame, instruments: pd.DataFrame) -> pd.DataFrame:
@@ -38,26 +37,38 @@ def commitments(party_id: str, participation: pd.DataFrame, instruments: pd.Data
     )
 
 
+ROW_HEIGHT = 30  # px per instrument in the charts that name one instrument per row
+
+
 def profile_figure(rows: pd.DataFrame, *, party_name: str, asof: dt.date, subtitle: str | None = None) -> go.Figure:
-    """The party's commitments over time, one lane per level of legal force."""
+    """The party's commitments, one named row per instrument (earliest at the top), placed at the date of its
+    strongest action and coloured by legal force: a slide that names what the party joined, and when."""
+    ordered = rows.sort_values(["when", "instrument"], kind="stable")
+    order = ordered["instrument"].tolist()
     fig = go.Figure()
     for level in legal_force_levels():
-        mine = rows[rows["legal_force"] == level]
+        mine = ordered[ordered["legal_force"] == level]
         if mine.empty:
             continue
         fig.add_trace(
             go.Scatter(
-                x=mine["when"], y=[label(level)] * len(mine), mode="markers", name=label(level),
+                x=mine["when"], y=mine["instrument"], mode="markers", name=label(level),
                 marker=dict(size=14, color=LEGAL_FORCE_COLOURS[level], symbol=LEGAL_FORCE_SYMBOLS.get(level, "circle"),
-                            line=dict(color="#1f2933", width=1)),
+                            line=OUTLINE),
                 customdata=mine[["instrument", "action", "date_label", "forum"]].fillna("").astype(str).to_numpy(),
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} %{customdata[2]}<br>%{customdata[3]}<extra></extra>",
             )
         )  # fmt: skip
-    fig.update_yaxes(categoryorder="array", categoryarray=[label(v) for v in legal_force_levels()][::-1], title=None)
-    fig.update_xaxes(title="Date of the action (or of adoption when the action is undated)", type="date")
-    fig.update_layout(height=420, legend=dict(x=1.01, y=1))
-    return finish_figure(fig, title=f"{party_name}: commitments by legal force over time", subtitle=subtitle, asof=asof)
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None, automargin=True,
+                     showgrid=True, gridcolor="#e4e7eb")  # fmt: skip
+    fig.update_xaxes(title="Date of its strongest action (or of adoption when undated)", type="date")
+    fig.update_layout(height=_height(len(order)))
+    legend_above(fig)
+    return finish_figure(fig, title=f"What {party_name} has joined, by legal force", subtitle=subtitle, asof=asof)
+
+
+def _height(rows: int) -> int:
+    return 240 + ROW_HEIGHT * max(rows, 3)
 
 
 def peers_of(party_id: str, parties: pd.DataFrame, *, by: str = "region") -> pd.DataFrame:
@@ -69,31 +80,89 @@ def peers_of(party_id: str, parties: pd.DataFrame, *, by: str = "region") -> pd.
     return others[others["groups"].map(lambda groups: by in groups)]
 
 
+PEER_COLUMNS = ["instrument_id", "instrument", "legal_force", "party_joined", "peers_joined", "peers", "share",
+                "joined_by"]  # fmt: skip
+
+
+def peer_table(
+    party_id: str, peers: pd.DataFrame, participation: pd.DataFrame, instruments: pd.DataFrame
+) -> pd.DataFrame:
+    """Every instrument the party or any of its peers joined (and did not leave): whether the party joined it, how
+    many of the peers did (`peers_joined` of `peers`, and `share`), and which (`joined_by`, names)."""
+    involved = participation["party_id"].isin(peers["id"]) | (participation["party_id"] == party_id)
+    best = strongest_actions(participation[involved])
+    best = best[~best["withdrew"]]
+    info = instruments.set_index("id")
+    best = best[best["instrument_id"].isin(info.index)]
+    names = peers.set_index("id")["name"]
+    theirs = best[best["party_id"].isin(peers["id"])].assign(name=lambda t: t["party_id"].map(names))
+    by_instrument = theirs.groupby("instrument_id")["name"]
+    mine = set(best.loc[best["party_id"] == party_id, "instrument_id"])
+    ids = sorted(mine | set(theirs["instrument_id"]))
+    joined = by_instrument.nunique().reindex(ids, fill_value=0) if ids else pd.Series(dtype=int)
+    table = pd.DataFrame({
+        "instrument_id": ids,
+        "instrument": [info.at[i, "short_name"] for i in ids],
+        "legal_force": [str(info.at[i, "legal_force"]) for i in ids],
+        "party_joined": [i in mine for i in ids],
+        "peers_joined": joined.to_numpy(dtype=int),
+        "peers": len(peers),
+    }, columns=PEER_COLUMNS[:-2])  # fmt: skip
+    table["share"] = table["peers_joined"] / len(peers) if len(peers) else 0.0
+    lists = by_instrument.agg(lambda s: "; ".join(sorted(set(s), key=str.lower)))
+    table["joined_by"] = table["instrument_id"].map(lists).fillna("")
+    return table.sort_values(["party_joined", "peers_joined", "instrument"], ascending=[True, False, True],
+                             key=lambda s: s.str.lower() if s.dtype == object else s).reset_index(drop=True)  # fmt: skip
+
+
 def peer_gaps(
     party_id: str,
     peers: pd.DataFrame,
     participation: pd.DataFrame,
     instruments: pd.DataFrame,
     *,
-    rule: float = PEER_RULE,
+    at_least: int = 1,
 ) -> pd.DataFrame:
-    """Instruments that at least `rule` of the peers joined and the party did not, with the share of peers."""
+    """Instruments that at least `at_least` of the peers joined and the party did not, most-joined first."""
     if peers.empty:
-        return pd.DataFrame(columns=["instrument_id", "instrument", "legal_force", "peers_joined", "peers", "share"])
-    involved = participation["party_id"].isin(peers["id"]) | (participation["party_id"] == party_id)
-    best = strongest_actions(participation[involved])
-    best = best[~best["withdrew"]]
-    joined = best[best["party_id"].isin(peers["id"])].groupby("instrument_id")["party_id"].nunique()
-    mine = set(best.loc[best["party_id"] == party_id, "instrument_id"])
-    table = pd.DataFrame({"instrument_id": joined.index, "peers_joined": joined.to_numpy()})
-    table["peers"] = len(peers)
-    table["share"] = table["peers_joined"] / len(peers)
-    table = table[(table["share"] >= rule) & ~table["instrument_id"].isin(mine)]
-    info = instruments.set_index("id")
-    table = table[table["instrument_id"].isin(info.index)]
-    table.insert(1, "instrument", table["instrument_id"].map(info["short_name"]))
-    table.insert(2, "legal_force", table["instrument_id"].map(info["legal_force"].astype(str)))
-    return table.sort_values(["share", "instrument"], ascending=[False, True]).reset_index(drop=True)
+        return pd.DataFrame(columns=PEER_COLUMNS)
+    table = peer_table(party_id, peers, participation, instruments)
+    return table[~table["party_joined"] & (table["peers_joined"] >= at_least)].reset_index(drop=True)
+
+
+MOST_BARS = 20  # a named bar chart beyond this many rows no longer reads on a slide
+
+
+def peer_figure(gaps: pd.DataFrame, *, party_name: str, peers_label: str, asof: dt.date,
+                subtitle: str | None = None, most: int = MOST_BARS) -> go.Figure:  # fmt: skip
+    """Horizontal bars, one named row per instrument the peers joined and the party did not: how many of the peers
+    joined it ('15 of 18'), coloured by legal force. The `most` joined by most peers when there are more, said in the
+    figure."""
+    n = int(gaps["peers"].iloc[0]) if len(gaps) else 0
+    shown = gaps.sort_values(["peers_joined", "instrument"], ascending=[False, True]).head(most)
+    order = shown["instrument"].tolist()
+    fig = go.Figure()
+    for level in legal_force_levels():
+        part = shown[shown["legal_force"] == level]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=part["peers_joined"], y=part["instrument"], orientation="h", name=label(level),
+                marker=dict(color=LEGAL_FORCE_COLOURS[level], line=OUTLINE),
+                text=[f"{k} of {n}" for k in part["peers_joined"]], textposition="outside", cliponaxis=False,
+                customdata=part[["joined_by"]].to_numpy(),
+                hovertemplate=f"<b>%{{y}}</b><br>%{{x}} of {n} peers joined<br>%{{customdata[0]}}<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None, automargin=True)
+    fig.update_xaxes(title=f"Peers that joined (of {n})", range=[0, max(n, 1) * 1.18], rangemode="tozero")
+    fig.update_layout(height=_height(len(order)), bargap=0.25)
+    legend_above(fig)
+    title = f"What {party_name}'s {n} peers ({peers_label}) joined that {party_name} has not: {len(gaps)}"
+    if len(gaps) > len(shown):
+        title += f" (the {len(shown)} joined by most peers)"
+    return finish_figure(fig, title=title, subtitle=subtitle, asof=asof)
 
 
 def party_card(party_id: str, parties: pd.DataFrame) -> dict[str, str]:
@@ -126,11 +195,12 @@ def compare_figure(
         fig.add_trace(
             go.Bar(
                 x=[names.get(p, p) for p in counts.index], y=counts[level], name=label(level),
-                marker=dict(color=LEGAL_FORCE_COLOURS[level], line=dict(color="#1f2933", width=0.5)),
+                marker=dict(color=LEGAL_FORCE_COLOURS[level], line=OUTLINE),
                 hovertemplate=f"%{{x}}: %{{y}} {label(level).lower()}<extra></extra>",
             )
         )  # fmt: skip
-    fig.update_layout(barmode="stack", height=420, legend=dict(x=1.01, y=1))
+    fig.update_layout(barmode="stack", height=440)
+    legend_above(fig)
     fig.update_yaxes(title="Instruments joined", rangemode="tozero")
     fig.update_xaxes(title=None)
     return finish_figure(fig, title="Commitments compared, by legal force", subtitle=subtitle, asof=asof)

@@ -107,7 +107,7 @@ def us_china_figure(table: pd.DataFrame, *, asof: dt.date, subtitle: str | None 
     counts = table["us_china"].value_counts().reindex(US_CHINA, fill_value=0)
     fig = go.Figure(
         go.Bar(x=list(counts.index), y=counts.to_numpy(), text=counts.to_numpy(), textposition="outside",
-               marker=dict(color=["#7c7b78", "#0072B2", "#D55E00", "#d9d9d9"], line=dict(color="#1f2933", width=0.5)),
+               marker=dict(color=["#7c7b78", "#0072B2", "#D55E00", "#d9d9d9"], line=dict(color="#1f2933", width=1)),
                hovertemplate="%{x}: %{y} instruments<extra></extra>")
     )  # fmt: skip
     fig.update_yaxes(title="Instruments with state parties", rangemode="tozero")

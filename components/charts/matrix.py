@@ -174,7 +174,7 @@ def matrix_figure(
                 mode="markers",
                 name=label(action),
                 marker=dict(
-                    symbol="square", size=14, color=ACTION_COLOURS[action], line=dict(color="#1f2933", width=0.5)
+                    symbol="square", size=14, color=ACTION_COLOURS[action], line=dict(color="#1f2933", width=1)
                 ),
                 legendgrouptitle_text="Strongest action",
                 legendgroup="actions",
@@ -310,7 +310,7 @@ def diff_figure(
         go.Bar(
             x=labels,
             y=counts,
-            marker=dict(color=["#0072B2", "#7c7b78", "#E69F00"], line=dict(color="#1f2933", width=0.5)),
+            marker=dict(color=["#0072B2", "#7c7b78", "#E69F00"], line=dict(color="#1f2933", width=1)),
             text=counts,
             textposition="outside",
             hovertemplate="%{x}: %{y} parties<extra></extra>",

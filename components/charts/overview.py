@@ -69,7 +69,7 @@ def legal_force_chart(atlas: Atlas | Slice, *, subtitle: str | None = None) -> g
             orientation="h",
             marker=dict(
                 color=[LEGAL_FORCE_COLOURS[level] for level in table["legal_force"]],
-                line=dict(color="#1f2933", width=0.5),
+                line=dict(color="#1f2933", width=1),
             ),
             text=table["instruments"],
             textposition="outside",

@@ -25,6 +25,19 @@ LEGAL_FORCE_COLOURS = {
     "voluntary_self_regulation": "#fee838",
     "no_commitment": "#d9d9d9",  # outside the scale: neutral grey
 }
+# The three lightest legal-force colours are below 3:1 against white (#bcaf6f 2.2, #fee838 1.3, #d9d9d9 1.4): every
+# mark filled with a legal-force colour carries this outline (15:1), which WCAG 1.4.11 accepts as the boundary.
+OUTLINE = dict(color="#1f2933", width=1)
+# A horizontal legend above the plot, under the title and subtitle (legend_above()): it takes no
+# width from the plot on a narrow screen.
+LEGEND_ABOVE = dict(orientation="h", x=0, xanchor="left", y=1.0, yanchor="bottom", title=None)
+
+
+def legend_above(fig: go.Figure) -> None:
+    """Put the legend in one row (wrapping when it must) between the subtitle and the plot."""
+    top = fig.layout.margin.t if fig.layout.margin.t is not None else 90
+    fig.update_layout(legend=LEGEND_ABOVE, margin=dict(t=max(top, 90) + 45),
+                      title=dict(yref="container", y=1, yanchor="top", pad=dict(t=14)))  # title and subtitle on top
 
 
 TRACE_TYPES = ("bar", "heatmap", "scatter", "choropleth")  # the trace types the Atlas draws

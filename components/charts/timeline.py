@@ -136,7 +136,7 @@ def timeline_figure(
                 name="Summit or meeting",
                 legendgroup="milestones",
                 legendgrouptitle_text="Milestones",
-                marker=dict(symbol="star", size=12, color="#E69F00", line=dict(color="#1f2933", width=0.5)),
+                marker=dict(symbol="star", size=12, color="#E69F00", line=dict(color="#1f2933", width=1)),
                 customdata=np.column_stack(
                     ["event:" + events["id"], events["name"], events["start_date_label"], events["city"]]
                 ),

@@ -53,6 +53,13 @@ class Notice(Block):
 
 
 @dataclass(frozen=True)
+class Links(Block):
+    """Links to other views of the Atlas that open in the same tab: [(label, view name, query)]."""
+
+    items: list[tuple[str, str, dict[str, str]]]
+
+
+@dataclass(frozen=True)
 class Metric:
     label: str
     value: str | int
@@ -84,6 +91,12 @@ class Table(Block):
     links: dict[str, str] = field(default_factory=dict)  # column -> the text its links show
     height: int | None = None
     index: bool = False  # show the index (a matrix's row labels)
+    download: str = ""  # a title: the table gets its own "Download this table" (CSV and XLSX with the citation)
+
+
+def fit_height(rows: int, *, most: int = 40) -> int:
+    """A table's height in pixels that shows up to `most` rows without an inner scroll bar."""
+    return 38 + 35 * max(min(rows, most), 1) + 2
 
 
 @dataclass(frozen=True)
@@ -129,6 +142,7 @@ class Slot(Block):
     """Where the page puts one of its own widgets (a view option kept in the URL), by name."""
 
     name: str
+    choices: tuple[str, ...] = ()  # what the widget offers, when the content decides it (e.g. 1 to n peers)
 
 
 def walk(blocks: list[Block]) -> Iterator[Block]:
@@ -176,6 +190,8 @@ class ViewContent:
                 parts.append(block.title)
             elif isinstance(block, Metrics):
                 parts += [f"{m.label}: {m.value}" for m in block.items]
+            elif isinstance(block, Links):
+                parts += [item[0] for item in block.items]
         return "\n".join(p for p in parts if p)
 
 

@@ -15,7 +15,8 @@ from components.charts.country_profile import (
     compare_counts,
     compare_figure,
     party_card,
-    peer_gaps,
+    peer_figure,
+    peer_table,
     peers_of,
     profile_figure,
 )
@@ -26,6 +27,7 @@ from components.content.base import (
     Columns,
     Context,
     Heading,
+    Links,
     Metric,
     Metrics,
     Notice,
@@ -34,6 +36,7 @@ from components.content.base import (
     Table,
     Text,
     ViewContent,
+    fit_height,
     names_list,
     plural,
 )
@@ -52,11 +55,13 @@ MAX_COMPARED = 4
 COMMITMENT_COLUMNS = {"instrument": "Instrument", "legal_force": "Legal force", "action": "Action",
                       "date_label": "Date", "forum": "Forum", "evidence": "Evidence"}  # fmt: skip
 GAP_COLUMNS = {"instrument": "Instrument", "legal_force": "Legal force", "peers_joined": "Peers that joined",
-               "peers": "Peers", "share": "Share of peers (%)"}  # fmt: skip
+               "peers": "Peers", "share": "Share of peers (%)", "joined_by": "Joined by"}  # fmt: skip
+MOST_PEERS = 200  # the threshold's choices in the address: 1 to 200 peers (a UN region has at most ~50 states)
 
 
 def params(atlas: Atlas) -> tuple[ViewParam, ...]:
-    return (ViewParam("peers", ("region", *GROUPING_ORDER), default=("region",)),)
+    return (ViewParam("peers", ("region", *GROUPING_ORDER), default=("region",)),
+            ViewParam("at_least", tuple(str(k) for k in range(1, MOST_PEERS + 1)), default=("1",)))  # fmt: skip
 
 
 def peer_labels(atlas: Atlas, filters: Filters) -> dict[str, str]:
@@ -125,7 +130,7 @@ def _day(when) -> str:
 # ---------------------------------------------------------------- one party
 
 
-def profile(ctx: Context, everyone: Slice, party: str, by: str) -> list[Block]:
+def profile(ctx: Context, everyone: Slice, party: str, by: str, at_least: int = 1) -> list[Block]:
     """A party's card, its commitments (chart, table, path), institutes and partnerships, and its peers' gaps."""
     atlas = ctx.atlas
     card = party_card(party, atlas.parties)
@@ -137,13 +142,13 @@ def profile(ctx: Context, everyone: Slice, party: str, by: str) -> list[Block]:
             [
                 Metric("Instruments joined", len(rows)),
                 Metric("Legally binding", int((rows["legal_force"] == "legally_binding").sum())),
-                Metric("Region", card["region"]),
-                Metric("Income group", card["income"], help="World Bank FY2026 classification."),
                 Metric("Groupings", groups, help=card["groups"]),
             ],
             brief=False,
         ),  # fmt: skip
-        Text(f"{md(card['type'])} · groupings: {md(card['groups'])}", caption=True, brief=False),
+        # region and income group as text: as metrics their names were cut ("South Am…", "Upper-mi…")
+        Text(f"{md(card['type'])} · UN region: **{md(card['region'])}** · income group: **{md(card['income'])}** "
+             f"(World Bank FY2026) · groupings: {md(card['groups'])}", brief=False),  # fmt: skip
     ]
     if rows.empty:
         blocks.append(Notice(f"No commitment of {md(card['name'])} is recorded for these filters on this date.",
@@ -157,14 +162,15 @@ def profile(ctx: Context, everyone: Slice, party: str, by: str) -> list[Block]:
         table = (rows[list(COMMITMENT_COLUMNS)]
                  .assign(legal_force=lambda t: t["legal_force"].map(label), action=lambda t: t["action"].map(label))
                  .rename(columns=COMMITMENT_COLUMNS))  # fmt: skip
-        blocks.append(Table("commitments_table", table, brief=False))
+        blocks.append(Table("commitments_table", table, brief=False, height=fit_height(len(table)),
+                            download=f"What {card['name']} has joined"))  # fmt: skip
         blocks.append(Section("Path through each instrument (every action in date order, and entry into force)",
                               [Table("path_table", path_table(ctx, everyone, party).drop(columns="instrument_id"))],
                               brief=False))  # fmt: skip
     blocks.append(
         Columns([institutes_column(ctx, everyone, party), partners_column(ctx, everyone, party)], brief=False)
     )
-    return blocks + peers_section(ctx, everyone, party, card["name"], by)
+    return blocks + peers_section(ctx, everyone, party, card["name"], by, at_least)
 
 
 def institutes_column(ctx: Context, everyone: Slice, party: str) -> list[Block]:
@@ -186,22 +192,52 @@ def partners_column(ctx: Context, everyone: Slice, party: str) -> list[Block]:
     return out + [Table("partnerships_table", pairs.assign(partner=partner.map(names))[["partner", "name", "adopted"]])]
 
 
-def peers_section(ctx: Context, everyone: Slice, party: str, name: str, by: str) -> list[Block]:
-    """What at least half of the party's peers (its UN region, or a grouping) joined and it did not."""
+def peers_label(atlas: Atlas, party: str, by: str) -> str:
+    """'South America' (the party's UN region) or a grouping's name ('G20')."""
+    if by != "region":
+        return by
+    region = atlas.parties.set_index("id").at[party, "region"]
+    return str(region) if pd.notna(region) else "same region"
+
+
+def peer_summary(gaps: pd.DataFrame, mine: int, name: str, group: str, n: int, at_least: int) -> str:
+    """'Brazil has not joined 45 instruments that at least 1 of its 18 peers (G20) joined: Wassenaar Arrangement
+    (15 of 18), … Brazil itself has joined 13.'"""
+    missing = names_list([f"{r.instrument} ({r.peers_joined} of {n})" for r in gaps.itertuples()], limit=8)
+    text = (f"{name} has not joined {plural(len(gaps), 'instrument')} that at least {at_least} of its "
+            f"{plural(n, 'peer')} ({group}) joined: {missing}.")  # fmt: skip
+    return text + f" {name} itself has joined {plural(mine, 'instrument')}."
+
+
+def peers_section(ctx: Context, everyone: Slice, party: str, name: str, by: str, at_least: int = 1) -> list[Block]:
+    """The party beside its peers (its UN region, or a grouping): what they joined that it did not, with a threshold
+    (joined by at least k of the n peers; every instrument by default), as a named chart and a table."""
     blocks: list[Block] = [Heading("What its peers joined that it did not", brief=False), Slot("peers", brief=False)]
     peers = peers_of(party, ctx.atlas.parties, by=by)
-    gaps = peer_gaps(party, peers, everyone.participation, everyone.instruments)
+    group = peers_label(ctx.atlas, party, by)
     if peers.empty:
         blocks.append(Text(f"{md(name)} has no peers in this grouping.", caption=True, brief=False))
-    elif gaps.empty:
-        blocks.append(Notice(f"{md(name)} has joined every instrument that at least half of its {len(peers)} peers "
-                             "joined.", kind="success", brief=False))  # fmt: skip
-    else:
-        blocks.append(Text(f"Instruments joined by at least half of the {len(peers)} peers "
-                           f"({label(by) if by == 'region' else by}).", caption=True, brief=False))  # fmt: skip
-        table = (gaps.assign(legal_force=gaps["legal_force"].map(label), share=(gaps["share"] * 100).round().astype(int))
-                 .rename(columns=GAP_COLUMNS).drop(columns="instrument_id"))  # fmt: skip
-        blocks.append(Table("peer_gaps_table", table, brief=False))
+        return blocks
+    n = len(peers)
+    at_least = min(max(at_least, 1), n)
+    blocks.append(Slot("at_least", choices=tuple(str(k) for k in range(1, n + 1)), brief=False))
+    table = peer_table(party, peers, everyone.participation, everyone.instruments)
+    gaps = table[~table["party_joined"] & (table["peers_joined"] >= at_least)]
+    if gaps.empty:
+        blocks.append(Notice(f"{md(name)} has joined every instrument that at least {at_least} of its {n} peers "
+                             f"({md(group)}) joined.", kind="success", brief=False))  # fmt: skip
+        return blocks
+    fig = peer_figure(gaps, party_name=name, peers_label=group, asof=ctx.slice.asof, subtitle=ctx.subtitle)
+    rows = gaps.assign(party=name, legal_force=gaps["legal_force"].map(label))[
+        ["party", "instrument_id", "instrument", "legal_force", "peers_joined", "peers", "joined_by"]]
+    summary = peer_summary(gaps, int(table["party_joined"].sum()), name, group, n, at_least)
+    blocks.append(ctx.chart("peer_chart", fig, rows, summary))
+    blocks.append(Text(f"Joined by at least **{at_least} of the {n} peers** ({md(group)}) and not by {md(name)}: "
+                       f"{plural(len(gaps), 'instrument')}.", caption=True, brief=False))  # fmt: skip
+    gap_table = (gaps.assign(legal_force=gaps["legal_force"].map(label), share=(gaps["share"] * 100).round().astype(int))
+                 [list(GAP_COLUMNS)].rename(columns=GAP_COLUMNS))  # fmt: skip
+    blocks.append(Table("peer_gaps_table", gap_table, brief=False, height=fit_height(len(gap_table)),
+                        download=f"What {name}'s peers ({group}) joined that {name} did not"))  # fmt: skip
     return blocks
 
 
@@ -238,12 +274,12 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     view = slice_of(atlas, filters)
     ctx = Context(atlas, filters, view)
     chosen = list(filters.party)
-    blocks: list[Block] = []
+    blocks: list[Block] = [Slot("party", brief=False)]  # the party picker, on the page
     if not chosen:
         blocks.append(Notice(
-            "Choose a party under **Parties** in the sidebar for its profile, or two to four to compare them. "
-            "For example: " + " · ".join(f"[{name}](countries?party={ids})" for ids, name in EXAMPLES.items()),
+            "Choose a party above for its profile, or two to four to compare them. For example:",
             icon="person_search"))  # fmt: skip
+        blocks.append(Links([(name, "countries", {"party": ids}) for ids, name in EXAMPLES.items()], brief=False))
         return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)
     if len(chosen) > MAX_COMPARED:
         blocks.append(Notice(f"Comparing the first four of the {len(chosen)} parties chosen.", kind="warning",
@@ -251,7 +287,8 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
         chosen = chosen[:MAX_COMPARED]
     everyone = slice_of(atlas, filters.without_parties())  # peers and partners: every party, same date and instruments
     if len(chosen) == 1:
-        blocks += profile(ctx, everyone, chosen[0], (options.get("peers") or ("region",))[0])
+        at_least = int((options.get("at_least") or ("1",))[0])
+        blocks += profile(ctx, everyone, chosen[0], (options.get("peers") or ("region",))[0], at_least)
     else:
         blocks += comparison(ctx, everyone, chosen)
     return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)

@@ -27,6 +27,7 @@ class View:
     tours: bool = False  # a tour step may show it
     default: bool = False  # the home page, served at the Atlas's root
     page: str = ""  # the Streamlit page script, when not views/<name>.py
+    picker: bool = False  # the party filter is picked on the page itself (its Slot "party"), not in the sidebar
 
     @property
     def script(self) -> str:
@@ -67,7 +68,7 @@ VIEWS: tuple[View, ...] = (
     _view("timeline", "Timeline", "timeline", ("lane",), tours=True),
     _view("signatories", "Signatories", "grid_on", ("instrument", "sort", "compare"), tours=True),
     _view("overlap", "Overlap", "join_inner", ("instrument", "measure"), tours=True),
-    _view("countries", "Countries", "flag", ("peers",), tours=True),
+    _view("countries", "Countries", "flag", ("peers", "at_least"), tours=True, picker=True),
     _view("gaps", "Gaps", "diversity_3", tours=True),
     _view("industry", "Industry", "factory", tours=True),
     _view("landscape", "Binding vs soft law", "balance", ("by", "measure"), tours=True),

@@ -14,7 +14,21 @@ from components.charts.matrix import (
     matrix_table,
     strongest_actions,
 )
-from components.content.base import Block, Context, Heading, Notice, Section, Slot, Table, Text, ViewContent, plural
+from components.content.base import (
+    Block,
+    Columns,
+    Context,
+    Heading,
+    Links,
+    Notice,
+    Section,
+    Slot,
+    Table,
+    Text,
+    ViewContent,
+    fit_height,
+    plural,
+)
 from components.content.panels import EMPTY, entry_into_force, how_counted
 from components.export.rows import participation_rows, set_rows
 from components.model.atlas import Atlas
@@ -59,6 +73,10 @@ def diff_summary(result, first: str, second: str) -> str:
         f"{plural(len(result.both), 'party', 'parties')} joined both {first} and {second}; "
         f"{len(result.only_first):,} only {first} and {len(result.only_second):,} only {second}."
     )
+
+
+EXAMPLE = ("bletchley-declaration", "paris-ai-action-statement")
+EXAMPLE_LABEL = "Bletchley Declaration and Paris statement"
 
 
 def set_labels(first: str, second: str) -> tuple[str, str, str]:
@@ -112,8 +130,9 @@ def compare_blocks(ctx: Context, pair: tuple[str, ...]) -> tuple[list[Block], bo
             "pick another instrument.", kind="warning", icon="compare_arrows")], False  # fmt: skip
     if len(pair) != 2:
         return [*blocks, Notice(
-            "Pick two instruments — for example the Bletchley Declaration and the Paris statement — to see who is in "
-            "both, only in one, or only in the other.", icon="compare_arrows", brief=False)], False  # fmt: skip
+            "Pick two instruments to see who is in both, only in one, or only in the other. For example:",
+            icon="compare_arrows", brief=False),
+            Links([(EXAMPLE_LABEL, "signatories", {"compare": ",".join(EXAMPLE)})], brief=False)], False  # fmt: skip
     first, second = pair
     result = diff(view.participation, first, second)
     labels = set_labels(short[first], short[second])
@@ -122,11 +141,21 @@ def compare_blocks(ctx: Context, pair: tuple[str, ...]) -> tuple[list[Block], bo
     compared = view.participation[view.participation["instrument_id"].isin(pair)]
     sets = list(zip(labels, (result.only_first, result.both, result.only_second), strict=True))
     rows = set_rows(sets, compared, atlas.parties, atlas.instruments)  # only the first's parties first
+    columns = ["party", "party_id", "set", "acts", "evidence", "source_url", "checked"]
+    per_set = [
+        [Text(f"**{md(name)}** ({len(ids)})"),
+         Table(f"set_{i}_table", rows.loc[rows["set"] == name, columns].reset_index(drop=True),
+               links={"source_url": "source"}, height=fit_height(len(ids), most=12), download=name)]  # fmt: skip
+        for i, (name, ids) in enumerate(sets, start=1)
+    ]
     blocks += [
         ctx.chart("diff_chart", fig, rows, diff_summary(result, short[first], short[second])),
         Text(names_text(result, labels, ctx.names), brief=False),
-        Table("diff_table", rows[["party", "party_id", "set", "acts", "evidence", "source_url"]],
-              links={"source_url": "source"}, brief=False),  # fmt: skip
+        Text("Each set as its own table, with its download (one row per party, with its `set`):", caption=True,
+             brief=False),  # fmt: skip
+        Columns(per_set, brief=False),
+        Section("Every party of the comparison in one table", [
+            Table("diff_table", rows[columns], links={"source_url": "source"}, download="Comparison")], brief=False),
     ]
     return blocks, True
 

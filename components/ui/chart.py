@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.content.base import Chart
+from components.content.base import Chart, Table
 from components.content.urls import address, root_of
 from components.export.citation import ViewMeta, cite_view, file_name
 from components.export.images import SIZES, briefing_figure, image_bytes
@@ -22,8 +22,26 @@ def view_url(frame: Frame) -> str:
     return address(frame.page, query, root=root_of(st.context.url or ""), release=release_shown() or "")
 
 
-def show_chart(chart: Chart, frame: Frame):
-    """Show a finished figure and its summary; under it, downloads and 'cite this view'. Returns the selection."""
+def table_download(table: Table, frame: Frame) -> None:
+    """'Download this table': its rows as CSV or XLSX, with the citation, filters and date in the file."""
+    meta = ViewMeta(view=frame.page.name, title=table.download, filters=frame.subtitle, asof=frame.slice.asof,
+                    url=view_url(frame), citation=citation(frame.atlas))  # fmt: skip
+    data, key = table.data, table.key
+    left, right, _ = st.columns([1, 1, 2])
+    left.download_button(
+        "Table (CSV)", data=lambda: csv_bytes(data, meta), mime="text/csv", file_name=file_name(meta, "csv", chart=key),
+        key=f"{key}_csv", icon=":material/table:", on_click="ignore", help=f"Download: {table.download}",
+    )  # fmt: skip
+    right.download_button(
+        "Table (XLSX)", data=lambda: xlsx_bytes(data, meta), file_name=file_name(meta, "xlsx", chart=key),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
+        icon=":material/grid_on:", on_click="ignore", help=f"Download: {table.download}",
+    )  # fmt: skip
+
+
+def show_chart(chart: Chart, frame: Frame, *, explain: bool = True):
+    """Show a finished figure and its summary; under it, downloads and 'cite this view'. Returns the selection.
+    `explain`: say how to read the chart's unverified note (once per page; its source line keeps the note)."""
     url = view_url(frame)
     fig, key = chart.figure, chart.key
     meta = ViewMeta(view=frame.page.name, title=chart.title, filters=frame.subtitle, asof=frame.slice.asof, url=url,
@@ -36,15 +54,15 @@ def show_chart(chart: Chart, frame: Frame):
     if frame.brief:
         shown = briefing_figure(fig, url=url, size="slide")
         shown.update_layout(width=1200, height=675)  # slide proportions that fit a laptop screen
-        event = st.plotly_chart(shown, key=key, config=config, width="content", alt=chart.summary)
+        event = st.plotly_chart(shown, key=key, config=config, width="content", alt=chart.summary, theme=None)
         st.caption(md(chart.summary))
         return event
     event = st.plotly_chart(
-        fig, key=key, config=config, alt=chart.summary,  # the summary is the chart's accessible name
+        fig, key=key, config=config, alt=chart.summary, theme=None,  # the Atlas template, as exported; the summary is its accessible name
         **({"on_select": "rerun", "selection_mode": ("points",)} if chart.selectable else {}),
     )
     st.caption(md(chart.summary))  # the chart's text alternative, with its main numbers
-    if chart.unverified:
+    if chart.unverified and explain:
         st.caption(
             f"{chart.unverified} The CSV and XLSX say which (`evidence` or `parties_unverified`), "
             "and `sources_differ` marks what sources dispute.",

@@ -124,7 +124,7 @@ def page_frame(name: str) -> Frame:
             st.session_state[f"v_{param.name}"] = _widget_value(param, parsed.view[param.name])
     fit_state_to(vocabulary)
     _fit_options(params)
-    filter_panel(atlas, vocabulary)
+    filter_panel(atlas, vocabulary, party=not page.picker)
 
     filters = filters_from_state(vocabulary)
     options = {param.name: _view_value(param, st.session_state[f"v_{param.name}"]) for param in params}
@@ -221,6 +221,18 @@ def _view_value(param: ViewParam, value) -> tuple[str, ...]:
     if param.multiple:
         return tuple(value or ())
     return (value,) if value else param.default
+
+
+def view_threshold(frame: Frame, name: str, title: str, choices: tuple[str, ...], *, help=None) -> None:
+    """A page's own numeric option as a slider over the choices its content offers (e.g. 1 to n peers); a value
+    beyond them (another party with fewer peers) moves to the nearest end."""
+    if frame.brief:
+        return
+    key = f"v_{name}"
+    if st.session_state.get(key) not in choices:
+        value = st.session_state.get(key)
+        st.session_state[key] = choices[-1] if value and value.isdigit() and int(value) > int(choices[-1]) else choices[0]
+    st.select_slider(title, choices, key=key, help=help, persist_state="session")
 
 
 def option(frame: Frame, name: str) -> ViewParam:

@@ -7,8 +7,11 @@ from collections.abc import Callable
 import streamlit as st
 
 from components.content import base
-from components.ui.chart import show_chart
+from components.ui.chart import show_chart, table_download
 from components.ui.frame import Frame
+
+
+EXPLAINED = "_unverified_explained"  # in the events: the page has said once how to read the unverified note
 
 
 def _icon(name: str | None) -> str | None:
@@ -43,16 +46,26 @@ def _block(frame: Frame, block: base.Block, slots: dict, events: dict) -> None: 
         (st.caption if block.caption else st.markdown)(block.text)
     elif isinstance(block, base.Notice):
         getattr(st, block.kind)(block.text, icon=_icon(block.icon))
+    elif isinstance(block, base.Links):  # st.page_link: the same tab (a Markdown link opens a new one)
+        from components.content.registry import view
+
+        for column, (text, name, query) in zip(st.columns(len(block.items)), block.items, strict=True):
+            column.page_link(view(name).script, label=text, query_params=query, icon=":material/arrow_forward:")
     elif isinstance(block, base.Metrics):
         for column, metric in zip(st.columns(len(block.items)), block.items, strict=True):
             column.metric(metric.label, metric.value, help=metric.help)
     elif isinstance(block, base.Chart):
-        events[block.key] = show_chart(block, frame)
+        # how to read the "? N records … unverified" note: under the first chart that has one, not under each
+        explained = events.get(EXPLAINED, False)
+        events[block.key] = show_chart(block, frame, explain=not explained)
+        events[EXPLAINED] = explained or bool(block.unverified)
     elif isinstance(block, base.Table):
         config = {c: st.column_config.LinkColumn(c if c != "source_url" else "Source", display_text=text)
                   for c, text in block.links.items()}  # fmt: skip
         st.dataframe(block.data, hide_index=not block.index, width="stretch", column_config=config or None,
                      **({"height": block.height} if block.height else {}))  # fmt: skip
+        if block.download:
+            table_download(block, frame)
     elif isinstance(block, base.Download):
         st.download_button(block.label, data=block.data, file_name=block.file_name, mime=block.mime, key=block.key,
                            icon=_icon(block.icon), on_click="ignore")  # fmt: skip
@@ -75,6 +88,6 @@ def _block(frame: Frame, block: base.Block, slots: dict, events: dict) -> None: 
                 blocks(frame, items, slots, events)
     elif isinstance(block, base.Slot):
         if block.name in slots:
-            slots[block.name]()
+            slots[block.name](*((block.choices,) if block.choices else ()))
     else:
         raise TypeError(f"no renderer for {type(block).__name__}")

@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.data.dates import in_words
 from components.data.labels import label
-from components.model.atlas import Atlas, data_dir_from_env
+from components.model.atlas import Atlas, data_dir_from_env, derived
 from components.model.filters import CHOICES, Filters
 from components.model.participation import party_names, short_names
 from components.model.query import Vocabulary
@@ -38,9 +38,29 @@ def data_caption(atlas: Atlas) -> None:
         st.caption(f"Data as of **{atlas.asof:%d %B %Y}** · {shown}")
 
 
-def filter_panel(atlas: Atlas, vocabulary: Vocabulary) -> None:
-    """The shared filters, a reset button and the what-if panel, in the sidebar."""
+def by_name(atlas: Atlas) -> list[str]:
+    """The party ids in the order of their names (Afghanistan, Albania, …), not of their codes; once per dataset."""
     names = party_names(atlas.parties)
+    return derived(atlas, "parties_by_name",
+                   lambda: sorted(atlas.parties["id"], key=lambda pid: (names.get(pid, pid).casefold(), pid)))  # fmt: skip
+
+
+def party_picker(atlas: Atlas, *, title: str | None = None) -> None:
+    """The party filter: a searchable list of every party, by name (type to search; Enter or a click picks)."""
+    names = party_names(atlas.parties)
+    st.multiselect(
+        title or CHOICES["party"],
+        by_name(atlas),
+        key="f_party",
+        format_func=lambda pid: f"{names.get(pid, pid)} ({pid})",
+        placeholder="Search a country, organisation or company",
+        persist_state="session",
+    )
+
+
+def filter_panel(atlas: Atlas, vocabulary: Vocabulary, *, party: bool = True) -> None:
+    """The shared filters, a reset button and the what-if panel, in the sidebar (the party picker too, unless the
+    page shows it itself: `party=False`)."""
     with st.sidebar:
         st.markdown("**Filters**")
         st.date_input(
@@ -65,14 +85,8 @@ def filter_panel(atlas: Atlas, vocabulary: Vocabulary) -> None:
                 placeholder="All",
                 persist_state="session",
             )
-        st.multiselect(
-            CHOICES["party"],
-            vocabulary.party,
-            key="f_party",
-            format_func=lambda pid: f"{names.get(pid, pid)} ({pid})",
-            placeholder="Search a country, organisation or company",
-            persist_state="session",
-        )
+        if party:
+            party_picker(atlas)
         st.button(
             "Reset filters", on_click=reset, args=(vocabulary,), width="stretch", icon=":material/restart_alt:",
             key="reset_filters",

@@ -64,8 +64,11 @@ def test_changing_a_filter_writes_the_url():
 def test_signatories_diff_from_the_url():
     at = run("views/signatories.py", {"compare": "bletchley-declaration,paris-ai-action-statement"})
     assert not at.exception
-    table = next(d.value for d in at.dataframe if "set" in d.value.columns)
-    assert set(table["set"]) == {"Both", "Only Bletchley Declaration", "Only Paris AI Action Summit Statement"}
+    tables = [d.value for d in at.dataframe if "set" in d.value.columns]
+    assert [set(t["set"]) for t in tables[:3]] == [{"Only Bletchley Declaration"}, {"Both"},
+                                                   {"Only Paris AI Action Summit Statement"}]  # one table per set
+    assert len(tables[0]) == 7 and at.download_button(key="set_1_table_csv")  # …each with its own download
+    assert set(tables[3]["set"]) == {"Both", "Only Bletchley Declaration", "Only Paris AI Action Summit Statement"}
     assert at.subheader[0].value == "Compare two instruments"  # the comparison comes first, the matrix after it
     assert any(m.value.startswith("**Only Bletchley Declaration (7):** Israel, Philippines") for m in at.markdown)
 

@@ -10,7 +10,7 @@ import re
 import pandas as pd
 import pytest
 
-from components.content.base import Chart, Metrics, Notice, Slot, Table, walk
+from components.content.base import Chart, Links, Metrics, Notice, Slot, Table, walk
 from components.content.countries import compare_summary, matrix_summary, profile_summary
 from components.content.registry import view
 from components.data.labels import label
@@ -55,7 +55,9 @@ def test_no_party_shows_the_notice_with_example_links(bundled_atlas):
     assert not content.charts and not content.tables
     [notice] = content.notices
     assert "Choose a party" in notice.text and notice.kind == "info"
-    assert re.findall(r"\]\(countries\?party=([A-Z,]+)\)", notice.text) == ["BRA", "IND", "KEN", "USA,CHN,IND"]
+    [links] = [b for b in walk(content.blocks) if isinstance(b, Links)]
+    assert [(view, query["party"]) for _, view, query in links.items] == [
+        ("countries", "BRA"), ("countries", "IND"), ("countries", "KEN"), ("countries", "USA,CHN,IND")]  # fmt: skip
 
 
 def test_more_than_four_parties_compares_the_first_four(bundled_atlas):
@@ -76,7 +78,7 @@ def test_profile_counts_chart_and_summary(bundled_atlas, party, asof):
     content = build(bundled_atlas, Filters(party=(party,), asof=asof))
     expected = joined(bundled_atlas, party, asof)
     assert expected, "pick a party with commitments on that date"
-    assert set(content.charts) == {"profile_chart"}
+    assert set(content.charts) <= {"profile_chart", "peer_chart"} and "profile_chart" in content.charts
     chart = content.charts["profile_chart"]
     # the card, the table, the markers and the rows all count the same instruments
     assert metrics(content)["Instruments joined"] == len(expected)
@@ -111,39 +113,83 @@ def test_profile_layout_and_brief_flags(bundled_atlas):
     blocks = list(walk(content.blocks))
     kinds = [type(b).__name__ for b in blocks]
     assert kinds.index("Metrics") < kinds.index("Chart") < kinds.index("Columns")
-    slot = next(i for i, b in enumerate(blocks) if isinstance(b, Slot))
-    assert blocks[slot].name == "peers"
+    slots = [b.name for b in blocks if isinstance(b, Slot)]
+    assert slots == ["party", "peers", "at_least"]  # the party picker on the page, first
+    at = {b.name: i for i, b in enumerate(blocks) if isinstance(b, Slot)}
     gaps_at = next(i for i, b in enumerate(blocks) if isinstance(b, Table) and b.key == "peer_gaps_table")
-    assert gaps_at > slot  # the control sits just above the gaps
+    assert at["peers"] < at["at_least"] < gaps_at  # the controls sit just above the gaps
+    assert blocks[at["at_least"]].choices == tuple(str(k) for k in range(1, 19))  # 1 to 18 of China's G20 peers
     brief = list(shown_in_brief(content.blocks))  # charts only, no tables, card or controls
-    assert [b.key for b in brief if isinstance(b, Chart)] == ["profile_chart"]
+    assert [b.key for b in brief if isinstance(b, Chart)] == ["profile_chart", "peer_chart"]
     assert not [b for b in brief if isinstance(b, Table | Metrics | Slot)]
     section = next(b for b in blocks if type(b).__name__ == "Section")
     assert section.title.startswith("Path through each instrument") and not section.brief
+    # the tables show every row up to 40 without an inner scroll bar, and each has its own download
+    for key in ("commitments_table", "peer_gaps_table"):
+        table = content.tables[key]
+        assert table.download and table.height >= 38 + 35 * min(len(table.data), 40)
 
 
-@pytest.mark.parametrize("party, peers", [("CHN", "G20"), ("MEX", "G20"), ("ABW", "region")])
-def test_peer_gaps_are_what_half_the_peers_joined(bundled_atlas, party, peers):
-    content = build(bundled_atlas, Filters(party=(party,)), peers=peers)
-    parties = bundled_atlas.parties
+def peer_counts(atlas, party, peers):
+    parties = atlas.parties
     me = parties.set_index("id").loc[party]
     states = parties[(parties["id"] != party) & (parties["party_type"] == "state") & parties["un_member"]]
     group = states[states["region"] == me["region"]] if peers == "region" else states[states["groups"].map(
         lambda g: peers in g)]  # fmt: skip
-    counts: dict[str, int] = {}
-    for peer in group["id"]:
-        for instrument in joined(bundled_atlas, peer):
-            counts[instrument] = counts.get(instrument, 0) + 1
+    counts: dict[str, set] = {}
+    for peer, name in zip(group["id"], group["name"], strict=True):
+        for instrument in joined(atlas, peer):
+            counts.setdefault(instrument, set()).add(name)
+    return group, counts
+
+
+@pytest.mark.parametrize("party, peers, at_least", [("CHN", "G20", "1"), ("BRA", "G20", "1"), ("BRA", "G20", "7"),
+                                                    ("MEX", "G20", "9"), ("ABW", "region", "1")])  # fmt: skip
+def test_peer_gaps_are_what_at_least_k_peers_joined(bundled_atlas, party, peers, at_least):
+    content = build(bundled_atlas, Filters(party=(party,)), peers=peers, at_least=at_least)
+    group, counts = peer_counts(bundled_atlas, party, peers)
+    k = min(int(at_least), len(group))
     mine = joined(bundled_atlas, party)
-    expected = {i: n for i, n in counts.items() if n / len(group) >= 0.5 and i not in mine}
+    expected = {i: who for i, who in counts.items() if len(who) >= k and i not in mine}
     short = bundled_atlas.instruments.set_index("id")["short_name"]
     table = content.tables["peer_gaps_table"].data.set_index("Instrument")
     assert set(table.index) == {short[i] for i in expected}
-    for instrument, n in expected.items():
-        assert table.at[short[instrument], "Peers that joined"] == n
-        assert table.at[short[instrument], "Share of peers (%)"] == round(100 * n / len(group))
+    for instrument, who in expected.items():
+        row = table.loc[short[instrument]]
+        assert row["Peers that joined"] == len(who) and row["Share of peers (%)"] == round(100 * len(who) / len(group))
+        assert row["Joined by"] == "; ".join(sorted(who, key=str.lower))  # in names
     assert (table["Peers"] == len(group)).all()
-    assert f"at least half of the {len(group)} peers" in content.text()
+    assert f"Joined by at least **{k} of the {len(group)} peers**" in content.text()
+    # the chart names the instruments most peers joined, '15 of 18' beside each bar; its rows are the whole table
+    chart = content.charts["peer_chart"]
+    drawn = {y: text for trace in chart.figure.data for y, text in zip(trace.y, trace.text, strict=True)}
+    top = sorted(expected, key=lambda i: (-len(expected[i]), short[i]))[:20]
+    assert set(drawn) == {short[i] for i in top}
+    assert all(drawn[short[i]] == f"{len(expected[i])} of {len(group)}" for i in top)
+    assert set(chart.rows["instrument_id"]) == set(expected)
+    assert chart.summary.startswith(f"{bundled_atlas.parties.set_index('id').at[party, 'name']} has not joined "
+                                    f"{len(expected)} instrument")  # fmt: skip
+    best = max(expected, key=lambda i: (len(expected[i]), -ord(short[i][0])))
+    assert f"({len(expected[best])} of {len(group)})" in chart.summary
+
+
+def test_brazil_beside_its_g20_peers_names_the_gaps_in_the_slide(bundled_atlas):
+    """T1: what Brazil joined, what its G20 peers joined that it did not, named in the exported picture."""
+    from components.export.images import image_bytes
+
+    content = build(bundled_atlas, Filters(party=("BRA",)), peers="G20")
+    svg = image_bytes(content.charts["peer_chart"].figure, fmt="svg", size="slide", url="http://atlas/countries").decode()
+    for name in ("Wassenaar Arrangement", "Hiroshima AI Process Code of Conduct", "CoE AI Framework Convention"):
+        assert name in svg
+    assert "4 of 18" in svg  # CETS 225: 4 of Brazil's 18 G20 peers
+    profile = image_bytes(content.charts["profile_chart"].figure, fmt="svg", size="slide", url="http://x").decode()
+    for name in ("OECD AI Principles", "Bletchley Declaration", "New Delhi Declaration"):
+        assert name in profile
+
+
+def test_a_threshold_above_the_peers_is_the_largest(bundled_atlas):
+    content = build(bundled_atlas, Filters(party=("BRA",)), peers="G20", at_least="150")
+    assert "at least **18 of the 18 peers**" in content.text() or "every instrument that at least 18" in content.text()
 
 
 def test_profile_on_the_fixture_has_path_institute_and_flag(valid_atlas):
@@ -158,7 +204,7 @@ def test_profile_on_the_fixture_has_path_institute_and_flag(valid_atlas):
 
 def test_a_party_with_nothing_on_that_date_gets_a_notice(bundled_atlas):
     content = build(bundled_atlas, Filters(party=("BRA",), asof=dt.date(2000, 1, 1)))
-    assert not content.charts
+    assert "profile_chart" not in content.charts  # (its peers' gaps may still be charted)
     assert any("No commitment of Brazil" in n.text for n in content.notices)
     assert metrics(content)["Instruments joined"] == 0
 

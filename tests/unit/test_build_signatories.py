@@ -102,6 +102,35 @@ def test_diff_bars_are_the_set_differences_and_the_summary_names_them(bundled_at
         assert any(names[party] in (a.text or "") for a in chart.figure.layout.annotations if a.name == "names")
 
 
+@pytest.mark.parametrize("filters", [Filters(), Filters(region=("Europe",))])
+def test_each_set_has_its_own_table_and_csv(bundled_atlas, filters):
+    """T2: who endorsed Bletchley but not the Paris statement, as a file listing exactly them, with their set."""
+    from components.export.citation import ViewMeta
+    from components.export.rows import csv_bytes, read_exported_csv
+
+    content = build(bundled_atlas, filters, compare=PAIR)
+    sets = active_sets(bundled_atlas, filters, PAIR)
+    expected = [sets[PAIR[0]] - sets[PAIR[1]], sets[PAIR[0]] & sets[PAIR[1]], sets[PAIR[1]] - sets[PAIR[0]]]
+    labels = ["Only Bletchley Declaration", "Both", "Only Paris AI Action Summit Statement"]
+    for i, (ids, name) in enumerate(zip(expected, labels, strict=True), start=1):
+        table = content.tables[f"set_{i}_table"]
+        assert table.download == name and set(table.data["party_id"]) == ids and len(table.data) == len(ids)
+        meta = ViewMeta(view="signatories", title=name, filters="", asof=bundled_atlas.asof, url="u", citation="c")
+        back = read_exported_csv(csv_bytes(table.data, meta))
+        assert set(back["party_id"]) == ids and set(back["set"]) <= {name} and len(back) == len(ids)
+    if filters == Filters():
+        assert len(expected[0]) == 7  # the seven that endorsed Bletchley and not the Paris statement
+
+
+def test_the_empty_comparison_links_an_example(bundled_atlas):
+    from components.content.base import Links, walk
+
+    content = build(bundled_atlas)
+    assert any("Pick two instruments" in n.text for n in content.notices)
+    [links] = [b for b in walk(content.blocks) if isinstance(b, Links)]
+    assert links.items == [("Bletchley Declaration and Paris statement", "signatories", {"compare": ",".join(PAIR)})]
+
+
 def test_comparing_an_instrument_not_yet_adopted_warns_instead_of_plotting(bundled_atlas):
     content = build(bundled_atlas, Filters(asof=dt.date(2024, 6, 1)), compare=PAIR)
     assert "diff_chart" not in content.charts
