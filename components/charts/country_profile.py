@@ -13,7 +13,6 @@ from components.charts.timeline import LEGAL_FORCE_SYMBOLS
 from components.data.labels import label, legal_force_levels
 
 
-
 def commitments(party_id: str, participation: pd.DataFrame, instruments: pd.DataFrame) -> pd.DataFrame:
     """The party's instruments, one row each: strongest action, its date, and the instrument's legal force."""
     best = strongest_actions(participation[participation["party_id"] == party_id])

@@ -286,7 +286,9 @@ def _name_lines(ids: tuple[str, ...], names: Mapping[str, str]) -> tuple[str, in
     """Names sorted, a few per line, as plotly text (escaped); with '… and N more' past NAMES_SHOWN."""
     listed = sorted((names.get(p, p) for p in ids), key=str.lower)
     shown, rest = listed[:NAMES_SHOWN], len(listed) - NAMES_SHOWN
-    lines = [", ".join(plotly_text(n) for n in shown[i : i + NAMES_PER_LINE]) for i in range(0, len(shown), NAMES_PER_LINE)]
+    lines = [
+        ", ".join(plotly_text(n) for n in shown[i : i + NAMES_PER_LINE]) for i in range(0, len(shown), NAMES_PER_LINE)
+    ]
     if rest > 0:
         lines.append(f"… and {rest} more (in the data file)")
     return "<br>".join(lines), len(lines)

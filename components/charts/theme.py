@@ -36,8 +36,11 @@ LEGEND_ABOVE = dict(orientation="h", x=0, xanchor="left", y=1.0, yanchor="bottom
 def legend_above(fig: go.Figure) -> None:
     """Put the legend in one row (wrapping when it must) between the subtitle and the plot."""
     top = fig.layout.margin.t if fig.layout.margin.t is not None else 90
-    fig.update_layout(legend=LEGEND_ABOVE, margin=dict(t=max(top, 90) + 45),
-                      title=dict(yref="container", y=1, yanchor="top", pad=dict(t=14)))  # title and subtitle on top
+    fig.update_layout(
+        legend=LEGEND_ABOVE,
+        margin=dict(t=max(top, 90) + 45),
+        title=dict(yref="container", y=1, yanchor="top", pad=dict(t=14)),
+    )  # title and subtitle on top
 
 
 TRACE_TYPES = ("bar", "heatmap", "scatter", "choropleth")  # the trace types the Atlas draws

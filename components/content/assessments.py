@@ -54,8 +54,10 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
         WARNING,
         Slot("table"),
         Heading(md(info["title"])),
-        Text(f"Source: {md_link(info['source_url'], info['source_url'])} (seed document {md(info['seed_file'])})",
-             caption=True),  # fmt: skip
+        Text(
+            f"Source: {md_link(info['source_url'], info['source_url'])} (seed document {md(info['seed_file'])})",
+            caption=True,
+        ),  # fmt: skip
         Table("assessment", wide_table(atlas.assessments, chosen)),
     ]
     spoken = instruments_spoken_of(atlas.assessments, chosen)

@@ -147,8 +147,11 @@ def profile(ctx: Context, everyone: Slice, party: str, by: str, at_least: int = 
             brief=False,
         ),  # fmt: skip
         # region and income group as text: as metrics their names were cut ("South Am…", "Upper-mi…")
-        Text(f"{md(card['type'])} · UN region: **{md(card['region'])}** · income group: **{md(card['income'])}** "
-             f"(World Bank FY2026) · groupings: {md(card['groups'])}", brief=False),  # fmt: skip
+        Text(
+            f"{md(card['type'])} · UN region: **{md(card['region'])}** · income group: **{md(card['income'])}** "
+            f"(World Bank FY2026) · groupings: {md(card['groups'])}",
+            brief=False,
+        ),  # fmt: skip
     ]
     if rows.empty:
         blocks.append(Notice(f"No commitment of {md(card['name'])} is recorded for these filters on this date.",
@@ -229,7 +232,8 @@ def peers_section(ctx: Context, everyone: Slice, party: str, name: str, by: str,
         return blocks
     fig = peer_figure(gaps, party_name=name, peers_label=group, asof=ctx.slice.asof, subtitle=ctx.subtitle)
     rows = gaps.assign(party=name, legal_force=gaps["legal_force"].map(label))[
-        ["party", "instrument_id", "instrument", "legal_force", "peers_joined", "peers", "joined_by"]]
+        ["party", "instrument_id", "instrument", "legal_force", "peers_joined", "peers", "joined_by"]
+    ]
     summary = peer_summary(gaps, int(table["party_joined"].sum()), name, group, n, at_least)
     blocks.append(ctx.chart("peer_chart", fig, rows, summary))
     blocks.append(Text(f"Joined by at least **{at_least} of the {n} peers** ({md(group)}) and not by {md(name)}: "

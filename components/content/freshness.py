@@ -47,11 +47,15 @@ def due_blocks(atlas: Atlas, day: dt.date, months: int) -> list[Block]:
     summary = freshness(atlas, today=day, months=months)
     bands = " · ".join(f"**{count:,}** {band}" for band, count in summary.bands.items())
     out: list[Block] = [
-        Metrics([
-            Metric("Rows with a checked date", f"{summary.rows:,}"),
-            Metric("Last full check", in_words(summary.oldest), help="Every row has been checked on or after this day."),
-            Metric(f"Due (over {months} months)", f"{summary.due:,}"),
-        ]),  # fmt: skip
+        Metrics(
+            [
+                Metric("Rows with a checked date", f"{summary.rows:,}"),
+                Metric(
+                    "Last full check", in_words(summary.oldest), help="Every row has been checked on or after this day."
+                ),
+                Metric(f"Due (over {months} months)", f"{summary.due:,}"),
+            ]
+        ),  # fmt: skip
         Text(f"{bands}. Newest check: {in_words(summary.newest)}."),
     ]
     due = due_rows(atlas, today=day, months=months)
@@ -61,8 +65,14 @@ def due_blocks(atlas: Atlas, day: dt.date, months: int) -> list[Block]:
         return out
     return out + [
         Table("due", due, links={"source_url": "open source"}),
-        Download("Download the rows due (CSV)", due.to_csv(index=False).encode(), f"atlas-due-{day.isoformat()}.csv",
-                 "text/csv", key="download_due", icon="download"),  # fmt: skip
+        Download(
+            "Download the rows due (CSV)",
+            due.to_csv(index=False).encode(),
+            f"atlas-due-{day.isoformat()}.csv",
+            "text/csv",
+            key="download_due",
+            icon="download",
+        ),  # fmt: skip
     ]
 
 

@@ -92,11 +92,15 @@ def _share_blocks(ctx: Context, everyone: Slice, instruments: pd.DataFrame) -> l
     reference = un_share(atlas.parties)
     fig = share_figure(shares, reference=reference, asof=view.asof, subtitle=ctx.subtitle)
     rows = shares.assign(adopted=shares["adopted"].dt.strftime("%Y-%m-%d"))
-    table = shares.assign(
-        global_south_share=(shares["global_south_share"] * 100).round(0),
-        developing_share=(shares["developing_share"] * 100).round(0),
-        adopted=shares["adopted"].dt.strftime("%Y-%m-%d"),
-    ).rename(columns=SHARE_COLUMNS).drop(columns="instrument_id")
+    table = (
+        shares.assign(
+            global_south_share=(shares["global_south_share"] * 100).round(0),
+            developing_share=(shares["developing_share"] * 100).round(0),
+            adopted=shares["adopted"].dt.strftime("%Y-%m-%d"),
+        )
+        .rename(columns=SHARE_COLUMNS)
+        .drop(columns="instrument_id")
+    )
     return [
         ctx.chart("share_chart", fig, rows, share_summary(shares, reference)),
         Section("Shares per instrument", [Table("share_table", table)], brief=False),
@@ -134,9 +138,11 @@ def _binding_blocks(atlas: Atlas, filters: Filters) -> list[Block]:
     out: list[Block] = [
         Heading("From a forum's first AI instrument to a binding one"),
         Table("binding_table", timing.rename(columns=TIMING_COLUMNS)),
-        Text("Bilateral arrangements and industry bodies are left out: they are many separate arrangements, not one "
-             "forum. " + label("legally_binding") + " includes EU regulations and national export controls.",
-             caption=True),  # fmt: skip
+        Text(
+            "Bilateral arrangements and industry bodies are left out: they are many separate arrangements, not one "
+            "forum. " + label("legally_binding") + " includes EU regulations and national export controls.",
+            caption=True,
+        ),  # fmt: skip
     ]
     analogues = atlas.assessments[atlas.assessments["table_id"] == ANALOGUES_TABLE]
     if len(analogues):

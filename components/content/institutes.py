@@ -32,7 +32,8 @@ def map_summary(institutes: pd.DataFrame, names: Mapping[str, str]) -> str:
     text = (
         f"{plural(len(countries), 'country', 'countries')} {'has' if len(countries) == 1 else 'have'} an AI safety "
         f"institute or equivalent on the map: {names_list(by_status)} ({names_list(countries, limit=3)})."
-        if countries else "No country has an AI safety institute on the map."
+        if countries
+        else "No country has an AI safety institute on the map."
     )
     eu = institutes[institutes["party_id"] == NOT_ON_MAP]
     if len(eu):
@@ -117,10 +118,18 @@ def _partnership_blocks(ctx: Context) -> list[Block]:
     behind = view.participation[view.participation["instrument_id"].isin(pairs["instrument_id"])]
     return [
         *out,
-        ctx.chart("partnerships_chart", fig, participation_rows(behind, atlas.parties, atlas.instruments),
-                  partnership_summary(pairs, ctx.names)),  # fmt: skip
-        Text("Bilateral instruments whose themes include safety or evaluation & testing. Hover a cell for the "
-             "agreements.", caption=True, brief=False),  # fmt: skip
+        ctx.chart(
+            "partnerships_chart",
+            fig,
+            participation_rows(behind, atlas.parties, atlas.instruments),
+            partnership_summary(pairs, ctx.names),
+        ),  # fmt: skip
+        Text(
+            "Bilateral instruments whose themes include safety or evaluation & testing. Hover a cell for the "
+            "agreements.",
+            caption=True,
+            brief=False,
+        ),  # fmt: skip
     ]
 
 

@@ -76,9 +76,13 @@ def how_counted(ctx: Context, instrument_ids: Iterable[str], participation: pd.D
     for instrument in ids:
         if instrument not in table.index:
             continue
-        topics = [t for t in dispute_topics(claims, instrument, names, asof=ctx.slice.asof) if counts or t != "the count"]
+        topics = [
+            t for t in dispute_topics(claims, instrument, names, asof=ctx.slice.asof) if counts or t != "the count"
+        ]
         flag = f" · {FLAG} **sources differ** on {md(', '.join(topics))}" if instrument in disputed else ""
-        out.append(Text(f"**{md(short.get(instrument, instrument))}**: {md(describe_count(table.loc[instrument]))}{flag}"))
+        out.append(
+            Text(f"**{md(short.get(instrument, instrument))}**: {md(describe_count(table.loc[instrument]))}{flag}")
+        )
         notes = notes_of.get(instrument, [])
         if notes:
             out.append(Text(" · ".join(notes) + ".", caption=True))

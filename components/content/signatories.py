@@ -143,19 +143,32 @@ def compare_blocks(ctx: Context, pair: tuple[str, ...]) -> tuple[list[Block], bo
     rows = set_rows(sets, compared, atlas.parties, atlas.instruments)  # only the first's parties first
     columns = ["party", "party_id", "set", "acts", "evidence", "source_url", "checked"]
     per_set = [
-        [Text(f"**{md(name)}** ({len(ids)})"),
-         Table(f"set_{i}_table", rows.loc[rows["set"] == name, columns].reset_index(drop=True),
-               links={"source_url": "source"}, height=fit_height(len(ids), most=12), download=name)]  # fmt: skip
+        [
+            Text(f"**{md(name)}** ({len(ids)})"),
+            Table(
+                f"set_{i}_table",
+                rows.loc[rows["set"] == name, columns].reset_index(drop=True),
+                links={"source_url": "source"},
+                height=fit_height(len(ids), most=12),
+                download=name,
+            ),
+        ]  # fmt: skip
         for i, (name, ids) in enumerate(sets, start=1)
     ]
     blocks += [
         ctx.chart("diff_chart", fig, rows, diff_summary(result, short[first], short[second])),
         Text(names_text(result, labels, ctx.names), brief=False),
-        Text("Each set as its own table, with its download (one row per party, with its `set`):", caption=True,
-             brief=False),  # fmt: skip
+        Text(
+            "Each set as its own table, with its download (one row per party, with its `set`):",
+            caption=True,
+            brief=False,
+        ),  # fmt: skip
         Columns(per_set, brief=False),
-        Section("Every party of the comparison in one table", [
-            Table("diff_table", rows[columns], links={"source_url": "source"}, download="Comparison")], brief=False),
+        Section(
+            "Every party of the comparison in one table",
+            [Table("diff_table", rows[columns], links={"source_url": "source"}, download="Comparison")],
+            brief=False,
+        ),
     ]
     return blocks, True
 
@@ -170,9 +183,12 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     if len(atlas.entry_conditions):
         blocks += [
             Heading("On the way to entry into force", brief=False),
-            Text("Treaties that enter into force once enough parties have consented to be bound, with the consents "
-                 "recorded as of the view's date (all parties, whatever the party filters; what-if actions included).",
-                 caption=True, brief=False),  # fmt: skip
+            Text(
+                "Treaties that enter into force once enough parties have consented to be bound, with the consents "
+                "recorded as of the view's date (all parties, whatever the party filters; what-if actions included).",
+                caption=True,
+                brief=False,
+            ),  # fmt: skip
             *entry_into_force(ctx, brief=False),
         ]
     return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)

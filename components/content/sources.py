@@ -63,9 +63,14 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     cite = citation(atlas)
     blocks: list[Block] = [
         Text(INTRO),
-        Download("Download the whole data package (zip: CSVs, schema, licence, citation)",
-                 lambda: package_zip(Path(atlas.data_dir), cite), f"ai-governance-atlas-{atlas.asof.isoformat()}.zip",
-                 "application/zip", key="download_package", icon="folder_zip"),  # fmt: skip
+        Download(
+            "Download the whole data package (zip: CSVs, schema, licence, citation)",
+            lambda: package_zip(Path(atlas.data_dir), cite),
+            f"ai-governance-atlas-{atlas.asof.isoformat()}.zip",
+            "application/zip",
+            key="download_package",
+            icon="folder_zip",
+        ),  # fmt: skip
         Text(f"Cite as: {cite}", caption=True),
         Heading("Coverage per instrument"),
         Text(COVERAGE, caption=True),
@@ -74,8 +79,14 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
         *dictionary(atlas),
         Heading("Explore your own data"),
         Text(UPLOAD),
-        Download("Download the template (empty tables with their headers, and the data dictionary)", template_zip,
-                 "atlas-template.zip", "application/zip", key="download_template", icon="description"),  # fmt: skip
+        Download(
+            "Download the template (empty tables with their headers, and the data dictionary)",
+            template_zip,
+            "atlas-template.zip",
+            "application/zip",
+            key="download_template",
+            icon="description",
+        ),  # fmt: skip
         Slot("upload"),
         Heading("Adding or correcting a row"),
         Text(ADDING),
@@ -109,8 +120,14 @@ def upload_rejected(result: UploadResult) -> list[Block]:
     out += [
         Table("upload_problems", problems_table(shown)),
         Code("\n".join(str(p) for p in shown)),  # copyable, and readable by screen readers
-        Download("Download every problem (CSV)", neutralise(problems_table(result.problems)).to_csv(index=False).encode(),
-                 "atlas-upload-problems.csv", "text/csv", key="download_problems", icon="download"),  # fmt: skip
+        Download(
+            "Download every problem (CSV)",
+            neutralise(problems_table(result.problems)).to_csv(index=False).encode(),
+            "atlas-upload-problems.csv",
+            "text/csv",
+            key="download_problems",
+            icon="download",
+        ),  # fmt: skip
     ]
     if result.ignored:
         out.append(Text("Not tables, so not read: " + ", ".join(md(name) for name in result.ignored), caption=True))

@@ -101,7 +101,9 @@ def step_query(tour: Tour, number: int) -> dict[str, str]:
     return {**step.query, "layout": "present", "tour": tour.id, "step": str(number)}
 
 
-def step_address(tour: Tour, number: int, *, root: str = "", release: str = "", views: tuple[View, ...] | None = None) -> str:
+def step_address(
+    tour: Tour, number: int, *, root: str = "", release: str = "", views: tuple[View, ...] | None = None
+) -> str:
     """The address of a tour step (1-based), in presentation layout."""
     return address(tour_views(views)[tour.steps[number - 1].view], step_query(tour, number), root=root, release=release)
 

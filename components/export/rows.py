@@ -153,7 +153,9 @@ def set_rows(sets: list[tuple[str, tuple[str, ...]]], participation: pd.DataFram
     """One row per party of a comparison, in the order of `sets` [(its label, party ids)] and by name within each:
     the set it is in, its acts on the instruments compared, the weakest evidence among them, and their sources."""
     acts = participation_rows(participation, parties, instruments)
-    acts = acts.assign(act=acts["instrument"] + ": " + acts["action"].map(label) + (" " + acts["date"].fillna("")).str.rstrip())
+    acts = acts.assign(
+        act=acts["instrument"] + ": " + acts["action"].map(label) + (" " + acts["date"].fillna("")).str.rstrip()
+    )
     weakest = acts["evidence"].map({e: i for i, e in enumerate(EVIDENCE_ORDER)}).fillna(len(EVIDENCE_ORDER) - 1)
     per_party = acts.assign(_weak=weakest).groupby("party_id", sort=False).agg(
         acts=("act", "; ".join), _weak=("_weak", "max"), source_url=("source_url", lambda s: " ; ".join(dict.fromkeys(s))),

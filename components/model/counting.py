@@ -177,7 +177,9 @@ def unverified_note(n: int, what: str = "records") -> str:
 def count_notes(participation: pd.DataFrame, instrument_id: str) -> list[str]:
     """How fresh an instrument's count is (when its rows were checked) and how many of the parties it counts rest on
     an unverified source; what-if rows left out."""
-    return count_notes_by_instrument(participation[participation["instrument_id"] == instrument_id]).get(instrument_id, [])
+    return count_notes_by_instrument(participation[participation["instrument_id"] == instrument_id]).get(
+        instrument_id, []
+    )
 
 
 def count_notes_by_instrument(participation: pd.DataFrame) -> dict[str, list[str]]:

@@ -68,6 +68,7 @@ class Filters:
     def is_default(self) -> bool:
         return self == Filters()
 
+
 @dataclass(frozen=True)
 class Slice:
     """The part of the dataset a set of filters selects, as it stood on the as-of date."""

@@ -58,7 +58,11 @@ def show_chart(chart: Chart, frame: Frame, *, explain: bool = True):
         st.caption(md(chart.summary))
         return event
     event = st.plotly_chart(
-        fig, key=key, config=config, alt=chart.summary, theme=None,  # the Atlas template, as exported; the summary is its accessible name
+        fig,
+        key=key,
+        config=config,
+        alt=chart.summary,
+        theme=None,  # the Atlas template, as exported; the summary is its accessible name
         **({"on_select": "rerun", "selection_mode": ("points",)} if chart.selectable else {}),
     )
     st.caption(md(chart.summary))  # the chart's text alternative, with its main numbers

@@ -231,7 +231,9 @@ def view_threshold(frame: Frame, name: str, title: str, choices: tuple[str, ...]
     key = f"v_{name}"
     if st.session_state.get(key) not in choices:
         value = st.session_state.get(key)
-        st.session_state[key] = choices[-1] if value and value.isdigit() and int(value) > int(choices[-1]) else choices[0]
+        st.session_state[key] = (
+            choices[-1] if value and value.isdigit() and int(value) > int(choices[-1]) else choices[0]
+        )
     st.select_slider(title, choices, key=key, help=help, persist_state="session")
 
 

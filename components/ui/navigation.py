@@ -8,4 +8,6 @@ from components.content.registry import View, views
 
 
 def navigation_pages(among: tuple[View, ...] | None = None) -> list[st.Page]:
-    return [st.Page(v.script, title=v.title, icon=v.icon, url_path=v.name, default=v.default) for v in (among or views())]
+    return [
+        st.Page(v.script, title=v.title, icon=v.icon, url_path=v.name, default=v.default) for v in (among or views())
+    ]

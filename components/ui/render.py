@@ -10,7 +10,6 @@ from components.content import base
 from components.ui.chart import show_chart, table_download
 from components.ui.frame import Frame
 
-
 EXPLAINED = "_unverified_explained"  # in the events: the page has said once how to read the unverified note
 
 

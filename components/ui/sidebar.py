@@ -81,7 +81,9 @@ def filter_panel(atlas: Atlas, vocabulary: Vocabulary, *, party: bool = True) ->
                 title,
                 getattr(vocabulary, name),
                 key=f"f_{name}",
-                format_func=(lambda v: GROUP_LABELS.get(v, v)) if name == "group" else (label if name != "forum" else str),
+                format_func=(lambda v: GROUP_LABELS.get(v, v))
+                if name == "group"
+                else (label if name != "forum" else str),
                 placeholder="All",
                 persist_state="session",
             )

@@ -35,6 +35,8 @@ def pages(atlas) -> dict[str, bool]:
             target, parsed = parse_address(f"http://h/{address}", atlas)
             out[address] = bool(target.build(atlas, parsed.filters, parsed.view).charts)
     return out
+
+
 # What the browser would have made of the payloads had it read them as markup.
 MARKUP = """() => ({
   pwned: window.__pwned === undefined ? null : String(window.__pwned),

@@ -6,13 +6,13 @@ from __future__ import annotations
 from components.content.base import Text, ViewContent
 from components.model.query import ViewParam
 
-PAGE = '''
+PAGE = """
 from components.ui.frame import page_frame, view_control
 from components.ui.render import render
 
 frame = page_frame("dummy")
 render(frame, slots={"colour": lambda: view_control(frame, "colour", "Colour")})
-'''
+"""
 
 
 def params(atlas):
@@ -23,4 +23,6 @@ def build(atlas, filters, options):
     from components.content.base import Slot
 
     n = len(atlas.instruments)
-    return ViewContent("Dummy view", "Only in tests.", [Slot("colour"), Text(f"{n} instruments, in {options['colour'][0]}.")])
+    return ViewContent(
+        "Dummy view", "Only in tests.", [Slot("colour"), Text(f"{n} instruments, in {options['colour'][0]}.")]
+    )

@@ -65,8 +65,11 @@ def test_signatories_diff_from_the_url():
     at = run("views/signatories.py", {"compare": "bletchley-declaration,paris-ai-action-statement"})
     assert not at.exception
     tables = [d.value for d in at.dataframe if "set" in d.value.columns]
-    assert [set(t["set"]) for t in tables[:3]] == [{"Only Bletchley Declaration"}, {"Both"},
-                                                   {"Only Paris AI Action Summit Statement"}]  # one table per set
+    assert [set(t["set"]) for t in tables[:3]] == [
+        {"Only Bletchley Declaration"},
+        {"Both"},
+        {"Only Paris AI Action Summit Statement"},
+    ]  # one table per set
     assert len(tables[0]) == 7 and at.download_button(key="set_1_table_csv")  # …each with its own download
     assert set(tables[3]["set"]) == {"Both", "Only Bletchley Declaration", "Only Paris AI Action Summit Statement"}
     assert at.subheader[0].value == "Compare two instruments"  # the comparison comes first, the matrix after it

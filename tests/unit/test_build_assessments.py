@@ -68,7 +68,9 @@ def test_every_table_is_listed(bundled_atlas):
 
 
 def test_filters_do_not_apply_and_an_unknown_table_shows_the_first(bundled_atlas):
-    assert build(bundled_atlas, PARTICIPANTS, Filters(group=("G20",))).text() == build(bundled_atlas, PARTICIPANTS).text()
+    assert (
+        build(bundled_atlas, PARTICIPANTS, Filters(group=("G20",))).text() == build(bundled_atlas, PARTICIPANTS).text()
+    )
     assert build(bundled_atlas, "no-such-table").text() == build(bundled_atlas).text()
 
 

@@ -117,7 +117,9 @@ def test_changes_between_releases(bundled_atlas):
     versions = available(DEFAULT_DATA_DIR)
     sections = [b for b in walk(build(bundled_atlas).blocks) if isinstance(b, Section)]
     assert len(sections) == max(len(versions) - 1, 0)
-    for section, (older, newer) in zip(sections, reversed(list(zip(versions, versions[1:], strict=False))), strict=True):
+    for section, (older, newer) in zip(
+        sections, reversed(list(zip(versions, versions[1:], strict=False))), strict=True
+    ):
         rows = section.blocks[0].data
         found = re.search(r": (\d+) changes$", section.title)
         assert newer.replace(".", r"\.") in section.title and older.replace(".", r"\.") in section.title
@@ -133,7 +135,7 @@ def test_release_changes_follow_the_party_filter(bundled_atlas, tmp_path, monkey
     newer = tmp_path / "releases" / newest / "participation.csv"
     lines = newer.read_text(encoding="utf-8").splitlines(keepends=True)
     gone = next(i for i, line in enumerate(lines) if line.startswith("cartagena-declaration-ai-lac,BRA,"))
-    newer.write_text("".join(lines[:gone] + lines[gone + 1:]), encoding="utf-8")
+    newer.write_text("".join(lines[:gone] + lines[gone + 1 :]), encoding="utf-8")
 
     def rows(filters):
         sections = [b for b in walk(build(bundled_atlas, filters).blocks) if isinstance(b, Section)]

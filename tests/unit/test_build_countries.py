@@ -178,7 +178,9 @@ def test_brazil_beside_its_g20_peers_names_the_gaps_in_the_slide(bundled_atlas):
     from components.export.images import image_bytes
 
     content = build(bundled_atlas, Filters(party=("BRA",)), peers="G20")
-    svg = image_bytes(content.charts["peer_chart"].figure, fmt="svg", size="slide", url="http://atlas/countries").decode()
+    svg = image_bytes(
+        content.charts["peer_chart"].figure, fmt="svg", size="slide", url="http://atlas/countries"
+    ).decode()
     for name in ("Wassenaar Arrangement", "Hiroshima AI Process Code of Conduct", "CoE AI Framework Convention"):
         assert name in svg
     assert "4 of 18" in svg  # CETS 225: 4 of Brazil's 18 G20 peers

@@ -78,7 +78,11 @@ def test_diff_bars_are_the_set_differences_and_the_summary_names_them(bundled_at
     content = build(bundled_atlas, filters, compare=PAIR)
     chart = content.charts["diff_chart"]
     sets = active_sets(bundled_atlas, filters, PAIR)
-    both, only_first, only_second = sets[PAIR[0]] & sets[PAIR[1]], sets[PAIR[0]] - sets[PAIR[1]], sets[PAIR[1]] - sets[PAIR[0]]
+    both, only_first, only_second = (
+        sets[PAIR[0]] & sets[PAIR[1]],
+        sets[PAIR[0]] - sets[PAIR[1]],
+        sets[PAIR[1]] - sets[PAIR[0]],
+    )
     assert list(chart.figure.data[0].y) == [len(only_first), len(both), len(only_second)]
     assert chart.summary == (
         f"{len(both)} {'party' if len(both) == 1 else 'parties'} joined both Bletchley Declaration and Paris AI Action "

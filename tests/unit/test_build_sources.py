@@ -101,7 +101,9 @@ def test_only_the_first_problems_are_listed_on_the_page(tmp_path, monkeypatch):
 
 
 def test_an_accepted_upload_says_what_it_replaced(tmp_path):
-    result = check_upload({"instruments.csv": (VALID / "instruments.csv").read_bytes()}, base_dir=VALID, workdir=tmp_path)
+    result = check_upload(
+        {"instruments.csv": (VALID / "instruments.csv").read_bytes()}, base_dir=VALID, workdir=tmp_path
+    )
     assert result.ok
     text = content_module.upload_accepted(result)
     assert text.startswith("Valid: instruments\\.csv") and "3 rows read, 3 accepted, 0 reported" in text

@@ -16,8 +16,6 @@ from tests.conftest import VALID
 LINK = "https://atlas.example"
 
 
-
-
 def events():
     atlas = load_atlas(VALID)
     return dated_events(atlas.instruments, atlas.participation, atlas.parties, atlas.institutes)

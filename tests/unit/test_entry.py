@@ -15,8 +15,6 @@ from tests.conftest import VALID
 HEADER = "instrument_id,party_id,action,date,evidence,source_url,checked,notes\n"
 
 
-
-
 def atlas_with(tmp_path, rows: str):
     folder = tmp_path / "data"
     shutil.copytree(VALID, folder)
