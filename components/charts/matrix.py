@@ -31,16 +31,18 @@ ACTION_STRENGTH = (
     "adopted",
     "observer",
 )
-ACTION_COLOURS = {  # five hue families, dark to light within each, so neighbouring bands stay apart in colour and grey
+# Five hue families, dark to light within each, so neighbouring bands stay apart in colour and grey; any two are at
+# least 10 apart (CIEDE2000) with normal vision and under simulated deuteranopia (tests/unit/test_palettes.py).
+ACTION_COLOURS = {
     "ratified": "#08306b",  # binding: darkest blue
     "signed": "#4292c6",  # formal acts: mid blue
     "adhered": "#9ecae1",
     "founding_member": "#006d2c",  # membership: greens
     "member": "#74c476",
     "endorsed": "#d94801",  # political endorsement and company pledges: oranges
-    "committed": "#fdae6b",
+    "committed": "#fec44f",  # amber: light orange was 9.3 from "member" under deuteranopia
     "co_sponsored": "#6a51a3",  # assembly-level acts: purples
-    "adopted": "#bcbddc",
+    "adopted": "#fa9fb5",  # pink: lavender was 1.2 from "adhered" under deuteranopia
     "observer": "#969696",  # observer: grey; white is "no action"
 }
 SORTS = ("region", "count", "name")

@@ -114,6 +114,19 @@ def finish_figure(fig: go.Figure, *, title: str, asof: dt.date, subtitle: str | 
     return fig
 
 
+def name_the_data_date(fig: go.Figure, data_asof: dt.date, view_asof: dt.date) -> None:
+    """A view of an earlier day: the source line names both dates ('data as of 26 November 2026; view as of 1 January
+    2024'), not the view's day as the data's. Changes the figure (call it on a figure not yet shared)."""
+    if view_asof == data_asof:
+        return
+    said = f"data as of {in_words(view_asof)}."
+    for annotation in fig.layout.annotations:
+        if annotation.name == "source" and said in annotation.text:
+            annotation.text = annotation.text.replace(
+                said, f"data as of {in_words(data_asof)}; view as of {in_words(view_asof)}."
+            )
+
+
 def add_source_line(fig: go.Figure, text: str, *, copy: bool = True) -> go.Figure:
     """A finished figure with one more line (our own text, not data) under its source line: a copy, or the figure
     itself (`copy=False`, for a figure just made and not yet shared; copying a large matrix takes ~20 ms)."""

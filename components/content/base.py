@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts.theme import add_source_line
+from components.charts.theme import add_source_line, name_the_data_date
 from components.model.atlas import Atlas
 from components.model.claims import mark_rows
 from components.model.counting import unverified_count, unverified_note
@@ -221,6 +221,7 @@ class Context:
         """A Chart as every view shows it: rows marked where sources differ; a note on the figure's source line when
         some rows are unverified; SCENARIO in its title when the filters hold hypothetical actions."""
         rows = mark_rows(rows, self.atlas.claims)
+        name_the_data_date(figure, self.atlas.asof, self.slice.asof)  # the figure was made for this chart
         unverified, what = unverified_count(rows)
         note = unverified_note(unverified, what) if unverified else ""
         if note:

@@ -12,7 +12,7 @@ from components.data.labels import label
 from components.model.atlas import Atlas, data_dir_from_env, derived
 from components.model.filters import CHOICES, Filters
 from components.model.participation import party_names, short_names
-from components.model.query import Vocabulary
+from components.model.query import Vocabulary, code_span
 from components.model.releases import available
 from components.text import md
 from components.ui.source import release_shown
@@ -63,16 +63,7 @@ def filter_panel(atlas: Atlas, vocabulary: Vocabulary, *, party: bool = True) ->
     page shows it itself: `party=False`)."""
     with st.sidebar:
         st.markdown("**Filters**")
-        st.date_input(
-            "As of",
-            key="f_asof",
-            min_value=vocabulary.first,
-            max_value=vocabulary.last,
-            help="Show the landscape as it stood on this date: instruments adopted, actions taken and institutes "
-            "founded by then, under the names they had then.",
-            format="YYYY-MM-DD",
-            persist_state="session",
-        )
+        asof_field(vocabulary)
         st.slider(
             "Adopted between", vocabulary.first.year, vocabulary.last.year, key="f_years", persist_state="session"
         )
@@ -94,6 +85,63 @@ def filter_panel(atlas: Atlas, vocabulary: Vocabulary, *, party: bool = True) ->
             key="reset_filters",
         )  # fmt: skip
         _whatif_panel(atlas, vocabulary)
+
+
+ASOF_HELP = ("Show the landscape as it stood on this date: instruments adopted, actions taken and institutes founded "
+             "by then, under the names they had then. Type a date (YYYY-MM-DD) and press Enter, or pick one from the "
+             "calendar. Empty: the latest data.")  # fmt: skip
+
+
+def parse_day(text: str) -> dt.date | None:
+    """'2024-01-01', '2024/01/01' or '2024.01.01' as a date; '' as None (the latest data). ValueError otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    parts = text.replace("/", "-").replace(".", "-").split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        raise ValueError(text)
+    return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+
+
+def _asof_typed(first: dt.date, last: dt.date) -> None:
+    """The typed date, applied when Enter is pressed or the field is left; a wrong one is named and changes nothing."""
+    state = st.session_state
+    text = state.get("f_asof_text") or ""
+    try:
+        day = parse_day(text)
+    except ValueError:
+        state["asof_problem"] = (f"{code_span(text.strip())} is not a date. Type it as YYYY-MM-DD, for example "
+                                 "2024-01-01; the view stays as it was.")  # fmt: skip
+        return
+    if day is not None and not first <= day <= last:
+        state["asof_problem"] = (f"The data runs from {first.isoformat()} to {last.isoformat()}: "
+                                 f"{day.isoformat()} is outside it, so the view shows {min(max(day, first), last).isoformat()}.")  # fmt: skip
+        day = min(max(day, first), last)
+    state["f_asof"] = day or last
+
+
+def _asof_picked(last: dt.date) -> None:
+    st.session_state["f_asof"] = st.session_state.get("f_asof_calendar") or last
+
+
+def asof_field(vocabulary: Vocabulary) -> None:
+    """The 'As of' date: a text field that applies on Enter (Streamlit 1.67's date field applies only when another
+    element is clicked, not on Enter or Tab), and a calendar beside it. Both write `f_asof`, the filter's state."""
+    state = st.session_state
+    first, last = vocabulary.first, vocabulary.last
+    current = state.get("f_asof") or last
+    if "asof_problem" not in state:  # keep a wrong entry in the field while its problem is shown
+        state["f_asof_text"] = current.isoformat()
+    state["f_asof_calendar"] = current
+    field, calendar = st.columns([3, 2], vertical_alignment="bottom")
+    field.text_input("As of", key="f_asof_text", on_change=_asof_typed, args=(first, last), help=ASOF_HELP,
+                     placeholder="YYYY-MM-DD", max_chars=12)  # fmt: skip
+    with calendar.popover("Pick", icon=":material/calendar_month:", help="Pick the date from a calendar"):
+        st.date_input("As of", key="f_asof_calendar", min_value=first, max_value=last, format="YYYY-MM-DD",
+                      on_change=_asof_picked, args=(last,))  # fmt: skip
+    problem = state.pop("asof_problem", None)
+    if problem:
+        st.error(problem, icon=":material/event_busy:")
 
 
 def state_from(filters: Filters, vocabulary: Vocabulary) -> dict:

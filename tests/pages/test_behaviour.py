@@ -3,6 +3,8 @@ apart, what-if scenarios, and each view's own cases (a diff, a profile, an asses
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.conftest import VALID
@@ -27,9 +29,26 @@ def test_dates_outside_the_data_give_a_notice(query):
 
 def test_clearing_the_asof_date_shows_the_data_as_of_date():
     at = run("views/timeline.py", {"asof": "2024-06-01"})
-    at.date_input(key="f_asof").set_value(None).run()
+    at.text_input(key="f_asof_text").set_value("").run()
     assert not at.exception, at.exception
     assert "asof" not in at.query_params
+
+
+def test_a_typed_date_applies_and_a_wrong_one_is_named_and_changes_nothing():
+    at = run("views/landscape.py")
+    at.text_input(key="f_asof_text").set_value("2024-01-01").run()  # what Enter (or leaving the field) sends
+    assert not at.exception, at.exception
+    assert at.query_params["asof"] == "2024-01-01"
+    assert any("as of 1 January 2024" in i.value for i in at.info)  # the banner
+    at.text_input(key="f_asof_text").set_value("2024-13-45").run()
+    assert at.query_params["asof"] == "2024-01-01"  # unchanged
+    [error] = at.error
+    assert "`2024-13-45` is not a date" in error.value and "YYYY-MM-DD" in error.value
+    assert at.text_input(key="f_asof_text").value == "2024-13-45"  # the entry is kept to correct it
+    at.text_input(key="f_asof_text").set_value("1900/01/01").run()
+    assert "outside it" in at.error[0].value and "asof" in at.query_params  # clamped to the first day, and said
+    at.date_input(key="f_asof_calendar").set_value(dt.date(2025, 2, 11)).run()  # the calendar
+    assert at.query_params["asof"] == "2025-02-11" and at.text_input(key="f_asof_text").value == "2025-02-11"
 
 
 def test_exact_from_date_is_kept():

@@ -160,3 +160,18 @@ def test_a_cell_selection_is_read_as_the_figure_marks_it(bundled_atlas):
 def in_view(atlas, asof, parties: set[str] | None = None):
     """(instruments, participation rows) in view, by hand (tests/helpers.by_hand)."""
     return by_hand(atlas, asof, parties)[:2]
+
+
+def test_a_view_of_an_earlier_day_names_both_dates_on_its_source_line(bundled_atlas):
+    """T3: the source line of a view as of 1 January 2024 says so, and that the data goes to the data's own date."""
+    from components.data.dates import in_words
+
+    for filters, expected in [
+        (Filters(asof=dt.date(2024, 1, 1)), f"data as of {in_words(bundled_atlas.asof)}; view as of 1 January 2024."),
+        (Filters(), f"data as of {in_words(bundled_atlas.asof)}."),
+    ]:
+        content = build(bundled_atlas, filters)
+        for chart in content.charts.values():
+            [source] = [a.text for a in chart.figure.layout.annotations if a.name == "source"]
+            assert expected in source, source
+            assert "view as of" not in source or filters.asof
