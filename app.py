@@ -37,7 +37,12 @@ if layout == "present":
     st.html(
         """<style>
         [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"] {font-size: 1.5rem !important;}
-        [data-testid="stMarkdownContainer"] h2 {font-size: 2.6rem !important; line-height: 1.2 !important;}
+        [data-testid="stMarkdownContainer"] p.atlas-step-caption {font-size: 2.1rem !important; font-weight: 700;
+                                                                  line-height: 1.2; margin: 0.2rem 0 0.4rem 0;}
+        [data-testid="stMainBlockContainer"] {padding-top: 0.5rem !important; max-width: 100% !important;}
+        /* the chart: the whole picture on the screen, under the caption (1280×720 included) */
+        [data-testid="stImage"] img {max-height: calc(100vh - 11rem) !important; width: 100% !important;
+                                     height: auto; object-fit: contain; object-position: left top;}
         [data-testid="stBaseButton-primary"], [data-testid="stBaseButton-secondary"] {font-size: 1.3rem !important;}
         </style>"""
     )

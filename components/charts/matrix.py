@@ -107,6 +107,34 @@ def _wide(best: pd.DataFrame, parties: pd.DataFrame, instruments: pd.DataFrame, 
     return wide.sort_values(keys, ascending=ascending)
 
 
+FOCUS_ROWS = (
+    15  # rows a matrix keeps on a projector: 15 rows of 24 px labels (and its column names) fill a 1080 px screen
+)
+
+
+def focus_rows(wide: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, str]:
+    """The rows of a matrix that differ across its columns (not the same action everywhere), at most FOCUS_ROWS (most
+    commitments first, then by name; the order of `wide` kept), and what was left out, in words."""
+    if len(columns) == 1:  # one instrument: nothing differs across columns; the first rows in the chosen order
+        kept = wide.head(FOCUS_ROWS)
+        note = f"Showing the first {len(kept)} parties (of {len(wide)}); every party is in the data file"
+        return (wide, "") if len(kept) == len(wide) else (kept, note)
+    same = wide[columns].nunique(axis=1, dropna=False) == 1
+    differ = wide[~same]
+    kept = differ
+    if len(differ) > FOCUS_ROWS:
+        top = differ.sort_values(["total", "party"], ascending=[False, True]).index[:FOCUS_ROWS]
+        kept = differ[differ.index.isin(top)]
+    if len(kept) == len(wide):
+        return wide, ""
+    what = "whose actions differ across these instruments"
+    if len(kept) < len(differ):
+        note = f"the {len(kept)} parties with most commitments of the {len(differ)} {what}"
+    else:
+        note = f"the {len(kept)} parties {what}"
+    return kept, f"Showing {note} (of {len(wide)}); every party is in the data file"
+
+
 def matrix_figure(
     participation: pd.DataFrame,
     parties: pd.DataFrame,
@@ -117,8 +145,12 @@ def matrix_figure(
     subtitle: str | None = None,
     claims: pd.DataFrame | None = None,
     flag_counts: bool = True,
+    focus: bool = False,
 ) -> go.Figure:
     """Heatmap of strongest actions, with totals per party (row labels) and per instrument (column labels).
+
+    `focus` (a projector): only the parties whose actions differ across the columns, at most FOCUS_ROWS of them (those
+    with most commitments), said in the subtitle; the column totals still count every party.
 
     A column's total is its count under the instrument's counting rule (parties.party_counts), followed by ⚑ where
     sources dispute it (`claims`, assessed by components.model.counting). Cells resting on an unverified source carry ?,
@@ -126,6 +158,10 @@ def matrix_figure(
     best = strongest_actions(participation)
     wide = _wide(best, parties, instruments, sort)
     columns = [c for c in wide.columns if c not in ("party", "region", "total")]
+    focus_note = ""
+    if focus:
+        wide, focus_note = focus_rows(wide, columns)
+        best = best[best["party_id"].isin(wide.index)]
     short = instruments.set_index("id")["short_name"]
     codes = wide[columns].apply(lambda col: col.map({a: i for i, a in enumerate(ACTION_STRENGTH)}))
     hover = _hover_texts(best, wide, columns, short)
@@ -194,7 +230,7 @@ def matrix_figure(
     fig = finish_figure(
         fig,
         title="Who joined what: strongest action per party and instrument",
-        subtitle=subtitle or "Totals in brackets",
+        subtitle=" · ".join(p for p in (subtitle or "Totals in brackets", focus_note) if p),
         asof=asof,
     )
     if any(c in disputed for c in columns) or any(t.name == "Sources differ (⚑)" for t in fig.data):

@@ -16,8 +16,7 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
-from components.content.registry import tour_views
-from components.content.tours import Tour, load_tours, step_address
+from components.content.tours import Tour, load_tours, step_address, step_content
 from components.export.citation import ViewMeta
 from components.export.images import image_bytes
 from components.export.rows import csv_bytes, instrument_rows, participation_rows
@@ -29,12 +28,10 @@ INSTRUMENT_OPTIONS = ("instrument", "compare")  # view options that name the ins
 
 
 def step_charts(atlas: Atlas, tour: Tour, number: int):
-    """The charts the step's view shows in presentation layout, in page order."""
+    """The chart the step shows (its `chart` key), as a list."""
     step = tour.steps[number - 1]
-    view = tour_views()[step.view]
-    parsed = parse_query(step.query, Vocabulary.of(atlas), view.params(atlas))
-    content = view.build(atlas, parsed.filters, parsed.view)
-    return [chart for chart in content.charts.values() if chart.brief]
+    charts = step_content(atlas, tour, number).charts
+    return [charts[step.chart]] if step.chart in charts else []
 
 
 def tour_pack(tour: Tour, *, atlas: Atlas, root: str = "", release: str = "") -> bytes:

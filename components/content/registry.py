@@ -66,15 +66,15 @@ def _view(name: str, title: str, icon: str, options: tuple[str, ...] = (), modul
 VIEWS: tuple[View, ...] = (
     _view("overview", "Overview", "public", tours=True, default=True),
     _view("timeline", "Timeline", "timeline", ("lane",), tours=True),
-    _view("signatories", "Signatories", "grid_on", ("instrument", "sort", "compare"), tours=True),
+    _view("signatories", "Signatories", "grid_on", ("instrument", "sort", "compare", "focus"), tours=True),
     _view("overlap", "Overlap", "join_inner", ("instrument", "measure"), tours=True),
     _view("countries", "Countries", "flag", ("peers", "at_least"), tours=True, picker=True),
     _view("gaps", "Gaps", "diversity_3", tours=True),
     _view("industry", "Industry", "factory", tours=True),
     _view("landscape", "Binding vs soft law", "balance", ("by", "measure"), tours=True),
     _view("institutes", "AI Safety Institutes", "science", tours=True),
+    _view("tours", "Guided tours", "co_present", filtered=False),  # in the first ten: not folded under "View more"
     _view("assessments", "Assessments", "rate_review", ("table",), filtered=False),
-    _view("tours", "Guided tours", "co_present", filtered=False),
     _view("data", "Data and sources", "table_view", module="sources", filtered=False),  # not content.data (data/)
     _view("changes", "What changed", "notifications", ("since", "instrument")),
     _view("freshness", "Freshness", "update", ("months",), filtered=False),

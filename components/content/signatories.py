@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
 from components.charts.matrix import (
@@ -52,6 +53,7 @@ def params(atlas: Atlas) -> tuple[ViewParam, ...]:
         ViewParam("instrument", with_parties, default=default_columns(with_parties), multiple=True),
         ViewParam("sort", SORTS, default=("region",)),
         ViewParam("compare", with_parties, default=(), multiple=True, max_items=2),
+        ViewParam("focus", ("differ",), default=()),  # a projector: only the rows that differ, at most 40
     )
 
 
@@ -93,7 +95,7 @@ def names_text(result, labels: tuple[str, str, str], names: Mapping[str, str]) -
     return "  \n".join(parts)
 
 
-def matrix_blocks(ctx: Context, chosen: tuple[str, ...], sort: str) -> list[Block]:
+def matrix_blocks(ctx: Context, chosen: tuple[str, ...], sort: str, focus: bool = False) -> list[Block]:
     """The matrix of the chosen instruments, how each count was counted, and the matrix as a table."""
     atlas, view = ctx.atlas, ctx.slice
     instruments = view.instruments[view.instruments["id"].isin(chosen)]
@@ -102,9 +104,13 @@ def matrix_blocks(ctx: Context, chosen: tuple[str, ...], sort: str) -> list[Bloc
     if participation.empty:
         return [*blocks, EMPTY]
     fig = matrix_figure(participation, view.parties, instruments, asof=view.asof, sort=sort, subtitle=ctx.subtitle,
-                        claims=atlas.claims, flag_counts=not ctx.filters.restricts_parties)  # fmt: skip
+                        claims=atlas.claims, flag_counts=not ctx.filters.restricts_parties, focus=focus)  # fmt: skip
     rows = participation_rows(participation, atlas.parties, atlas.instruments)
-    blocks.append(ctx.chart("matrix_chart", fig, rows, matrix_summary(participation, instruments, ctx.short)))
+    summary = matrix_summary(participation, instruments, ctx.short)
+    shown = [part for part in (fig.layout.title.subtitle.text or "").split(" · ") if part.startswith("Showing")]
+    if shown:  # a focused matrix (?focus=differ) says which rows it keeps
+        summary += f" {html.unescape(shown[0])}."
+    blocks.append(ctx.chart("matrix_chart", fig, rows, summary))
     blocks.append(Section("How these counts were counted, and where sources differ", [
         Text("Each instrument's parties are counted under its counting rule: states only, states and the EU, or "
              "every party listed (organisations, companies). A party that withdrew is not counted. ⚑ marks a "
@@ -177,7 +183,7 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     view = slice_of(atlas, filters)
     ctx = Context(atlas, filters, view)
     chosen = options["instrument"] or next(p.default for p in params(atlas) if p.name == "instrument")
-    matrix = matrix_blocks(ctx, chosen, options["sort"][0])
+    matrix = matrix_blocks(ctx, chosen, options["sort"][0], focus=options.get("focus") == ("differ",))
     comparison, compared = compare_blocks(ctx, options["compare"])
     blocks = [*comparison, Heading("Who joined what", brief=False), *matrix] if compared else [*matrix, *comparison]
     if len(atlas.entry_conditions):

@@ -27,6 +27,7 @@ class Step:
     query: dict[str, str]
     caption: str
     question: str
+    chart: str = ""  # the key of the one chart the step shows (a Chart of the view's build for this query)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def read_tour(
         if view not in allowed_views:
             problems.append(f"{where}: unknown view '{view}'; views: {', '.join(allowed_views)}")
             continue
-        for key in ("caption", "question"):
+        for key in ("chart", "caption", "question"):
             if not str(item.get(key) or "").strip():
                 problems.append(f"{where}: '{key}' is missing")
         query = {str(k): _as_text(v) for k, v in (item.get("query") or {}).items()}
@@ -77,7 +78,8 @@ def read_tour(
         if vocabulary is not None:
             shared = {k: v for k, v in query.items() if k in SHARED_PARAMS}
             problems += [f"{where}: {notice}" for notice in parse_query(shared, vocabulary).notices]
-        steps.append(Step(view, query, str(item.get("caption", "")).strip(), str(item.get("question", "")).strip()))
+        steps.append(Step(view, query, str(item.get("caption", "")).strip(), str(item.get("question", "")).strip(),
+                          str(item.get("chart") or "").strip()))  # fmt: skip
     if problems:
         return None, problems
     return Tour(raw["id"], raw["title"], raw["audience"], tuple(steps)), []
@@ -93,6 +95,27 @@ def load_tours(
         if tour:
             tours[tour.id] = tour
     return tours, problems
+
+
+def step_content(atlas: Atlas, tour: Tour, number: int, views: tuple[View, ...] | None = None):
+    """What the step's view shows for the step's query (its ViewContent)."""
+    step = tour.steps[number - 1]
+    view = tour_views(views)[step.view]
+    parsed = parse_query(step.query, Vocabulary.of(atlas), view.params(atlas))
+    return view.build(atlas, parsed.filters, parsed.view)
+
+
+def chart_problems(atlas: Atlas, tours: dict[str, Tour], views: tuple[View, ...] | None = None) -> list[str]:
+    """Steps whose chart is not one the step's view draws for its query, as 'tour: step N: …'."""
+    problems = []
+    for tour in tours.values():
+        for number, step in enumerate(tour.steps, start=1):
+            charts = step_content(atlas, tour, number, views).charts
+            if step.chart not in charts:
+                drawn = ", ".join(charts) or "none"
+                problems.append(f"{tour.id}: step {number}: the {step.view} view draws no chart '{step.chart}' for "
+                                f"this query (it draws: {drawn})")  # fmt: skip
+    return problems
 
 
 def step_query(tour: Tour, number: int) -> dict[str, str]:
@@ -119,7 +142,14 @@ SUBTITLE = (
 def shown_tours(atlas: Atlas) -> tuple[dict[str, Tour], list[str]]:
     """The tours in TOURS_DIR (read at call time), checked against this dataset, and every problem in their files."""
     folder = TOURS_DIR
-    return derived(atlas, f"tours|{folder}", lambda: load_tours(folder, vocabulary=Vocabulary.of(atlas)))
+
+    def read() -> tuple[dict[str, Tour], list[str]]:
+        tours, problems = load_tours(folder, vocabulary=Vocabulary.of(atlas))
+        wrong = chart_problems(atlas, tours)
+        bad = {p.split(":")[0] for p in wrong}
+        return {k: t for k, t in tours.items() if k not in bad}, problems + wrong
+
+    return derived(atlas, f"tours|{folder}", read)
 
 
 def slot_name(tour: Tour) -> str:

@@ -65,3 +65,68 @@ def image_bytes(fig: go.Figure, *, fmt: str = "png", size: str = "slide", url: s
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")  # plotly's note on the shared server
         _ensure_kaleido()
         return export.to_image(format=fmt, width=width, height=height, scale=PNG_SCALE if fmt == "png" else 1)
+
+
+# ---------------------------------------------------------------- the projector
+
+PROJECTOR = (1760, 900)  # the picture's own size: a 1920×1080 screen's room under a step's caption, shown 1:1;
+# the page scales it down to fit smaller screens whole (1280×720 included)
+PROJECTOR_FONTS = {"ticks": 24, "title": 34, "subtitle": 24, "axis": 26, "legend": 24, "marks": 22, "source": 16}
+PROJECTOR_ROW = 30  # px per category row (a matrix's parties): 24 px labels need ~30 px rows
+
+
+def wrap(text: str, width: int) -> tuple[str, int]:
+    """Plotly text broken into lines of at most `width` characters at spaces ('<br>' between them), and the count of
+    lines (plotly does not wrap titles: a long one is cut at the picture's edge)."""
+    import textwrap
+
+    lines = [line for part in (text or "").split("<br>") for line in (textwrap.wrap(part, width) or [""])]
+    return "<br>".join(lines), len(lines)
+
+
+def projector_figure(fig: go.Figure, *, url: str = "") -> go.Figure:
+    """A copy of a finished figure for a projector: type for the back of a room (24 px ticks, 34 px title at the
+    picture's own size, which a 1920×1080 screen shows at ~0.95×), every explicit small font raised, and a taller
+    picture for many rows. Its size is the figure's layout width and height."""
+    out = briefing_figure(fig, url=url, size="slide")
+    f = PROJECTOR_FONTS
+    out.update_layout(font=dict(size=f["ticks"]), legend=dict(font=dict(size=f["legend"])),
+                      title=dict(font=dict(size=f["title"]), subtitle=dict(font=dict(size=f["subtitle"]))))  # fmt: skip
+    out.update_xaxes(tickfont=dict(size=f["ticks"]), title_font=dict(size=f["axis"]))
+    out.update_yaxes(tickfont=dict(size=f["ticks"]), title_font=dict(size=f["axis"]))
+    for annotation in out.layout.annotations:
+        size = annotation.font.size or 14
+        annotation.font.size = f["source"] if annotation.name == "source" else max(size, f["marks"] - 4)
+    for trace in out.data:
+        if getattr(trace, "textfont", None) is not None and trace.type in ("bar", "scatter", "heatmap"):
+            trace.textfont.size = f["marks"]
+    rows = max((len(t.y) for t in out.data if t.type == "heatmap" and t.y is not None), default=0)
+    if rows:
+        out.update_yaxes(dtick=1)  # every row named: plotly skips category labels it thinks too close
+    width, height = PROJECTOR
+    title, title_lines = wrap(out.layout.title.text or "", round(width * 0.95 / (f["title"] * 0.52)))
+    subtitle, sub_lines = wrap(out.layout.title.subtitle.text or "", round(width * 0.95 / (f["subtitle"] * 0.5)))
+    out.update_layout(title=dict(text=title, subtitle=dict(text=subtitle or None)))
+    extra = (title_lines - 1) * 42 + (max(sub_lines, 1) - 1) * 30
+    margin = out.layout.margin
+    source = next((a for a in out.layout.annotations if a.name == "source"), None)
+    source_lines = (source.text.count("<br>") + 1) if source is not None else 0
+    bottom = round((margin.b or 90) * 1.3)
+    if rows:  # a matrix: its column names stand at -40° under it, above the source line
+        longest = max((len(str(x)) for t in out.data if t.type == "heatmap" for x in (t.x or [])), default=10)
+        bottom = max(bottom, round(longest * f["ticks"] * 0.5 * 0.64) + 40 + source_lines * 22)
+    top = round((margin.t or 90) * 1.35) + extra
+    out.update_layout(margin=dict(l=round((margin.l or 60) * 1.4), t=top, b=bottom, r=margin.r or 30))
+    if source is not None:
+        source.yshift = -(bottom - 8)  # the foot of the (new) bottom margin
+    out.update_layout(width=width, height=max(height, rows * PROJECTOR_ROW + top + bottom) if rows else height)
+    return out
+
+
+def projector_svg(fig: go.Figure, *, url: str = "") -> bytes:
+    """The projector picture as SVG, drawn once by kaleido; the page scales it to the screen."""
+    out = projector_figure(fig, url=url)
+    with _kaleido_lock, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        _ensure_kaleido()
+        return out.to_image(format="svg", width=out.layout.width, height=out.layout.height)

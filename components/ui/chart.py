@@ -7,7 +7,7 @@ import streamlit as st
 from components.content.base import Chart, Table
 from components.content.urls import address, root_of
 from components.export.citation import ViewMeta, cite_view, file_name
-from components.export.images import SIZES, briefing_figure, image_bytes
+from components.export.images import SIZES, briefing_figure, image_bytes, projector_svg
 from components.export.rows import csv_bytes, xlsx_bytes
 from components.model.atlas import citation
 from components.text import md
@@ -20,6 +20,13 @@ def view_url(frame: Frame) -> str:
     that a cited address keeps showing what it showed."""
     query = {k: v for k, v in frame.query.items() if k != "layout"}
     return address(frame.page, query, root=root_of(st.context.url or ""), release=release_shown() or "")
+
+
+def _projector(frame: Frame, key: str, fig, url: str) -> bytes:
+    """The chart as the projector's SVG, drawn once per filter state and address (shared by sessions)."""
+    from components.ui.frame import memo
+
+    return memo(frame, f"projector:{frame.page.name}:{key}", lambda: projector_svg(fig, url=url), url)
 
 
 def table_download(table: Table, frame: Frame) -> None:
@@ -51,6 +58,10 @@ def show_chart(chart: Chart, frame: Frame, *, explain: bool = True):
         "toImageButtonOptions": {"filename": file_name(meta, "png")[:-4]},
         "topojsonURL": "/app/static/topojson/",  # the bundled world outline (see static/topojson/README.md)
     }
+    if frame.present:  # a projector: the picture scaled to the screen (app.py), type for the back of the room
+        st.image(_projector(frame, key, fig, url).decode("utf-8"), alt=chart.summary, width="stretch")
+        st.caption(md(chart.summary))
+        return None
     if frame.brief:
         shown = briefing_figure(fig, url=url, size="slide")
         shown.update_layout(width=1200, height=675)  # slide proportions that fit a laptop screen

@@ -62,6 +62,20 @@ class Frame:
         return self.page.filtered and self.options.get("layout") in (("brief",), ("present",))
 
     @property
+    def present(self) -> bool:
+        """Presentation layout (?layout=present): a projector."""
+        return self.page.filtered and self.options.get("layout") == ("present",)
+
+    @property
+    def tour_step(self):
+        """(tour, step number) when the page shows a step of a known tour, else None."""
+        tour_id = (self.options.get("tour") or ("",))[0]
+        tour = _tours().get(tour_id)
+        if tour is None:
+            return None
+        return tour, min(max(int((self.options.get("step") or ("1",))[0]), 1), len(tour.steps))
+
+    @property
     def context(self) -> Context:
         return Context(self.atlas, self.filters, self.slice)
 
@@ -112,7 +126,8 @@ def page_frame(name: str) -> Frame:
     page = view_named(name)
     atlas, data_key = atlas_and_key()
     tours = _tours()
-    params = (*page.params(atlas), LAYOUT, ViewParam("tour", tuple(tours), default=()), STEP, _releases())
+    tour_param = ViewParam("tour", tuple(tours), default=())
+    params = (*page.params(atlas), LAYOUT, tour_param, STEP, _releases())
     vocabulary = Vocabulary.of(atlas)
     raw = _raw_query()
     parsed = parse_query(raw, vocabulary, params)
@@ -122,6 +137,8 @@ def page_frame(name: str) -> Frame:
         st.session_state.update(state_from(parsed.filters, vocabulary))
         for param in params:
             st.session_state[f"v_{param.name}"] = _widget_value(param, parsed.view[param.name])
+    for param in (LAYOUT, tour_param, STEP):  # layout, tour and step come from the address only, never from a
+        st.session_state[f"v_{param.name}"] = _widget_value(param, parsed.view[param.name])  # page seen before
     fit_state_to(vocabulary)
     _fit_options(params)
     filter_panel(atlas, vocabulary, party=not page.picker)
@@ -148,7 +165,7 @@ def page_frame(name: str) -> Frame:
     if options.get("tour") and options["tour"][0] in tours:
         from components.ui.tours import step_header
 
-        step_header(tours[options["tour"][0]], int((options.get("step") or ("1",))[0]))
+        step_header(tours[options["tour"][0]], int((options.get("step") or ("1",))[0]))  # its footer: render()
     return Frame(page=page, atlas=atlas, filters=filters, options=options, slice=slice_of(atlas, filters),
                  query=query, data_key=data_key)  # fmt: skip
 
@@ -171,6 +188,7 @@ def plain_frame(name: str) -> Frame:
     if raw and to_query(Filters(), parsed.view, params) != st.session_state.get(f"_written_{name}"):
         for param in params:
             st.session_state[f"v_{param.name}"] = _widget_value(param, parsed.view[param.name])
+    st.session_state["v_layout"] = _widget_value(LAYOUT, parsed.view["layout"])  # from the address only
     _fit_options(params)
     options = {param.name: _view_value(param, st.session_state[f"v_{param.name}"]) for param in params}
     query = to_query(Filters(), options, params)

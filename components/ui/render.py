@@ -27,6 +27,15 @@ def render(frame: Frame, content: base.ViewContent | None = None, *, slots: dict
         st.title(content.title)
         if content.subtitle:
             st.caption(content.subtitle)
+    step = frame.tour_step
+    if step is not None:  # a tour step shows its one chart (components/content/tours.py checks it exists), then
+        from components.ui.tours import step_footer  # its question and the controls
+
+        tour, number = step
+        chart = content.charts.get(tour.steps[number - 1].chart)
+        blocks(frame, [chart] if chart is not None else content.blocks, slots or {}, events)
+        step_footer(tour, number)
+        return events
     blocks(frame, content.blocks, slots or {}, events)
     return events
 

@@ -33,7 +33,7 @@ def test_a_new_view_appears_in_navigation_tours_and_page_tests(with_dummy, tmp_p
 
     tour = tmp_path / "t.yaml"
     tour.write_text("id: t\ntitle: T\naudience: A\nsteps:\n  - view: dummy\n    query: {colour: blue, group: G20}\n"
-                    "    caption: C\n    question: Q\n")  # fmt: skip
+                    "    chart: dummy_chart\n    caption: C\n    question: Q\n")  # fmt: skip
     parsed, problems = read_tour(tour)
     assert problems == [] and parsed.steps[0].view == "dummy"
 

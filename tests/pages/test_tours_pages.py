@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import html
+from functools import cache
+from urllib.parse import parse_qsl
+
 import pytest
 
 from components.content.registry import tour_views
-from components.content.tours import load_tours, step_query
+from components.content.tours import load_tours, step_content, step_query
+from components.model.atlas import load_atlas
+from components.text import md
 from tests.helpers import run
 
 TOURS, _ = load_tours()
+
+
+@cache
+def bundled():
+    return load_atlas(None)
 
 
 @pytest.mark.parametrize(("tour_id", "number"), [(t.id, n) for t in TOURS.values() for n in range(1, len(t.steps) + 1)])
@@ -17,12 +28,26 @@ def test_every_step_renders_with_its_caption(tour_id, number):
     at = run(tour_views()[tour.steps[number - 1].view].script, step_query(tour, number))
     assert not at.exception, at.exception
     assert not at.warning, [w.value for w in at.warning]
-    assert any(tour.steps[number - 1].caption in m.value for m in at.markdown)
-    assert at.get("plotly_chart"), "a step shows its view's chart"
+    step = tour.steps[number - 1]
+    assert any(html.escape(step.caption) in m.value for m in at.markdown)
+    # its one chart, as the projector's picture with the chart's summary as its text alternative
+    [image] = at.get("image")
+    chart = step_content(bundled(), tour, number).charts[step.chart]
+    assert [img.alt for img in image.proto.imgs] == [chart.summary]
+    assert not at.get("plotly_chart")
+    assert any(md(chart.summary) in c.value for c in at.caption)
+    assert any(step.question in m.value for m in at.markdown)
 
 
-def test_next_goes_to_the_next_steps_url():
+def test_previous_next_and_exit_are_links_to_the_steps_addresses():
+    """Links, not buttons: each move is one entry in the browser's history (Back returns to the previous step)."""
     tour = TOURS["bletchley-to-paris"]
-    at = run(tour_views()[tour.steps[0].view].script, step_query(tour, 1))
-    at.button(key="tour_next").click().run()
-    assert at.query_params["step"] == "2" and at.query_params["tour"] == tour.id
+    at = run(tour_views()[tour.steps[1].view].script, step_query(tour, 2))
+    links = {link.proto.label: link.proto for link in at.get("page_link")}
+    assert set(links) == {"Previous", "Next", "Exit the tour"}
+    for label, number in (("Previous", 1), ("Next", 3)):
+        assert links[label].page == tour.steps[number - 1].view
+        assert dict(parse_qsl(links[label].query_string)) == step_query(tour, number)
+    assert links["Exit the tour"].page == "tours" and not links["Exit the tour"].query_string
+    last = run(tour_views()[tour.steps[-1].view].script, step_query(tour, len(tour.steps)))
+    assert {link.proto.label for link in last.get("page_link")} == {"Previous", "Exit the tour"}

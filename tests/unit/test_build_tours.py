@@ -54,8 +54,10 @@ def test_filters_do_not_apply(bundled_atlas):
 def own_tours(tmp_path, monkeypatch):
     """A tours folder with one good tour (opening on the home page) and one broken file."""
     (tmp_path / "home.yaml").write_text(yaml.safe_dump({"id": "home", "title": "Home <b>first</b>", "audience": "All",
-        "steps": [{"view": "overview", "query": {}, "caption": "The whole picture.", "question": "Where next?"},
-                  {"view": "signatories", "query": {"party": "GBR"}, "caption": "Britain.", "question": "Why?"}]}),
+        "steps": [{"view": "overview", "chart": "legal_force_chart", "query": {}, "caption": "The whole picture.",
+                   "question": "Where next?"},
+                  {"view": "countries", "chart": "profile_chart", "query": {"party": "GBR"}, "caption": "Britain.",
+                   "question": "Why?"}]}),
         encoding="utf-8")  # fmt: skip
     (tmp_path / "broken.yaml").write_text("id: broken\ntitle: Broken\nsteps: [{view: nowhere}]\n", encoding="utf-8")
     monkeypatch.setattr(tours, "TOURS_DIR", tmp_path)
@@ -66,12 +68,27 @@ def test_problems_are_errors_and_the_home_page_link_stays_relative(valid_atlas, 
     content = build(valid_atlas)
     _, problems = tours.load_tours(own_tours)
     assert len(problems) >= 2  # the missing audience and the unknown view
-    assert [n.kind for n in content.notices] == ["error"] * len(problems)
+    assert [n.kind for n in content.notices] == ["error"] * len(problems), [n.text for n in content.notices]
     assert all(n.text.startswith("Tour file problem: broken\\.yaml") for n in content.notices)
     (section,) = [b for b in content.blocks if isinstance(b, Section)]
     assert "<b>" not in section.title and "\\<b\\>" in section.title  # a title is shown as written
     links = [link for _, _, link in steps_shown(section)]
-    assert links == ["./?layout=present&tour=home&step=1", "signatories?party=GBR&layout=present&tour=home&step=2"]
+    assert links == ["./?layout=present&tour=home&step=1", "countries?party=GBR&layout=present&tour=home&step=2"]
+
+
+def test_a_step_whose_chart_the_view_does_not_draw_is_a_problem(valid_atlas, tmp_path):
+    """A step names the one chart it shows; a key its view does not draw for the step's query is refused, by name."""
+    (tmp_path / "t.yaml").write_text(yaml.safe_dump({"id": "t", "title": "T", "audience": "A", "steps": [
+        {"view": "countries", "chart": "peer_chart", "query": {"party": "GBR,USA"}, "caption": "C", "question": "Q"},
+        {"view": "overview", "query": {}, "caption": "C", "question": "Q"}]}), encoding="utf-8")  # fmt: skip
+    found, problems = tours.load_tours(tmp_path)
+    assert problems == ["t.yaml: step 2: 'chart' is missing"] and not found
+    (tmp_path / "t.yaml").write_text((tmp_path / "t.yaml").read_text().replace("query: {}", "chart: legal_force_chart"))
+    found, problems = tours.load_tours(tmp_path)
+    assert not problems
+    wrong = tours.chart_problems(valid_atlas, found)
+    assert wrong == ["t: step 1: the countries view draws no chart 'peer_chart' for this query (it draws: compare_chart, "
+                     "compare_matrix)"]  # fmt: skip
 
 
 def test_no_tours_no_sections(valid_atlas, tmp_path, monkeypatch):
