@@ -40,6 +40,11 @@ if layout == "present":
         [data-testid="stMarkdownContainer"] p.atlas-step-caption {font-size: 2.1rem !important; font-weight: 700;
                                                                   line-height: 1.2; margin: 0.2rem 0 0.4rem 0;}
         [data-testid="stMainBlockContainer"] {padding-top: 0.5rem !important; max-width: 100% !important;}
+        a.atlas-step-link {display: block; text-align: center; padding: 0.45rem 0.8rem; border-radius: 0.5rem;
+                           border: 1px solid #1f2933; color: #1f2933 !important; text-decoration: none !important;
+                           font-size: 1.3rem;}
+        a.atlas-step-link.primary {background: #0b5394; border-color: #0b5394; color: #ffffff !important;}
+        a.atlas-step-link:focus-visible {outline: 3px solid #e69f00; outline-offset: 2px;}
         /* the chart: the whole picture on the screen, under the caption (1280×720 included) */
         [data-testid="stImage"] img {max-height: calc(100vh - 11rem) !important; width: 100% !important;
                                      height: auto; object-fit: contain; object-position: left top;}

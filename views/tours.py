@@ -7,7 +7,7 @@ from components.content.registry import tour_views
 from components.content.tours import Tour, shown_tours, slot_name, step_query
 from components.ui.frame import plain_frame
 from components.ui.render import render
-from components.ui.tours import tour_pack_source
+from components.ui.tours import pack_control
 
 frame = plain_frame("tours")
 
@@ -17,11 +17,8 @@ def controls(tour: Tour):
         start, pack = st.columns(2)
         if start.button("Start this tour", key=f"start_{tour.id}", type="primary", icon=":material/play_arrow:"):
             st.switch_page(tour_views()[tour.steps[0].view].script, query_params=step_query(tour, 1))
-        pack.download_button(
-            "Offline pack (zip: the charts and CSVs of every step, and a handout)",
-            data=tour_pack_source(tour.id), file_name=f"atlas-tour-{tour.id}.zip",
-            mime="application/zip", key=f"pack_{tour.id}", icon=":material/download:", on_click="ignore",
-        )  # fmt: skip
+        with pack:
+            pack_control(tour)
 
     return show
 

@@ -1,8 +1,9 @@
-"""Offline workshop pack: for one tour, a zip with the charts of every step as PNGs (title, filters, source line and
-step address inside), the rows behind each step as CSV, and a README handout with the captions and questions.
+"""Offline workshop pack: for one tour, a zip with the chart of every step as a PNG (title, filters, source line and
+step address inside), the rows behind each step as CSV, and a printable handout (handout.html: one page per step with
+its chart, caption, question and summary; open it in a browser and print).
 
-The charts are the Atlas's own: each step's view is built (its `build()`, as the page shows it in presentation
-layout) for the step's filters and options, and every chart it shows there is exported as the slide PNG.
+The charts are the Atlas's own: each step's view is built (its `build()`) for the step's filters and options, and the
+one chart the step shows (its `chart` key) is exported as the slide PNG.
 
     python -m components.content.pack TOUR_ID [--data DIR] > pack.zip
 """
@@ -10,9 +11,11 @@ layout) for the step's filters and options, and every chart it shows there is ex
 from __future__ import annotations
 
 import argparse
+import html
 import io
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,22 +37,60 @@ def step_charts(atlas: Atlas, tour: Tour, number: int):
     return [charts[step.chart]] if step.chart in charts else []
 
 
-def tour_pack(tour: Tour, *, atlas: Atlas, root: str = "", release: str = "") -> bytes:
-    """The zip of one tour (see the module's docstring)."""
+HANDOUT_STYLE = """
+body {font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; color: #1f2933; max-width: 60rem;
+      margin: 2rem auto; padding: 0 1rem; line-height: 1.45;}
+h1 {font-size: 1.8rem; margin-bottom: 0.2rem;} h2 {font-size: 1.3rem; margin: 0 0 0.4rem 0;}
+.meta, .files, .summary {color: #3e4c59;} img {width: 100%; height: auto; border: 1px solid #cbd2d9;}
+.question {font-size: 1.15rem; font-weight: 700; margin: 0.6rem 0;} section {margin: 2rem 0;}
+a {color: #0b5394;}
+@media print {
+  body {margin: 0; max-width: none;} section {page-break-before: always; break-before: page; margin: 0;}
+  a {color: inherit; text-decoration: none;} a[href^="http"]::after {content: " (" attr(href) ")"; font-size: 0.8rem;}
+}
+@page {size: A4 landscape; margin: 12mm;}
+"""
+
+
+def handout(tour: Tour, atlas: Atlas, steps: list[dict]) -> str:
+    """The printable handout (HTML, no script): the tour, then one page per step with its chart, caption, question,
+    the chart's text summary (its alt text too), the filters, the rows' files and the step's online address."""
+    e = html.escape
+    parts = [
+        "<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(tour.title)} — AI Governance Atlas handout</title>",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<style>{HANDOUT_STYLE}</style>",
+        "</head><body><header>", f"<h1>{e(tour.title)}</h1>",
+        f'<p class="meta">For: {e(tour.audience)} · {len(steps)} steps · data as of {atlas.asof.isoformat()} · '
+        f"{e(citation(atlas))}</p>",
+        "<p>Each step has its chart (also as a PNG in this pack, with its title, filters and source inside), a question "
+        "for the room, and the rows behind it as CSV files with their sources. Data: CC BY 4.0.</p></header><main>",
+    ]  # fmt: skip
+    for step in steps:
+        parts += [f'<section id="step-{step["number"]}">', f"<h2>Step {step['number']}: {e(step['caption'])}</h2>"]
+        for image, summary in step["charts"]:
+            parts.append(f'<img src="{e(image)}" alt="{e(summary)}">')
+            parts.append(f'<p class="summary">{e(summary)}</p>')
+        parts += [
+            f'<p class="question">Question for the room: {e(step["question"])}</p>',
+            f'<p class="files">Filters: {e(step["filters"])}<br>Rows: {" · ".join(e(f) for f in step["files"])}<br>'
+            f'Online: <a href="{e(step["url"])}">{e(step["url"])}</a></p>', "</section>",
+        ]  # fmt: skip
+    parts.append("</main></body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def tour_pack(tour: Tour, *, atlas: Atlas, root: str = "", release: str = "",
+              progress: Callable[[int, int, str], None] | None = None) -> bytes:  # fmt: skip
+    """The zip of one tour (see the module's docstring). `progress(done, total, what)` hears of each step."""
     vocabulary = Vocabulary.of(atlas)
     cite = citation(atlas)
     buffer = io.BytesIO()
-    lines = [
-        f"# {tour.title}",
-        "",
-        f"For: {tour.audience}. Data as of {atlas.asof.isoformat()}, {cite}",
-        "",
-        "Each step has its chart (PNG, with its title, filters and source inside), the instruments and participation",
-        "rows behind it (CSV, with their sources), a caption and a question for the room. Data: CC BY 4.0.",
-        "",
-    ]
+    steps: list[dict] = []
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for number, step in enumerate(tour.steps, start=1):
+            if progress:
+                progress(number - 1, len(tour.steps), f"Step {number} of {len(tour.steps)}: {step.caption}")
             prefix = f"step-{number:02d}-{step.view}"
             url = step_address(tour, number, root=root, release=release)
             parsed = parse_query(step.query, vocabulary, ())
@@ -62,25 +103,21 @@ def tour_pack(tour: Tour, *, atlas: Atlas, root: str = "", release: str = "") ->
             meta = ViewMeta(
                 view=step.view, title=step.caption, filters=filters, asof=atlas.asof, url=url, citation=cite
             )
-            charts = step_charts(atlas, tour, number)
-            lines += [f"## Step {number}: {step.caption}", "", f"Question for the room: {step.question}", ""]
-            for index, chart in enumerate(charts):
-                name = f"{prefix}.png" if len(charts) == 1 else f"{prefix}-{chr(97 + index)}.png"
-                archive.writestr(name, image_bytes(chart.figure, fmt="png", size="slide", url=url))
-                lines.append(f"- Chart: `{name}` — {chart.title}")
-                lines.append(f"  {chart.summary}")
+            charts = []
+            for chart in step_charts(atlas, tour, number):
+                archive.writestr(f"{prefix}.png", image_bytes(chart.figure, fmt="png", size="slide", url=url))
+                charts.append((f"{prefix}.png", chart.summary))
             instruments = instrument_rows(view.instruments, view.participation)
             archive.writestr(f"{prefix}-instruments.csv", csv_bytes(instruments, meta))
             rows = participation_rows(view.participation, atlas.parties, atlas.instruments)
             archive.writestr(f"{prefix}-participation.csv", csv_bytes(rows, meta))
-            lines += [
-                f"- Rows: `{prefix}-instruments.csv` ({len(instruments)} instruments), "
-                f"`{prefix}-participation.csv` ({len(rows)} actions)",
-                f"- Filters: {filters}",
-                f"- Online: {url}",
-                "",
-            ]
-        archive.writestr("README.md", "\n".join(lines) + "\n")
+            steps.append({"number": number, "caption": step.caption, "question": step.question, "charts": charts,
+                          "filters": filters, "url": url,
+                          "files": [f"{prefix}-instruments.csv ({len(instruments)} instruments)",
+                                    f"{prefix}-participation.csv ({len(rows)} actions)"]})  # fmt: skip
+        archive.writestr("handout.html", handout(tour, atlas, steps))
+    if progress:
+        progress(len(tour.steps), len(tour.steps), "Done")
     return buffer.getvalue()
 
 

@@ -146,8 +146,12 @@ def page_frame(name: str) -> Frame:
     filters = filters_from_state(vocabulary)
     options = {param.name: _view_value(param, st.session_state[f"v_{param.name}"]) for param in params}
     query = to_query(filters, options, params)
-    if query != {name: ",".join(values) for name, values in raw.items()}:
-        st.query_params.from_dict(query)  # also drops what was not understood, after the notice below
+    # Write the address back when it differs from what the page understood (this also drops what was not understood,
+    # after the notice below), and when a link to this same page brought a new address: Streamlit does not show
+    # that one in the address bar itself (a tour's next step on the same view kept the previous step's address).
+    moved = bool(raw) and st.session_state.get("_written_query") not in (None, query)
+    if moved or query != {name: ",".join(values) for name, values in raw.items()}:
+        st.query_params.from_dict(query)
     st.session_state["_written_query"] = query
     _address_notices(parsed.notices)
     if not (page.filtered and options.get("layout") in (("brief",), ("present",))):  # a briefing picture stays clean

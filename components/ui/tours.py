@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable
+import threading
 
 import streamlit as st
 
-from components.content.registry import tour_views, view
-from components.content.tours import Tour, step_query
-from components.content.urls import root_of
-from components.model.atlas import Atlas
+from components.content.registry import view
+from components.content.tours import Tour, step_link
+from components.content.urls import relative, root_of
 from components.ui.source import atlas_and_key, release_shown
 
 
@@ -55,43 +54,63 @@ if (!window.parent.__atlasTourKeys) {{
 </script>"""
 
 
+def _link(href: str, text: str, *, primary: bool = False) -> str:
+    kind = "atlas-step-link primary" if primary else "atlas-step-link"
+    return f'<a class="{kind}" href="{html.escape(href)}" target="_self">{html.escape(text)}</a>'
+
+
 def step_footer(tour: Tour, number: int) -> None:
     """Under the chart: the question for the room, then Previous / Next / Exit (PageDown, PageUp, Space and the arrow
     keys move between steps, Escape exits; each step has its own address, so browser Back returns to the last)."""
-    views = tour_views()
     number = min(max(number, 1), len(tour.steps))
     step = tour.steps[number - 1]
     st.markdown(f"**Question for the room:** {step.question}")
     back, forward, leave, hint = st.columns([1, 1, 1, 3], vertical_alignment="center")
-    # links, not buttons: each move is one entry in the browser's history, so Back returns to the previous step
+    # plain links that load the step's address: one entry each in the browser's history, so Back returns to the
+    # previous step (Streamlit's own page links keep the old address when the next step is on the same view)
     with back.container(key="tour_prev"):
         if number > 1:
-            st.page_link(views[tour.steps[number - 2].view].script, label="Previous", icon=":material/arrow_back:",
-                         query_params=step_query(tour, number - 1), width="stretch")  # fmt: skip
+            st.markdown(_link(step_link(tour, number - 1), "← Previous"), unsafe_allow_html=True)
     with forward.container(key="tour_next"):
         if number < len(tour.steps):
-            st.page_link(views[tour.steps[number].view].script, label="Next", icon=":material/arrow_forward:",
-                         query_params=step_query(tour, number + 1), width="stretch")  # fmt: skip
+            st.markdown(_link(step_link(tour, number + 1), "Next →", primary=True), unsafe_allow_html=True)
         else:
             st.markdown("**Last step**")
     with leave.container(key="tour_exit"):
-        st.page_link(view("tours").script, label="Exit the tour", icon=":material/close:", width="stretch")
+        st.markdown(_link(relative("/" + view("tours").path), "✕ Exit the tour"), unsafe_allow_html=True)
     hint.caption("PageDown, Space or → for the next step; PageUp or ← for the previous; Esc to exit.")
     st.html("<span data-atlas-tour hidden></span>")  # the keys act only where a tour step is shown
     st.iframe(KEYS_SCRIPT, height=1, alt="The tour's keyboard shortcuts (no content)")
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _tour_pack(tour_id: str, data_key: str, root: str, release: str, _atlas: Atlas) -> bytes:
-    from components.content.pack import tour_pack
-    from components.content.tours import load_tours
-
-    return tour_pack(load_tours()[0][tour_id], atlas=_atlas, root=root, release=release)
+_PACKS: dict[tuple[str, str, str, str], bytes] = {}  # built packs, shared by sessions (a few MB each)
+MAX_PACKS = 16
+_packs_lock = threading.Lock()
 
 
-def tour_pack_source(tour_id: str) -> Callable[[], bytes]:
-    """What builds the offline pack of a tour (components/content/pack.py) for this session's data and this Atlas's
-    address, read now, while the page runs; the pack itself is built on click, and cached per package."""
+def pack_control(tour: Tour) -> None:
+    """'Prepare the offline pack', which builds it with a progress bar step by step (the first takes a few seconds
+    per step), then its download; a pack built before (this package, this address) downloads at once."""
     atlas, data_key = atlas_and_key()
-    args = (tour_id, data_key, root_of(st.context.url or ""), release_shown() or "", atlas)
-    return lambda: _tour_pack(*args)
+    root, release = root_of(st.context.url or ""), release_shown() or ""
+    key = (tour.id, data_key, root, release)
+    data = _PACKS.get(key)
+    if data is None and st.button("Prepare the offline pack", key=f"prepare_{tour.id}", icon=":material/inventory_2:",
+                                  help="A zip with each step's chart (PNG), its rows (CSV) and a printable handout "
+                                  "(HTML)."):  # fmt: skip
+        from components.content.pack import tour_pack
+
+        bar = st.progress(0.0, text="Preparing the pack…")
+        data = tour_pack(tour, atlas=atlas, root=root, release=release,
+                         progress=lambda done, total, what: bar.progress(done / total, text=what))  # fmt: skip
+        with _packs_lock:
+            if len(_PACKS) >= MAX_PACKS:
+                _PACKS.pop(next(iter(_PACKS)))
+            _PACKS[key] = data
+        bar.empty()
+    if data is not None:
+        st.download_button(
+            f"Download the offline pack ({len(data) / 1e6:.1f} MB zip: charts, rows, handout)", data=data,
+            file_name=f"atlas-tour-{tour.id}.zip", mime="application/zip", key=f"pack_{tour.id}",
+            icon=":material/download:", on_click="ignore", type="primary",
+        )  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import struct
 import zipfile
@@ -26,8 +27,9 @@ def test_pack_has_a_chart_rows_and_handout_for_every_step(tour_id, bundled_atlas
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
         assert sorted(names) == (PACKS / f"{tour_id}.files").read_text().split(), "the same files as before"
-        readme = archive.read("README.md").decode()
-        assert readme.startswith(f"# {tour.title}")
+        readme = archive.read("handout.html").decode()
+        assert readme.startswith("<!doctype html>") and f"<h1>{html.escape(tour.title)}</h1>" in readme
+        assert "@media print" in readme and "<script" not in readme
         for number, step in enumerate(tour.steps, start=1):
             prefix = f"step-{number:02d}-{step.view}"
             images = [n for n in names if n.startswith(prefix) and n.endswith(".png")]
@@ -38,7 +40,7 @@ def test_pack_has_a_chart_rows_and_handout_for_every_step(tour_id, bundled_atlas
             rows = read_exported_csv(archive.read(f"{prefix}-instruments.csv"))
             assert len(rows) and rows["source_url"].str.startswith("http").all()
             read_exported_csv(archive.read(f"{prefix}-participation.csv"))
-            assert step.caption in readme and step.question in readme
-            for chart in step_charts(bundled_atlas, tour, number):  # each chart's text summary is in the handout
-                assert chart.summary in readme
+            assert html.escape(step.caption) in readme and html.escape(step.question) in readme
+            [chart] = step_charts(bundled_atlas, tour, number)  # the step's one chart, its summary as the alt text
+            assert f'<img src="{prefix}.png" alt="{html.escape(chart.summary)}">' in readme
             assert f"https://atlas.example/{'' if step.view == 'overview' else step.view}?" in readme
