@@ -3,12 +3,12 @@
 from components.content.countries import peer_labels
 from components.ui.frame import page_frame, view_control, view_threshold
 from components.ui.render import render
-from components.ui.sidebar import party_picker
+from components.ui.sidebar import party_select
 
 frame = page_frame("countries")
 
 render(frame, slots={
-    "party": lambda: party_picker(frame.atlas, title="Party (one for its profile; two to four to compare them)"),
+    "party": lambda: party_select(frame.atlas),
     "peers": lambda: view_control(frame, "peers", "Peers", labels=peer_labels(frame.atlas, frame.filters)),
     "at_least": lambda choices: view_threshold(
         frame, "at_least", f"Show what at least this many of the {choices[-1]} peers joined", choices,

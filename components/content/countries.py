@@ -281,7 +281,7 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     blocks: list[Block] = [Slot("party", brief=False)]  # the party picker, on the page
     if not chosen:
         blocks.append(Notice(
-            "Choose a party above for its profile, or two to four to compare them. For example:",
+            "Choose a party above for its profile, and add up to three to compare them. For example:",
             icon="person_search"))  # fmt: skip
         blocks.append(Links([(name, "countries", {"party": ids}) for ids, name in EXAMPLES.items()], brief=False))
         return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)

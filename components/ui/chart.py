@@ -68,8 +68,15 @@ def show_chart(chart: Chart, frame: Frame, *, explain: bool = True):
         event = st.plotly_chart(shown, key=key, config=config, width="content", alt=chart.summary, theme=None)
         st.caption(md(chart.summary))
         return event
+    if frame.narrow:  # a phone: wrapped titles, legend above, long labels wrapped (the downloads keep the full figure)
+        from components.charts.narrow import narrow_figure
+        from components.ui.frame import memo
+
+        shown_fig = memo(frame, f"narrow:{frame.page.name}:{key}", lambda: narrow_figure(fig), url)
+    else:
+        shown_fig = fig
     event = st.plotly_chart(
-        fig,
+        shown_fig,
         key=key,
         config=config,
         alt=chart.summary,

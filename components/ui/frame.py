@@ -62,6 +62,12 @@ class Frame:
         return self.page.filtered and self.options.get("layout") in (("brief",), ("present",))
 
     @property
+    def narrow(self) -> bool:
+        """A phone (its browser says 'Mobile' or 'Android'): charts are laid out for ~360 px (components/charts/narrow)."""
+        agent = (st.context.headers or {}).get("User-Agent", "") if st.context.headers is not None else ""
+        return "Mobi" in agent or "Android" in agent
+
+    @property
     def present(self) -> bool:
         """Presentation layout (?layout=present): a projector."""
         return self.page.filtered and self.options.get("layout") == ("present",)

@@ -55,7 +55,32 @@ def party_picker(atlas: Atlas, *, title: str | None = None) -> None:
         format_func=lambda pid: f"{names.get(pid, pid)} ({pid})",
         placeholder="Search a country, organisation or company",
         persist_state="session",
+        select_all=False,  # "select all" of a thousand parties is never what is meant
     )
+
+
+def _one_and_more() -> None:
+    state = st.session_state
+    chosen = ([state["f_party_one"]] if state.get("f_party_one") else []) + list(state.get("f_party_more") or [])
+    state["f_party"] = list(dict.fromkeys(chosen))
+
+
+def party_select(atlas: Atlas, *, most: int = 4) -> None:
+    """The party filter on a page about one party: a searchable list that closes once a party is chosen (type its
+    name, Enter), and a second one for up to `most` - 1 parties to compare with it. Both write `f_party`."""
+    names = party_names(atlas.parties)
+    state = st.session_state
+    chosen = list(state.get("f_party") or [])
+    state["f_party_one"] = chosen[0] if chosen else None
+    state["f_party_more"] = chosen[1:most]
+    options = by_name(atlas)
+    one, more = st.columns(2)
+    one.selectbox("Party", options, key="f_party_one", index=None, on_change=_one_and_more,
+                  format_func=lambda pid: f"{names.get(pid, pid)} ({pid})",
+                  placeholder="Search a country, organisation or company")  # fmt: skip
+    more.multiselect(f"Compare with (up to {most - 1})", options, key="f_party_more", on_change=_one_and_more,
+                     format_func=lambda pid: f"{names.get(pid, pid)} ({pid})", max_selections=most - 1,
+                     placeholder="Add parties to compare", select_all=False)  # fmt: skip
 
 
 def filter_panel(atlas: Atlas, vocabulary: Vocabulary, *, party: bool = True) -> None:
