@@ -107,11 +107,15 @@ def projector_figure(fig: go.Figure, *, url: str = "") -> go.Figure:
     title, title_lines = wrap(out.layout.title.text or "", round(width * 0.95 / (f["title"] * 0.52)))
     subtitle, sub_lines = wrap(out.layout.title.subtitle.text or "", round(width * 0.95 / (f["subtitle"] * 0.5)))
     out.update_layout(title=dict(text=title, subtitle=dict(text=subtitle or None)))
-    extra = (title_lines - 1) * 42 + (max(sub_lines, 1) - 1) * 30
+    extra = (title_lines - 1) * 42 + (max(sub_lines, 1) - 1) * 32 + (28 if sub_lines > 1 else 0)
     margin = out.layout.margin
     source = next((a for a in out.layout.annotations if a.name == "source"), None)
-    source_lines = (source.text.count("<br>") + 1) if source is not None else 0
-    bottom = round((margin.b or 90) * 1.3)
+    source_lines, wrapped = 0, 0
+    if source is not None:  # the view's address is long: wrap the source line rather than cut it at the edge
+        before = source.text.count("<br>") + 1
+        source.text, source_lines = wrap(source.text, round(width * 0.85 / (f["source"] * 0.5)))
+        wrapped = source_lines - before
+    bottom = round((margin.b or 90) * 1.3) + wrapped * 22
     if rows:  # a matrix: its column names stand at -40° under it, above the source line
         longest = max((len(str(x)) for t in out.data if t.type == "heatmap" for x in (t.x or [])), default=10)
         bottom = max(bottom, round(longest * f["ticks"] * 0.5 * 0.64) + 40 + source_lines * 22)
