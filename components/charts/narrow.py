@@ -34,8 +34,17 @@ def narrow_figure(fig: go.Figure) -> go.Figure:
     title_font, sub_font, tick_font = 16, 12, 11
     title, title_lines = _wrap(out.layout.title.text or "", _chars(title_font, WIDTH - 12))
     subtitle, sub_lines = _wrap(out.layout.title.subtitle.text or "", _chars(sub_font, WIDTH - 12))
-    names = [t.name for t in out.data if t.showlegend is not False and t.name]
-    legend_rows = math.ceil(sum(len(n) * CHAR[tick_font] + 40 for n in names) / (WIDTH - 20)) if names else 0
+    shown = [t for t in out.data if t.showlegend is not False and t.name]
+    groups: dict[str, int] = {}
+    for trace in shown:
+        if trace.legendgrouptitle is not None and trace.legendgrouptitle.text:
+            groups[trace.legendgroup or ""] = groups.get(trace.legendgroup or "", 0) + 1
+    if groups:  # titled groups stand side by side, each a column: the tallest sets the rows (and its title one more)
+        legend_rows = max(groups.values()) + 1
+    else:
+        legend_rows = math.ceil(sum(len(t.name) * CHAR[tick_font] + 40 for t in shown) / (WIDTH - 20)) if shown else 0
+    above = [a for a in out.layout.annotations if a.yref == "paper" and a.y == 1 and a.yanchor == "bottom"]
+    legend_rows += len(above)  # a note just above the plot (the timeline's "earlier: …") takes a row of its own
     top = 18 + title_lines * 21 + (sub_lines * 16 if subtitle else 0) + 10 + legend_rows * 22 + 8
     out.update_layout(
         title=dict(text=title, font=dict(size=title_font), x=0.02, xanchor="left", yref="container", y=1,
@@ -60,8 +69,11 @@ def narrow_figure(fig: go.Figure) -> go.Figure:
             annotation.x, annotation.xref, annotation.xanchor = 0, "paper", "left"
             annotation.xshift = -(left - 8)  # from the figure's left edge, not the plot's
         elif annotation.font is not None:
-            annotation.text, _ = _wrap(annotation.text, _chars(tick_font, WIDTH - 40))
+            at_left = annotation.xref == "paper" and annotation.x == 0 and annotation.xanchor == "left"
+            annotation.text, _ = _wrap(annotation.text, _chars(tick_font, WIDTH - 16 if at_left else WIDTH - 40))
             annotation.font.size = min(annotation.font.size or tick_font, tick_font)
+            if at_left:  # a note at the plot's left edge: from the figure's edge instead, like the source line
+                annotation.xshift = -(left - 8)
         kept.append(annotation)
     out.layout.annotations = kept
     outside = False
@@ -98,6 +110,8 @@ def narrow_figure(fig: go.Figure) -> go.Figure:
         lines = sum(str(v).count("<br>") + 1 for v in rows)
         height = max(height, lines * 16 + len(rows) * 11 + top + bottom)
     out.update_layout(margin=dict(l=8, r=12, t=top, b=bottom), width=None, autosize=True, height=height)
+    if above:  # the legend above that note
+        out.layout.legend.y = 1 + 20 * len(above) / max(height - top - bottom, 100)
     for annotation in out.layout.annotations:
         if annotation.name == "source":
             annotation.yshift = -(bottom - 6)
