@@ -19,9 +19,18 @@ class ViewMeta:
     view: str  # e.g. "timeline"
     title: str
     filters: str  # the filters in words, e.g. "G20 members · as of 1 June 2025"
-    asof: dt.date
+    asof: dt.date  # the view's date
     url: str
     citation: str
+    data_asof: dt.date | None = None  # the data's own date, when the view shows an earlier day
+
+    @property
+    def dates(self) -> str:
+        """'data as of 26 November 2026' or, for a view of an earlier day, 'data as of 26 November 2026; view as of
+        1 January 2024'."""
+        if self.data_asof and self.data_asof != self.asof:
+            return f"data as of {in_words(self.data_asof)}; view as of {in_words(self.asof)}"
+        return f"data as of {in_words(self.asof)}"
 
 
 def file_name(meta: ViewMeta, extension: str, size: str | None = None, chart: str = "") -> str:
@@ -49,7 +58,7 @@ def cite_view(meta: ViewMeta, *, accessed: dt.date | None = None, chart: str = "
     """A ready sentence and a BibTeX entry for the view, with its URL and as-of date."""
     accessed = accessed or dt.date.today()
     sentence = (
-        f"AI Governance Atlas, “{meta.title}” ({meta.filters}), data as of {in_words(meta.asof)}, "
+        f"AI Governance Atlas, “{meta.title}” ({meta.filters}), {meta.dates}, "
         f"{meta.url} (accessed {in_words(accessed)})."
     )
     slug = re.sub(r"[^a-z0-9]+", "_", f"{meta.view} {chart}".lower()).strip("_") or "overview"

@@ -54,7 +54,8 @@ def about_rows(meta: ViewMeta) -> list[tuple[str, str]]:
     return [
         ("title", meta.title),
         ("filters", meta.filters),
-        ("data as of", in_words(meta.asof)),
+        ("data as of", in_words(meta.data_asof or meta.asof)),
+        *([("view as of", in_words(meta.asof))] if meta.data_asof and meta.data_asof != meta.asof else []),
         ("view", meta.url),
         ("citation", meta.citation),
         ("licence", LICENCE),

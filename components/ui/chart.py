@@ -32,7 +32,7 @@ def _projector(frame: Frame, key: str, fig, url: str) -> bytes:
 def table_download(table: Table, frame: Frame) -> None:
     """'Download this table': its rows as CSV or XLSX, with the citation, filters and date in the file."""
     meta = ViewMeta(view=frame.page.name, title=table.download, filters=frame.subtitle, asof=frame.slice.asof,
-                    url=view_url(frame), citation=citation(frame.atlas))  # fmt: skip
+                    url=view_url(frame), citation=citation(frame.atlas), data_asof=frame.atlas.asof)  # fmt: skip
     data, key = table.data, table.key
     left, right, _ = st.columns([1, 1, 2])
     left.download_button(
@@ -52,7 +52,7 @@ def show_chart(chart: Chart, frame: Frame, *, explain: bool = True):
     url = view_url(frame)
     fig, key = chart.figure, chart.key
     meta = ViewMeta(view=frame.page.name, title=chart.title, filters=frame.subtitle, asof=frame.slice.asof, url=url,
-                    citation=citation(frame.atlas))  # fmt: skip
+                    citation=citation(frame.atlas), data_asof=frame.atlas.asof)  # fmt: skip
     config = {
         "displaylogo": False,
         "toImageButtonOptions": {"filename": file_name(meta, "png")[:-4]},

@@ -164,3 +164,18 @@ def test_package_zip_holds_the_package_and_citation():
         names = set(archive.namelist())
         assert "ai-governance-atlas/instruments.csv" in names
         assert archive.read("ai-governance-atlas/CITATION.txt").decode() == "Cite me.\n"
+
+
+def test_a_view_of_an_earlier_day_names_both_dates_in_its_files_and_citation():
+    """T3: a CSV or citation of the landscape as of 1 January 2024 does not pass that day off as the data's date."""
+    from components.export.rows import csv_bytes
+
+    meta = ViewMeta(view="landscape", title="Binding vs soft law", filters="as of 1 January 2024",
+                    asof=dt.date(2024, 1, 1), url="u", citation="c", data_asof=dt.date(2026, 11, 26))  # fmt: skip
+    head = csv_bytes(pd.DataFrame({"a": [1]}), meta).decode()
+    assert "# data as of: 26 November 2026" in head and "# view as of: 1 January 2024" in head
+    sentence, _ = cite_view(meta)
+    assert "data as of 26 November 2026; view as of 1 January 2024" in sentence
+    latest = ViewMeta(view="landscape", title="t", filters="f", asof=dt.date(2026, 11, 26), url="u", citation="c",
+                      data_asof=dt.date(2026, 11, 26))  # fmt: skip
+    assert "view as of" not in csv_bytes(pd.DataFrame({"a": [1]}), latest).decode()
