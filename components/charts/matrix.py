@@ -317,7 +317,7 @@ def diff_table(result: Diff, parties: pd.DataFrame, first_name: str, second_name
 
 
 NAMES_SHOWN = 60  # names listed under a bar of the comparison; the rest are in its data file
-NAMES_PER_LINE = 4
+NAMES_PER_LINE = 3  # three short names per line keep neighbouring bars' lists apart down to a 768 px tablet
 
 
 def _name_lines(ids: tuple[str, ...], names: Mapping[str, str]) -> tuple[str, int]:
