@@ -121,6 +121,10 @@ def focus_rows(wide: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, st
         return (wide, "") if len(kept) == len(wide) else (kept, note)
     same = wide[columns].nunique(axis=1, dropna=False) == 1
     differ = wide[~same]
+    if differ.empty:  # every party took the same action on each instrument: the first rows, said so
+        kept = wide.head(FOCUS_ROWS)
+        note = f"Every party took the same action on each of these instruments; showing the first {len(kept)} (of {len(wide)})"
+        return (wide, "") if len(kept) == len(wide) else (kept, note)
     kept = differ
     if len(differ) > FOCUS_ROWS:
         top = differ.sort_values(["total", "party"], ascending=[False, True]).index[:FOCUS_ROWS]

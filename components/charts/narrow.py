@@ -77,13 +77,15 @@ def narrow_figure(fig: go.Figure) -> go.Figure:
         kept.append(annotation)
     out.layout.annotations = kept
     outside = False
+    matrix = any(t.type == "heatmap" for t in out.data)  # its marks sit on its rows: their labels stay as they are
     for trace in out.data:  # category labels wrapped: long instrument and party names
         horizontal = getattr(trace, "orientation", None) == "h"
         if trace.type == "bar" and horizontal and trace.y is not None:
             trace.y = [_wrap(str(v), LABEL)[0] for v in trace.y]
         if trace.type == "bar" and not horizontal and trace.x is not None and isinstance(trace.x[0], str):
             trace.x = [_wrap(str(v), 12)[0] for v in trace.x]
-        if trace.type == "scatter" and trace.y is not None and len(trace.y) and isinstance(trace.y[0], str):
+        if (trace.type == "scatter" and not matrix and trace.y is not None and len(trace.y)
+                and isinstance(trace.y[0], str)):  # fmt: skip
             trace.y = [_wrap(str(v), LABEL)[0] for v in trace.y]
         if getattr(trace, "textfont", None) is not None and trace.type in ("bar", "scatter"):
             trace.textfont.size = tick_font

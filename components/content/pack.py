@@ -101,7 +101,13 @@ def tour_pack(tour: Tour, *, atlas: Atlas, root: str = "", release: str = "",
                                participation=view.participation[view.participation["instrument_id"].isin(chosen)])  # fmt: skip
             filters = describe(parsed.filters, view.asof)
             meta = ViewMeta(
-                view=step.view, title=step.caption, filters=filters, asof=atlas.asof, url=url, citation=cite
+                view=step.view,
+                title=step.caption,
+                filters=filters,
+                asof=view.asof,
+                url=url,
+                citation=cite,
+                data_asof=atlas.asof,
             )
             charts = []
             for chart in step_charts(atlas, tour, number):

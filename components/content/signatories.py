@@ -53,7 +53,7 @@ def params(atlas: Atlas) -> tuple[ViewParam, ...]:
         ViewParam("instrument", with_parties, default=default_columns(with_parties), multiple=True),
         ViewParam("sort", SORTS, default=("region",)),
         ViewParam("compare", with_parties, default=(), multiple=True, max_items=2),
-        ViewParam("focus", ("differ",), default=()),  # a projector: only the rows that differ, at most 40
+        ViewParam("focus", ("differ",), default=()),  # a projector: only the rows that differ, at most FOCUS_ROWS
     )
 
 

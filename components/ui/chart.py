@@ -34,15 +34,15 @@ def table_download(table: Table, frame: Frame) -> None:
     meta = ViewMeta(view=frame.page.name, title=table.download, filters=frame.subtitle, asof=frame.slice.asof,
                     url=view_url(frame), citation=citation(frame.atlas), data_asof=frame.atlas.asof)  # fmt: skip
     data, key = table.data, table.key
-    left, right, _ = st.columns([1, 1, 2])
+    left, right = st.columns(2)
     left.download_button(
-        "Table (CSV)", data=lambda: csv_bytes(data, meta), mime="text/csv", file_name=file_name(meta, "csv", chart=key),
-        key=f"{key}_csv", icon=":material/table:", on_click="ignore", help=f"Download: {table.download}",
+        f"{table.download} (CSV)", data=lambda: csv_bytes(data, meta), mime="text/csv",
+        file_name=file_name(meta, "csv", chart=key), key=f"{key}_csv", icon=":material/table:", on_click="ignore",
     )  # fmt: skip
     right.download_button(
-        "Table (XLSX)", data=lambda: xlsx_bytes(data, meta), file_name=file_name(meta, "xlsx", chart=key),
+        f"{table.download} (XLSX)", data=lambda: xlsx_bytes(data, meta), file_name=file_name(meta, "xlsx", chart=key),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
-        icon=":material/grid_on:", on_click="ignore", help=f"Download: {table.download}",
+        icon=":material/grid_on:", on_click="ignore",
     )  # fmt: skip
 
 

@@ -79,7 +79,10 @@ class Frame:
         tour = _tours().get(tour_id)
         if tour is None:
             return None
-        return tour, min(max(int((self.options.get("step") or ("1",))[0]), 1), len(tour.steps))
+        number = min(max(int((self.options.get("step") or ("1",))[0]), 1), len(tour.steps))
+        if tour.steps[number - 1].view != self.page.name:  # a step's address on another view: the whole page
+            return None
+        return tour, number
 
     @property
     def context(self) -> Context:

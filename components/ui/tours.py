@@ -33,7 +33,8 @@ KEYS = """(() => {
   };
   document.addEventListener('keydown', (event) => {
     if (!document.querySelector('.st-key-tour_next')) return;  // only where a tour step is shown
-    const typing = event.target.closest && event.target.closest('input, textarea, select, [contenteditable=true]');
+    const typing = event.target.closest &&  // Space and Enter keep their meaning on a field, button or link
+      event.target.closest('input, textarea, select, [contenteditable=true], button, a, [role=button], summary');
     if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
     const forward = ['PageDown', ' ', 'ArrowRight'].includes(event.key);
     const back = ['PageUp', 'ArrowLeft'].includes(event.key);

@@ -75,15 +75,16 @@ def text_problems(chart) -> list[str]:
                 const hidden = getComputedStyle(t).visibility === 'hidden' || getComputedStyle(t).opacity === '0';
                 if (hidden) continue;
                 out.push({text: t.textContent, x0: r.left - frame.left, x1: r.right - frame.left,
-                          y0: r.top - frame.top, y1: r.bottom - frame.top, w: frame.width});
+                          y0: r.top - frame.top, y1: r.bottom - frame.top, w: frame.width, h: frame.height});
             }
             return out;
         }"""
     )
     problems = []
     for box in boxes:
-        if box["x0"] < -1 or box["x1"] > box["w"] + 1:
-            problems.append(f"clipped: {box['text'][:40]!r} ({box['x0']:.0f}–{box['x1']:.0f} of {box['w']:.0f})")
+        if box["x0"] < -1 or box["x1"] > box["w"] + 1 or box["y0"] < -1 or box["y1"] > box["h"] + 1:
+            problems.append(f"clipped: {box['text'][:40]!r} (x {box['x0']:.0f}–{box['x1']:.0f} of {box['w']:.0f}, "
+                            f"y {box['y0']:.0f}–{box['y1']:.0f} of {box['h']:.0f})")  # fmt: skip
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             width = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
@@ -160,7 +161,7 @@ def test_t2_bletchley_but_not_paris_as_csv_in_four_steps(server, page):
     named = svg_text(chart)
     assert all(name in named for name in ONLY_BLETCHLEY)  # the names, in the chart itself
     expect(page.get_by_text("Only Bletchley Declaration (7):").first).to_be_visible()
-    csv = download(page, steps, page.get_by_role("button", name="Table (CSV)").first)
+    csv = download(page, steps, page.get_by_role("button", name="Only Bletchley Declaration (CSV)"))
     rows = read_exported_csv(csv)
     assert set(rows["party"]) == ONLY_BLETCHLEY and len(rows) == 7
     assert set(rows["set"]) == {"Only Bletchley Declaration"} and rows["party_id"].str.len().eq(3).all()
@@ -224,7 +225,7 @@ def test_t5_t2_by_touch_on_a_phone(server, phone):
     chart.scroll_into_view_if_needed()
     assert text_problems(chart) == []
     expect(phone.get_by_text("Only Bletchley Declaration (7):").first).to_be_visible()
-    csv = download(phone, steps, phone.get_by_role("button", name="Table (CSV)").first, tap=True)
+    csv = download(phone, steps, phone.get_by_role("button", name="Only Bletchley Declaration (CSV)"), tap=True)
     assert set(read_exported_csv(csv)["party"]) == ONLY_BLETCHLEY
     assert steps.count <= 5, steps.count
 

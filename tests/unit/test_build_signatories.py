@@ -164,3 +164,17 @@ def test_a_picture_of_the_comparison_names_the_parties(bundled_atlas):
     svg = image_bytes(chart.figure, fmt="svg", size="slide", url="https://atlas.example/signatories").decode()
     for name in ("Israel", "Saudi Arabia", "United Kingdom", "United States", "Australia", "Vatican"):
         assert f">{name}" in svg or f" {name}" in svg, name
+
+
+def test_a_focused_matrix_where_no_party_differs_keeps_its_rows_and_says_why(bundled_atlas):
+    """focus=differ when every party took the same action on each instrument: not an empty chart."""
+    from components.charts.matrix import FOCUS_ROWS
+
+    one = build(bundled_atlas, Filters(party=("GBR",)), instrument=("bletchley-declaration", "seoul-declaration"),
+                focus=("differ",))  # fmt: skip
+    [heatmap] = [t for t in one.charts["matrix_chart"].figure.data if t.type == "heatmap"]
+    assert len(heatmap.y) == 1
+    many = build(bundled_atlas, Filters(), instrument=("bletchley-declaration",), focus=("differ",))
+    chart = many.charts["matrix_chart"]
+    [heatmap] = [t for t in chart.figure.data if t.type == "heatmap"]
+    assert len(heatmap.y) == FOCUS_ROWS and f"Showing the first {FOCUS_ROWS} parties (of 30)" in chart.summary
