@@ -56,6 +56,7 @@ COMMITMENT_COLUMNS = {"instrument": "Instrument", "legal_force": "Legal force", 
                       "date_label": "Date", "forum": "Forum", "evidence": "Evidence"}  # fmt: skip
 GAP_COLUMNS = {"instrument": "Instrument", "legal_force": "Legal force", "peers_joined": "Peers that joined",
                "peers": "Peers", "share": "Share of peers (%)", "joined_by": "Joined by"}  # fmt: skip
+NO_REGION = "same region"  # a party without a UN region (an organisation, a company)
 MOST_PEERS = 200  # the threshold's choices in the address: 1 to 200 peers (a UN region has at most ~50 states)
 
 
@@ -68,8 +69,8 @@ def peer_labels(atlas: Atlas, filters: Filters) -> dict[str, str]:
     """Labels of the `peers` control: the region option names the chosen party's UN region."""
     if not filters.party or filters.party[0] not in set(atlas.parties["id"]):
         return {"region": "Same UN region"}
-    region = atlas.parties.set_index("id").at[filters.party[0], "region"]
-    return {"region": f"Same UN region ({region})" if pd.notna(region) else "Same UN region"}
+    region = peers_label(atlas, filters.party[0], "region")
+    return {"region": f"Same UN region ({region})" if region != NO_REGION else "Same UN region"}
 
 
 # ---------------------------------------------------------------- text summaries
@@ -200,7 +201,7 @@ def peers_label(atlas: Atlas, party: str, by: str) -> str:
     if by != "region":
         return by
     region = atlas.parties.set_index("id").at[party, "region"]
-    return str(region) if pd.notna(region) else "same region"
+    return str(region) if pd.notna(region) else NO_REGION
 
 
 def peer_summary(gaps: pd.DataFrame, mine: int, name: str, group: str, n: int, at_least: int) -> str:
