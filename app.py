@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.ui.navigation import navigation_pages
-from components.ui.sidebar import data_caption
+from components.ui.sidebar import data_caption, draw_later
 from components.ui.source import atlas_or_stop, uses_upload
 
 st.set_page_config(page_title="AI Governance Atlas", page_icon="🌐", layout="wide")
@@ -61,4 +61,7 @@ if uses_upload() and not brief:
     )
 data_caption(atlas)
 
-navigation.run()
+try:
+    navigation.run()
+finally:  # the filter panel, after the page's content (st.stop included)
+    draw_later()

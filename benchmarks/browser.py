@@ -36,7 +36,7 @@ import streamlit as st
 
 with st.sidebar:
     chosen = st.multiselect("Grouping", ["AU", "ASEAN", "EU", "G7", "G20", "G77"], placeholder="All")
-n = {n}
+n = int(st.query_params.get("n", {n}))  # one floor server serves figures of every size: /?n=1221
 subtitle = ", ".join(f"{{g}} members" for g in chosen) or "all parties"
 st.plotly_chart(
     go.Figure(
@@ -208,7 +208,26 @@ async def _launch(playwright):
 # ---------------------------------------------------------------- the benchmark's browser section
 
 
-async def _measure(servers: dict[str, tuple[Server, str]], runs: int, extra_sessions: int) -> dict:
+async def open_only(browser, url: str, *, timeout_ms: int = 60_000) -> float:
+    """One visitor opens `url` in a fresh context and waits for the first chart; seconds."""
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
+    try:
+        start = time.perf_counter()
+        await page.goto(url)
+        await page.wait_for_selector(CHART, timeout=timeout_ms)
+        first = time.perf_counter() - start
+        if await page.locator(EXCEPTION).count():
+            raise RuntimeError(f"{url}: the page shows an exception")
+        return first
+    finally:
+        await context.close()
+
+
+async def _measure(servers: dict[str, tuple[Server, str]], runs: int, extra_sessions: int,
+                   full: set[str]) -> dict:  # fmt: skip
+    """Per page: the first chart (a new server's first visitor, then `runs` visitors); for the pages in `full`,
+    also the filter change and the memory per session."""
     from playwright.async_api import async_playwright
 
     results: dict[str, dict] = {}
@@ -216,6 +235,12 @@ async def _measure(servers: dict[str, tuple[Server, str]], runs: int, extra_sess
         browser = await _launch(playwright)
         for name, (server, path) in servers.items():
             url = local_only(server.url + path)
+            if name not in full:
+                cold = await open_only(browser, url, timeout_ms=180_000)
+                firsts = [await open_only(browser, url) for _ in range(runs)]
+                results[name] = {"cold_first_chart_s": cold, "first_chart_median_s": statistics.median(firsts),
+                                 "first_chart_p95_s": p95(firsts)}  # fmt: skip
+                continue
             cold = await open_and_filter(browser, url, timeout_ms=180_000)  # the server's first visitor
             firsts, changes = [], []
             for _ in range(runs):
@@ -245,40 +270,74 @@ async def _measure(servers: dict[str, tuple[Server, str]], runs: int, extra_sess
     return results
 
 
-ATLAS_PAGES = {"timeline": "/timeline", "signatories": "/signatories"}
+FULL_PAGES = ("timeline", "signatories")  # first chart, filter change and memory; the other pages: first chart
 
 
-def figure_sizes(data_dir: Path) -> dict[str, int]:
-    """Data points in each measured page's first figure, as the page draws it by default (for a floor of that size)."""
-    from components.charts.matrix import default_columns, instruments_with_parties, matrix_table
+def measured_views(scale: int) -> list:
+    """The views measured in the browser: at 1× every filtered view that draws a chart; at larger scales the two
+    full pages and Countries (its party pickers are the longest lists)."""
+    from benchmarks.__main__ import benched_views
+
+    views = benched_views()
+    if scale != 1:
+        views = [v for v in views if v.name in (*FULL_PAGES, "countries")]
+    return views
+
+
+def _points(figure) -> int:
+    """Data points a figure draws: markers, bars or cells."""
+    total = 0
+    for trace in figure.data:
+        z = getattr(trace, "z", None)
+        if z is not None and len(z) and hasattr(z[0], "__len__"):
+            total += sum(len(row) for row in z)
+            continue
+        values = [v for v in (getattr(trace, a, None) for a in ("x", "y", "locations", "values")) if v is not None]
+        total += max((len(v) for v in values), default=0)
+    return total
+
+
+def figure_sizes(data_dir: Path, views: list) -> dict[str, int]:
+    """Data points in each view's first chart, as the view draws it by default (for a floor of that size); views
+    without a chart are left out."""
+    from benchmarks.__main__ import _query_for
     from components.model.atlas import load_atlas
-    from components.model.filters import Filters, apply_filters
+    from components.model.query import Vocabulary, parse_query
 
     atlas = load_atlas(data_dir)
-    view = apply_filters(atlas, Filters())
-    columns = default_columns(instruments_with_parties(atlas.instruments, atlas.participation))
-    chosen = view.instruments[view.instruments["id"].isin(columns)]
-    shown = view.participation[view.participation["instrument_id"].isin(chosen["id"])]
-    table = matrix_table(shown, view.parties, chosen)
-    return {"timeline": len(view.instruments), "signatories": len(table) * (table.shape[1] - 3)}
+    vocabulary = Vocabulary.of(atlas)
+    sizes = {}
+    for view in views:
+        parsed = parse_query(_query_for(view, {}), vocabulary, view.params(atlas))
+        charts = list(view.build(atlas, parsed.filters, parsed.view).charts.values())
+        if charts:
+            sizes[view.name] = _points(charts[0].figure)
+    return sizes
 
 
-def bench_browser(data_dir: Path, runs: int = 10, extra_sessions: int = 10) -> dict:
-    """Browser figures for the Atlas's pages, each beside a floor page whose figure has as many data points."""
-    sizes = figure_sizes(data_dir)
-    with Server(ROOT / "app.py", data_dir) as atlas:
-        floors = {n: Server(floor_script(n)).__enter__() for n in sorted(set(sizes.values()))}
-        try:
-            servers, floor_of = {}, {}
-            for page, path in ATLAS_PAGES.items():
-                name = f"atlas /{page}"
-                servers[name] = (atlas, path)
-                floor_of[name] = f"floor: one figure of {sizes[page]:,} points"
-                servers[floor_of[name]] = (floors[sizes[page]], "/")
-            results = asyncio.run(_measure(servers, runs, extra_sessions))
-        finally:
-            for floor in floors.values():
-                floor.__exit__()
-    for name, floor in floor_of.items():
-        results[name]["floor"] = floor
+def _address(view) -> str:
+    from benchmarks.__main__ import _query_for
+
+    query = "&".join(f"{k}={v}" for k, v in _query_for(view, {}).items())
+    return "/" + view.path + (f"?{query}" if query else "")
+
+
+def bench_browser(data_dir: Path, runs: int = 10, extra_sessions: int = 10, scale: int = 1) -> dict:
+    """Browser figures for the Atlas's pages, each beside the floor page drawing a figure of as many data points."""
+    views = measured_views(scale)
+    sizes = figure_sizes(data_dir, views)
+    with Server(ROOT / "app.py", data_dir) as atlas, Server(floor_script(100)) as floor:
+        servers, floor_of, full = {}, {}, set()
+        for view in views:
+            if view.name not in sizes:
+                continue
+            name = f"atlas /{view.path}"
+            servers[name] = (atlas, _address(view))
+            floor_of[name] = f"floor: one figure of {sizes[view.name]:,} points"
+            servers[floor_of[name]] = (floor, f"/?n={sizes[view.name]}")
+            if view.name in FULL_PAGES:
+                full |= {name, floor_of[name]}
+        results = asyncio.run(_measure(servers, runs, extra_sessions, full))
+    for name, floor_name in floor_of.items():
+        results[name]["floor"] = floor_name
     return results

@@ -39,6 +39,43 @@ def run(page: str | None = None, query: dict | None = None, timeout: int = 60):
     return at
 
 
+def unfold(at, prefix: str = "fold_"):
+    """Open every folded section of the page (nested ones too), as a reader clicking each: a folded section's content
+    is drawn only once it is opened (components/ui/render.py)."""
+    for _ in range(4):
+        closed = [k for k in at.session_state.keys() if str(k).startswith(prefix) and not at.session_state[k]]
+        if not closed:
+            break
+        for key in closed:
+            at.session_state[key] = True
+        at.run()
+    return at
+
+
+def typed(widget, text: str):
+    """Type `text` into a picker that accepts entries not in its list and press Enter, as the browser sends it
+    (AppTest's set_value takes only listed options). Returns the widget; run the AppTest after."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    base = type(widget)
+    multiple = base.__name__ == "Multiselect"
+    before = list(widget.values) if multiple else []
+
+    class Typed(base):
+        @property
+        def _widget_state(self):
+            state = WidgetState()
+            state.id = self.id
+            if multiple:
+                state.string_array_value.data[:] = [*before, text]
+            else:
+                state.string_value = text
+            return state
+
+    widget.__class__ = Typed
+    return widget
+
+
 # What a view needs in its address to show its main content (its charts), besides the defaults.
 NEEDS = {"countries": {"party": "BRA"}}
 

@@ -129,6 +129,7 @@ class Section(Block):
     blocks: list[Block]
     folded: bool = True
     icon: str | None = None
+    key: str | None = None  # a folded section's widget key (default: from its title)
 
 
 @dataclass(frozen=True)

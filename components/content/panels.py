@@ -96,7 +96,7 @@ def how_counted(ctx: Context, instrument_ids: Iterable[str], participation: pd.D
                                                       lambda here=here: claims_table(here, party_names=names)),
                       links={"Source": "source"}),
                 Text(CLAIMS_NOTE, caption=True),
-            ], icon="flag" if differ else "fact_check"))  # fmt: skip
+            ], icon="flag" if differ else "fact_check", key=f"fold_claims_{instrument}"))  # fmt: skip
     return out
 
 

@@ -92,7 +92,11 @@ def show_chart(chart: Chart, frame: Frame, *, explain: bool = True):
             "official list), unverified (a single non-official source or an inference stated in the row's notes).",
         )
     rows = chart.rows
-    with st.popover("Download or cite this chart", icon=":material/download:"):
+    # drawn when opened (on_change="rerun"): six controls and two citations per chart are not sent on every run
+    cite = st.popover("Download or cite this chart", icon=":material/download:", key=f"{key}_cite", on_change="rerun")
+    if not cite.open:
+        return event
+    with cite:
         size = st.radio(
             "Image size", list(SIZES), key=f"{key}_size", horizontal=True,
             format_func=lambda s: f"{s.capitalize()} ({SIZES[s][0]}×{SIZES[s][1]})",

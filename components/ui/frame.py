@@ -19,7 +19,8 @@ from components.model.participation import party_names, short_names
 from components.model.query import ViewParam, Vocabulary, listed, parse_query, to_query
 from components.model.releases import available
 from components.text import md
-from components.ui.sidebar import asof_banner, filter_panel, filters_from_state, fit_state_to, state_from
+from components.ui.pickers import instrument_catalogue, pick_many, searched
+from components.ui.sidebar import asof_banner, filter_panel_later, filters_from_state, fit_state_to, state_from
 from components.ui.source import atlas_and_key
 
 T = TypeVar("T")
@@ -150,7 +151,7 @@ def page_frame(name: str) -> Frame:
         st.session_state[f"v_{param.name}"] = _widget_value(param, parsed.view[param.name])  # page seen before
     fit_state_to(vocabulary)
     _fit_options(params)
-    filter_panel(atlas, vocabulary, party=not page.picker)
+    filter_panel_later(atlas, vocabulary, party=not page.picker)
 
     filters = filters_from_state(vocabulary)
     options = {param.name: _view_value(param, st.session_state[f"v_{param.name}"]) for param in params}
@@ -288,7 +289,11 @@ def view_control(frame: Frame, name: str, title: str, *, labels: dict[str, str] 
     key = f"v_{param.name}"
     if frame.brief:  # no controls on a brief or a projector
         return
-    if param.multiple:
+    if param.multiple and searched(len(param.options)):  # instruments at scale: searched on the server
+        catalogue = instrument_catalogue(frame.atlas, param.options, labels or {}, f"{frame.page.name}:{param.name}")
+        pick_many(target, title, catalogue, key, placeholder="Choose instruments", max_selections=param.max_items,
+                  help=help)  # fmt: skip
+    elif param.multiple:
         target.multiselect(
             title, param.options, key=key, format_func=format_func, max_selections=param.max_items, help=help,
             persist_state="session",

@@ -11,10 +11,25 @@ from components.ui.chart import show_chart, table_download
 from components.ui.frame import Frame
 
 EXPLAINED = "_unverified_explained"  # in the events: the page has said once how to read the unverified note
+FOLDS = "_folds"  # in the events: the keys of the folded sections drawn so far
 
 
 def _icon(name: str | None) -> str | None:
     return f":material/{name}:" if name else None
+
+
+def _fold_key(block: base.Section, events: dict) -> str:
+    """A folded section's key, stable across runs (its own, or from its title: a second one alike gets a number)."""
+    import hashlib
+
+    key = block.key or "fold_" + hashlib.md5(block.title.encode()).hexdigest()[:10]
+    seen = events.setdefault(FOLDS, set())
+    unique, n = key, 1
+    while unique in seen:
+        n += 1
+        unique = f"{key}_{n}"
+    seen.add(unique)
+    return unique
 
 
 def render(frame: Frame, content: base.ViewContent | None = None, *, slots: dict[str, Callable[[], None]] | None = None,
@@ -82,9 +97,11 @@ def _block(frame: Frame, block: base.Block, slots: dict, events: dict) -> None: 
     elif isinstance(block, base.Code):
         st.code(block.text, language=block.language, wrap_lines=True)
     elif isinstance(block, base.Section):
-        if block.folded:
-            with st.expander(block.title, icon=_icon(block.icon)):
-                blocks(frame, block.blocks, slots, events)
+        if block.folded:  # its content is drawn when opened, not sent on every run
+            folded = st.expander(block.title, icon=_icon(block.icon), key=_fold_key(block, events), on_change="rerun")
+            if folded.open:
+                with folded:
+                    blocks(frame, block.blocks, slots, events)
         else:
             with st.container(border=True):
                 if block.title:

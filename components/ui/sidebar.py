@@ -15,6 +15,7 @@ from components.model.participation import party_names, short_names
 from components.model.query import Vocabulary, code_span
 from components.model.releases import available
 from components.text import md
+from components.ui.pickers import instrument_catalogue, party_catalogue, pick_many, pick_one
 from components.ui.source import release_shown
 
 LISTS = {name: title for name, title in CHOICES.items() if name != "party"}  # the party picker is set apart
@@ -47,16 +48,8 @@ def by_name(atlas: Atlas) -> list[str]:
 
 def party_picker(atlas: Atlas, *, title: str | None = None) -> None:
     """The party filter: a searchable list of every party, by name (type to search; Enter or a click picks)."""
-    names = party_names(atlas.parties)
-    st.multiselect(
-        title or CHOICES["party"],
-        by_name(atlas),
-        key="f_party",
-        format_func=lambda pid: f"{names.get(pid, pid)} ({pid})",
-        placeholder="Search a country, organisation or company",
-        persist_state="session",
-        select_all=False,  # "select all" of a thousand parties is never what is meant
-    )
+    pick_many(st, title or CHOICES["party"], party_catalogue(atlas, by_name(atlas)), "f_party",
+              placeholder="Search a country, organisation or company")  # fmt: skip
 
 
 def _one_and_more() -> None:
@@ -68,25 +61,40 @@ def _one_and_more() -> None:
 def party_select(atlas: Atlas, *, most: int = 4) -> None:
     """The party filter on a page about one party: a searchable list that closes once a party is chosen (type its
     name, Enter), and a second one for up to `most` - 1 parties to compare with it. Both write `f_party`."""
-    names = party_names(atlas.parties)
     state = st.session_state
     chosen = list(state.get("f_party") or [])
     state["f_party_one"] = chosen[0] if chosen else None
     state["f_party_more"] = chosen[1:most]
-    options = by_name(atlas)
+    catalogue = party_catalogue(atlas, by_name(atlas))
     one, more = st.columns(2)
-    one.selectbox("Party", options, key="f_party_one", index=None, on_change=_one_and_more,
-                  format_func=lambda pid: f"{names.get(pid, pid)} ({pid})",
-                  placeholder="Search a country, organisation or company")  # fmt: skip
-    more.multiselect(f"Compare with (up to {most - 1})", options, key="f_party_more", on_change=_one_and_more,
-                     format_func=lambda pid: f"{names.get(pid, pid)} ({pid})", max_selections=most - 1,
-                     placeholder="Add parties to compare", select_all=False)  # fmt: skip
+    pick_one(one, "Party", catalogue, "f_party_one", on_change=_one_and_more,
+             placeholder="Search a country, organisation or company")  # fmt: skip
+    pick_many(more, f"Compare with (up to {most - 1})", catalogue, "f_party_more", on_change=_one_and_more,
+              max_selections=most - 1, placeholder="Add parties to compare", persist=False)  # fmt: skip
 
 
-def filter_panel(atlas: Atlas, vocabulary: Vocabulary, *, party: bool = True) -> None:
-    """The shared filters, a reset button and the what-if panel, in the sidebar (the party picker too, unless the
-    page shows it itself: `party=False`)."""
-    with st.sidebar:
+LATER = "_sidebar_later"  # in the session state: the filter panel, to be drawn once the page's content is sent
+
+
+def filter_panel_later(atlas: Atlas, vocabulary: Vocabulary, *, party: bool = True) -> None:
+    """Keep the filter panel's place at the top of the sidebar, and draw it after the page (app.py calls
+    `draw_later`), so the browser gets the page's first chart before two dozen widgets. The filters are read from
+    the session state either way: the widgets hold what they showed last."""
+    place = st.sidebar.container()
+    st.session_state[LATER] = lambda: filter_panel(atlas, vocabulary, party=party, place=place)
+
+
+def draw_later() -> None:
+    """Draw what a page left for after its content (the filter panel), if anything."""
+    later = st.session_state.pop(LATER, None)
+    if later is not None:
+        later()
+
+
+def filter_panel(atlas: Atlas, vocabulary: Vocabulary, *, party: bool = True, place=None) -> None:
+    """The shared filters, a reset button and the what-if panel, in the sidebar or `place` in it (the party picker
+    too, unless the page shows it itself: `party=False`)."""
+    with place if place is not None else st.sidebar:
         st.markdown("**Filters**")
         asof_field(vocabulary)
         st.slider(
@@ -161,8 +169,15 @@ def asof_field(vocabulary: Vocabulary) -> None:
     field, calendar = st.columns([3, 2], vertical_alignment="bottom")
     field.text_input("As of", key="f_asof_text", on_change=_asof_typed, args=(first, last), help=ASOF_HELP,
                      placeholder="YYYY-MM-DD", max_chars=12)  # fmt: skip
-    with calendar.popover("Pick", icon=":material/calendar_month:", help="Pick the date from a calendar"):
-        st.date_input("As of", key="f_asof_calendar", min_value=first, max_value=last, format="YYYY-MM-DD",
+    picker = calendar.popover(
+        "Pick",
+        icon=":material/calendar_month:",
+        help="Pick the date from a calendar",
+        key="f_asof_calendar_open",
+        on_change="rerun",
+    )  # drawn when opened
+    if picker.open:
+        picker.date_input("As of", key="f_asof_calendar", min_value=first, max_value=last, format="YYYY-MM-DD",
                       on_change=_asof_picked, args=(last,))  # fmt: skip
     problem = state.pop("asof_problem", None)
     if problem:
@@ -235,11 +250,14 @@ def _whatif_panel(atlas: Atlas, vocabulary: Vocabulary) -> None:
     names = party_names(atlas.parties)
     short = short_names(atlas.instruments)
     st.session_state.setdefault("f_whatif", [])
-    with st.expander("What-if scenario", icon=":material/science:", expanded=bool(st.session_state["f_whatif"])):
-        st.selectbox("Party", vocabulary.party, key="w_party", format_func=lambda p: names.get(p, p), index=None,
-                     placeholder="Choose a party")  # fmt: skip
-        st.selectbox("Instrument", vocabulary.instrument, key="w_instrument", format_func=lambda i: short.get(i, i),
-                     index=None, placeholder="Choose an instrument")  # fmt: skip
+    panel = st.expander("What-if scenario", icon=":material/science:", expanded=bool(st.session_state["f_whatif"]),
+                        key="whatif_open", on_change="rerun")  # fmt: skip
+    if not panel.open:  # its lists of every party and instrument are sent only when it is opened
+        return
+    with panel:
+        pick_one(st, "Party", party_catalogue(atlas, by_name(atlas)), "w_party", placeholder="Choose a party")
+        pick_one(st, "Instrument", instrument_catalogue(atlas, vocabulary.instrument, short, "whatif"), "w_instrument",
+                 placeholder="Choose an instrument")  # fmt: skip
         st.selectbox("Action", vocabulary.action, key="w_action", format_func=label,
                      index=list(vocabulary.action).index("signed") if "signed" in vocabulary.action else 0)  # fmt: skip
         st.button("Add to the scenario", on_click=_add_whatif, key="w_add", width="stretch")

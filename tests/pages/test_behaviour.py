@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from tests.conftest import VALID
-from tests.helpers import run
+from tests.helpers import run, unfold
 
 
 def test_overview_shows_headline_figures(monkeypatch):
@@ -47,6 +47,9 @@ def test_a_typed_date_applies_and_a_wrong_one_is_named_and_changes_nothing():
     assert at.text_input(key="f_asof_text").value == "2024-13-45"  # the entry is kept to correct it
     at.text_input(key="f_asof_text").set_value("1900/01/01").run()
     assert "outside it" in at.error[0].value and "asof" in at.query_params  # clamped to the first day, and said
+    assert not at.date_input  # the calendar is drawn once its popover is opened
+    at.session_state["f_asof_calendar_open"] = True
+    at.run()
     at.date_input(key="f_asof_calendar").set_value(dt.date(2025, 2, 11)).run()  # the calendar
     assert at.query_params["asof"] == "2025-02-11" and at.text_input(key="f_asof_text").value == "2025-02-11"
 
@@ -81,7 +84,7 @@ def test_changing_a_filter_writes_the_url():
 
 
 def test_signatories_diff_from_the_url():
-    at = run("views/signatories.py", {"compare": "bletchley-declaration,paris-ai-action-statement"})
+    at = unfold(run("views/signatories.py", {"compare": "bletchley-declaration,paris-ai-action-statement"}))
     assert not at.exception
     tables = [d.value for d in at.dataframe if "set" in d.value.columns]
     assert [set(t["set"]) for t in tables[:3]] == [

@@ -4,11 +4,11 @@ import re
 
 from components.model.claims import FLAG
 from tests.conftest import VALID
-from tests.helpers import run
+from tests.helpers import run, unfold
 
 
 def test_pages_show_the_rule_the_flags_and_the_claims(monkeypatch):
-    at = run("views/signatories.py", {"instrument": "paris-ai-action-statement,bletchley-declaration"})
+    at = unfold(run("views/signatories.py", {"instrument": "paris-ai-action-statement,bletchley-declaration"}))
     assert not at.exception
     lines = [m.value for m in at.markdown]
     assert any("Paris" in m and "every party listed" in m and FLAG in m and "the count" in m for m in lines), lines
@@ -24,7 +24,7 @@ def test_pages_show_the_rule_the_flags_and_the_claims(monkeypatch):
     assert {"Paris AI Action Summit Statement", "Political Declaration on Military AI"} & set(disputes["Instrument"])
 
     monkeypatch.setenv("ATLAS_DATA_DIR", str(VALID))  # GBR's ratification date of the convention is disputed
-    country = run("views/countries.py", {"party": "GBR"})
+    country = unfold(run("views/countries.py", {"party": "GBR"}))
     assert not country.exception
     path = next(d.value for d in country.dataframe if "Path" in d.value.columns).set_index("Instrument")
     assert path.loc["Test Convention", "Sources"] == f"{FLAG} differ" and path.loc["Test Declaration", "Sources"] == ""
