@@ -76,6 +76,36 @@ def typed(widget, text: str):
     return widget
 
 
+def shown(text):
+    """Markdown-escaped text as its reader sees it (backslash escapes and word joiners removed); other values as they
+    are."""
+    import re
+
+    from components.text import WORD_JOINER
+
+    if not isinstance(text, str):
+        return text
+    return re.sub(r"\\(.)", r"\1", text).replace(WORD_JOINER, "")
+
+
+def shown_tables(at) -> list:
+    """Every table in the page's main area, in page order: interactive ones (st.dataframe) and plain ones (st.table,
+    for short tables; their text unescaped, links as Markdown)."""
+    out = []
+
+    def walk(node):
+        kind = getattr(node, "type", None)
+        if kind == "dataframe":
+            out.append(node.value)
+        elif kind == "table":
+            out.append(node.value.rename(columns=shown, index=shown).map(shown))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at.main)
+    return out
+
+
 # What a view needs in its address to show its main content (its charts), besides the defaults.
 NEEDS = {"countries": {"party": "BRA"}}
 

@@ -4,14 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 
 from components.content import base
+from components.text import md, md_link
 from components.ui.chart import show_chart, table_download
 from components.ui.frame import Frame
 
+STATIC_ROWS = 40  # up to this many rows, a table is plain HTML (read by screen readers, printed whole, light to
+# load); longer ones are interactive (sortable, searchable, scrolled)
 EXPLAINED = "_unverified_explained"  # in the events: the page has said once how to read the unverified note
 FOLDS = "_folds"  # in the events: the keys of the folded sections drawn so far
+
+
+def static_table(block: base.Table) -> pd.DataFrame:
+    """A short table as st.table draws it: every cell's text shown as written (st.table reads Markdown), links as
+    links, and nothing for a missing value."""
+
+    def cell(value, link: str | None = None):
+        if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+            return ""
+        if link is not None:
+            return md_link(link, str(value)) if str(value) else ""
+        return md(value) if isinstance(value, str) else value
+
+    data = block.data
+    out = pd.DataFrame({("Source" if column == "source_url" else md(column)):  # as the interactive table heads it
+                        [cell(v, block.links.get(column)) for v in data[column]] for column in data.columns},
+                       index=[cell(i) for i in data.index] if block.index else None)  # fmt: skip
+    return out
 
 
 def _icon(name: str | None) -> str | None:
@@ -82,6 +104,10 @@ def _block(frame: Frame, block: base.Block, slots: dict, events: dict) -> None: 
         explained = events.get(EXPLAINED, False)
         events[block.key] = show_chart(block, frame, explain=not explained)
         events[EXPLAINED] = explained or bool(block.unverified)
+    elif isinstance(block, base.Table) and len(block.data) <= STATIC_ROWS:
+        st.table(static_table(block), hide_index=not block.index)
+        if block.download:
+            table_download(block, frame)
     elif isinstance(block, base.Table):
         config = {c: st.column_config.LinkColumn(c if c != "source_url" else "Source", display_text=text)
                   for c, text in block.links.items()}  # fmt: skip

@@ -60,14 +60,14 @@ def release_shown() -> str | None:
         return version
     if not (base / "datapackage.yaml").exists():
         return None  # a package without its own descriptor (a test fixture) has no releases
-    own = str(read_package(base).descriptor.get("version", ""))
-    return own if _unchanged_since_release(str(base), repr(_fingerprint(base)), own) else None
+    return _release_of_working_copy(str(base), repr(_fingerprint(base)))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _unchanged_since_release(data_dir: str, fingerprint_key: str, version: str) -> bool:  # the key is part of
-    # the cache key (a name starting with "_" would not be), so an edited file is noticed
-    return same_as_release(Path(data_dir), version)
+def _release_of_working_copy(data_dir: str, fingerprint_key: str) -> str | None:  # the key is part of the cache
+    # key (a name starting with "_" would not be), so an edited file is noticed; read once, not on every run
+    own = str(read_package(Path(data_dir)).descriptor.get("version", ""))
+    return own if same_as_release(Path(data_dir), own) else None
 
 
 def uses_upload() -> bool:

@@ -3,7 +3,7 @@
 T1  a policy officer: what Brazil joined and what its G20 peers joined that it did not, and a slide naming them
 T2  an analyst: who endorsed Bletchley but not the Paris statement, named at the top, and a CSV of exactly them
 T3  the landscape as of 2024-01-01, by typing the date and pressing Enter
-T5  T1 and T2 by touch on a phone (390×844), with no clipped or overlapping chart text
+T5  T1 and T2 by touch on a phone (390×844), with no clipped or overlapping chart text; and on a tablet (768×1024)
 (T4, the projector, is tests/browser/test_tour_in_browser.py.)
 """
 
@@ -21,6 +21,12 @@ pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 PHONE_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 "
                "Mobile Safari/537.36")  # fmt: skip
+TABLETS = {  # an Android tablet's Chrome (no "Mobile" in its agent) and an iPad (Safari asks for the desktop site)
+    "android tablet": "Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/156.0.0.0 Safari/537.36",
+    "ipad": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 "
+    "Safari/605.1.15",
+}
 ONLY_BLETCHLEY = {"Israel", "Philippines", "Saudi Arabia", "Türkiye", "United Arab Emirates", "United Kingdom",
                   "United States"}  # fmt: skip
 
@@ -102,7 +108,7 @@ def brazil_and_its_g20_peers(page, steps: Steps, server: str, *, tap: bool = Fal
     act = steps.tap if tap else steps.click
     page.goto(server)
     page.wait_for_selector(CHART, timeout=60_000)
-    if tap:  # on a phone the navigation is behind the sidebar button
+    if tap and page.get_by_test_id("stExpandSidebarButton").is_visible():  # a phone: the navigation is behind it
         act(page.get_by_test_id("stExpandSidebarButton"))
     act(page.get_by_role("link", name="Countries"))
     picker = page.get_by_role("combobox", name="Party", exact=True)
@@ -145,7 +151,7 @@ def bletchley_not_paris(page, steps: Steps, server: str, *, tap: bool = False):
     act = steps.tap if tap else steps.click
     page.goto(server)
     page.wait_for_selector(CHART, timeout=60_000)
-    if tap:
+    if tap and page.get_by_test_id("stExpandSidebarButton").is_visible():
         act(page.get_by_test_id("stExpandSidebarButton"))
     act(page.get_by_role("link", name="Signatories"))
     act(page.get_by_role("link", name="Bletchley Declaration and Paris statement"))
@@ -236,3 +242,30 @@ def test_the_text_check_finds_clipped_and_overlapping_text(server, page):
     page.goto(f"{server}/signatories?compare=bletchley-declaration,paris-ai-action-statement")
     chart = chart_titled(page, "who is in which")
     assert text_problems(chart)
+
+
+@pytest.mark.parametrize("agent", [
+    "android tablet",
+    pytest.param("ipad", marks=pytest.mark.xfail(strict=True, reason=(
+        "known: an iPad asks for the desktop site, so it gets the desktop figure, and at 768 px with the sidebar "
+        "open (a 436 px chart) its source line and long axis titles are clipped; the figure is chosen by user "
+        "agent because Streamlit gives the server no viewport width (docs/STATUS.md)"))),
+])  # fmt: skip
+def test_t1_and_t2_by_touch_on_a_tablet(server, browser, agent):
+    """768×1024 in portrait: the tasks by touch, and no chart text clipped or overlapping."""
+    context = browser.new_context(viewport={"width": 768, "height": 1024}, user_agent=TABLETS[agent], is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)  # fmt: skip
+    tablet = context.new_page()
+    try:
+        steps = Steps(tablet)
+        peers = brazil_and_its_g20_peers(tablet, steps, server, tap=True)
+        check_t1_answer(tablet, peers)
+        for chart in (chart_titled(tablet, "What Brazil has joined"), peers):
+            chart.scroll_into_view_if_needed()
+            assert text_problems(chart) == [], agent
+        comparison = bletchley_not_paris(tablet, Steps(tablet), server, tap=True)
+        comparison.scroll_into_view_if_needed()
+        assert text_problems(comparison) == [], agent
+        expect(tablet.get_by_text("Only Bletchley Declaration (7):").first).to_be_visible()
+    finally:
+        context.close()

@@ -123,4 +123,5 @@ def test_disputed_counts_and_unverified_cells_are_marked_in_the_browser(server, 
     expect(page.get_by_text("sources differ").first).to_be_visible()
     summary = page.locator("summary").filter(has_text="What sources say").first  # nested in the panel
     summary.click()
-    expect(summary.locator("xpath=..").locator('[data-testid="stDataFrame"]').first).to_be_visible(timeout=30_000)
+    claims = summary.locator("xpath=..").locator('[data-testid="stTable"], [data-testid="stDataFrame"]')  # short: HTML
+    expect(claims.first).to_be_visible(timeout=30_000)

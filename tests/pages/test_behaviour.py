@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from tests.conftest import VALID
-from tests.helpers import run, unfold
+from tests.helpers import run, shown_tables, unfold
 
 
 def test_overview_shows_headline_figures(monkeypatch):
@@ -86,7 +86,7 @@ def test_changing_a_filter_writes_the_url():
 def test_signatories_diff_from_the_url():
     at = unfold(run("views/signatories.py", {"compare": "bletchley-declaration,paris-ai-action-statement"}))
     assert not at.exception
-    tables = [d.value for d in at.dataframe if "set" in d.value.columns]
+    tables = [t for t in shown_tables(at) if "set" in t.columns]
     assert [set(t["set"]) for t in tables[:3]] == [
         {"Only Bletchley Declaration"},
         {"Both"},
@@ -104,7 +104,7 @@ def test_comparing_an_instrument_outside_the_view_warns_instead_of_plotting():
     )
     assert not at.exception
     assert any("not in the current view" in w.value for w in at.warning)
-    assert not any("set" in d.value.columns for d in at.dataframe)  # no comparison table
+    assert not any("set" in t.columns for t in shown_tables(at))  # no comparison table
 
 
 def test_heatmap_with_nothing_to_count_shows_an_empty_state():
@@ -126,14 +126,14 @@ def test_country_profiles_and_comparisons(party):
     assert not at.exception, at.exception
     assert at.get("plotly_chart") or party in ("ABW", "oecd")  # parties without commitments get a notice
     if party == "BRA":
-        assert at.metric[0].value == str(at.dataframe[0].value.shape[0])  # instruments joined = rows listed
+        assert at.metric[0].value == str(shown_tables(at)[0].shape[0])  # instruments joined = rows listed
 
 
 def test_assessment_table_from_the_url():
     at = run("views/assessments.py", {"table": "seed001-barriers"})
     assert not at.exception
     assert "assessments published by the named sources" in at.info[0].value
-    table = at.dataframe[0].value
+    table = shown_tables(at)[0]
     assert len(table) == 5
 
 

@@ -8,7 +8,7 @@ import pytest
 from components.model.query import NOTICE_CHARS
 from components.text import md
 from tests.conftest import VALID, overlay
-from tests.helpers import page_cases, run
+from tests.helpers import page_cases, run, shown_tables
 
 CASES = page_cases()
 FILTERED = [(view, need) for view, need in CASES if view.filtered]
@@ -116,7 +116,7 @@ def test_invalid_package_shows_problems_not_traceback(monkeypatch, tmp_path):
     at = run()
     assert not at.exception
     assert "did not pass validation" in at.error[0].value
-    problems = at.dataframe[0].value
+    problems = shown_tables(at)[0]
     assert ((problems["file"] == "participation.csv") & (problems["row"] == 4)).any()
 
 

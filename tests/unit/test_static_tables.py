@@ -1,0 +1,19 @@
+"""Short tables are drawn with st.table, which reads Markdown: data text must show as written, links as links."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.content.base import Table
+from components.ui.render import static_table
+from tests.helpers import shown
+
+
+def test_data_text_is_escaped_links_are_links_and_missing_values_are_blank():
+    data = pd.DataFrame({"name": ["**bold** :red[x] $y$ <b>z</b>", "plain"], "source_url": ["https://a.org/x(1)", None],
+                         "count": [3, None]})  # fmt: skip
+    out = static_table(Table("t", data, links={"source_url": "source"}))
+    assert shown(out.loc[0, "name"]) == "**bold** :red[x] $y$ <b>z</b>"  # shown as written once read as Markdown
+    assert "\\*\\*bold\\*\\*" in out.loc[0, "name"] and "\\$y\\$" in out.loc[0, "name"]
+    assert out.loc[0, "Source"] == "[source](https://a.org/x%281%29)" and out.loc[1, "Source"] == ""
+    assert out.loc[1, "count"] == "" and out.loc[0, "count"] == 3
