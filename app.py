@@ -9,7 +9,8 @@ from components.ui.source import atlas_or_stop, uses_upload
 st.set_page_config(page_title="AI Governance Atlas", page_icon="🌐", layout="wide")
 # Streamlit draws captions at 60 % opacity (4.0:1 against white, below WCAG AA's 4.5:1): full opacity, a grey that
 # reads at 6:1, and code spans in captions in the text colour. Short tables (st.table) wrap their cells to the width
-# of a phone instead of scrolling sideways in a box the keyboard cannot reach.
+# of a phone instead of scrolling sideways in a box the keyboard cannot reach. The buttons over an interactive table
+# (search, download, full screen) stay transparent when reached by Tab: shown, with a ring.
 st.html(
     """<style>
     [data-testid="stCaptionContainer"] {opacity: 1 !important; color: #56606a !important;}
@@ -17,6 +18,8 @@ st.html(
     [data-testid="stTable"] :is(td, th, td *, th *) {white-space: normal !important; hyphens: auto;
                                                       overflow-wrap: anywhere !important;}
     @media (max-width: 640px) {[data-testid="stTable"] :is(td, th) {font-size: 0.8rem; padding: 0.25rem !important;}}
+    [data-testid="stElementToolbar"]:focus-within {opacity: 1 !important;}
+    [data-testid="stElementToolbar"] button:focus-visible {outline: 3px solid #0b5394 !important; outline-offset: 1px;}
     </style>"""
 )
 

@@ -92,8 +92,11 @@ def show_chart(chart: Chart, frame: Frame, *, explain: bool = True):
             "official list), unverified (a single non-official source or an inference stated in the row's notes).",
         )
     rows = chart.rows
-    # drawn when opened (on_change="rerun"): six controls and two citations per chart are not sent on every run
-    cite = st.popover("Download or cite this chart", icon=":material/download:", key=f"{key}_cite", on_change="rerun")
+    # A folded section, not a popover: its controls follow the chart in the page's order (a popover's content sits at
+    # the end of the page, where Tab does not reach it from its button). Drawn when opened (on_change="rerun"): six
+    # controls and two citations per chart are not sent on every run.
+    cite = st.expander("Download or cite this chart", icon=":material/download:", key=f"{key}_cite",
+                       on_change="rerun", width=620)  # fmt: skip
     if not cite.open:
         return event
     with cite:

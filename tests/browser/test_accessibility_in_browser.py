@@ -61,3 +61,75 @@ def test_a_presentation_step_has_no_serious_violation(server, browser):
     page.goto(f"{server}/{STEP}")
     assert not serious(page)
     page.context.close()
+
+
+FOCUSED = """() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return null;
+    return {
+        name: (e.getAttribute('aria-label') || e.innerText || e.value || e.tagName).replace(/\\s+/g, ' ').trim().slice(0, 80),
+        order: Array.prototype.indexOf.call(document.querySelectorAll('*'), e),
+        main: !!e.closest('[data-testid="stMain"]'),
+    };
+}"""
+
+
+def focus_shows(page) -> bool:
+    """Whether the focused element looks different focused and not (a ring, a border, a shade: whatever the widget
+    draws), from two pictures of its box; focus is put back after."""
+    element = page.evaluate_handle("document.activeElement")
+    box = element.bounding_box()
+    if not box:
+        return False
+    clip = {
+        "x": max(box["x"] - 6, 0),
+        "y": max(box["y"] - 6, 0),
+        "width": box["width"] + 12,
+        "height": box["height"] + 12,
+    }
+    focused = page.screenshot(clip=clip)
+    element.evaluate("e => e.blur()")
+    page.wait_for_timeout(150)
+    blurred = page.screenshot(clip=clip)
+    element.evaluate("e => e.focus()")
+    page.wait_for_timeout(150)
+    return focused != blurred
+
+
+def tab_through(page, presses: int, *, check_focus: bool = False) -> list[dict]:
+    out = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        found = page.evaluate(FOCUSED)
+        if found and check_focus and found["main"]:
+            found["ring"] = focus_shows(page)
+        out.append(found)
+    return [f for f in out if f]
+
+
+def test_export_controls_are_reached_by_keyboard_in_page_order_with_visible_focus(server, page):
+    """From the page's title, Tab visits the main area's controls in the order they are drawn — each chart's
+    "Download or cite" after that chart, each table's downloads after it — each visibly focused; Enter opens a
+    chart's downloads, and the next Tabs reach its PNG and CSV buttons (not the rest of the page first)."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{server}/countries?party=BRA&peers=G20")
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
+    page.wait_for_timeout(1500)
+    page.get_by_role("heading", name="Countries").click()  # start reading at the top of the main area
+    visited = [f for f in tab_through(page, 60, check_focus=True) if f["main"]]
+    names = [f["name"] for f in visited]
+    orders = [f["order"] for f in visited]
+    assert orders == sorted(orders), names  # page order, no jumps back
+    assert all(f["ring"] for f in visited), [f["name"] for f in visited if not f["ring"]]
+    cite = [i for i, n in enumerate(names) if "Download or cite this chart" in n]
+    table = [i for i, n in enumerate(names) if "What Brazil has joined (CSV)" in n]
+    assert len(cite) >= 2 and table, names  # the profile chart's, the profile table's, the peers chart's
+    assert cite[0] < table[0] < cite[1], names
+
+    page.keyboard.press("Shift+Tab")  # back to a "Download or cite" button, then open it with Enter
+    while "Download or cite this chart" not in (page.evaluate(FOCUSED) or {}).get("name", ""):
+        page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="PNG (2×)").first.wait_for(timeout=30_000)
+    inside = [f["name"] for f in tab_through(page, 8)]
+    assert any("PNG (2×)" in n for n in inside) and any("Data (CSV)" in n for n in inside), inside

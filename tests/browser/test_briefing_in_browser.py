@@ -47,7 +47,7 @@ def test_brief_layout_has_no_sidebar_or_toolbar(server, page, view, tmp_path):
 def test_png_download_from_the_chart_panel(server, page, tmp_path):
     page.goto(f"{server}/landscape")
     page.wait_for_selector(CHART, timeout=60_000)
-    page.get_by_role("button", name="Download or cite this chart").first.click()
+    page.locator("summary").filter(has_text="Download or cite this chart").first.click()
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name="PNG (2×)").first.click()
     download = info.value

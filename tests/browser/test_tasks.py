@@ -134,7 +134,7 @@ def test_t1_brazil_and_its_g20_peers_in_five_steps(server, page):
     peers = brazil_and_its_g20_peers(page, steps, server)
     check_t1_answer(page, peers)
     peers.scroll_into_view_if_needed()
-    popover = page.get_by_role("button", name="Download or cite this chart").nth(1)  # the peers' chart
+    popover = page.locator("summary").filter(has_text="Download or cite this chart").nth(1)  # the peers' chart
     steps.click(popover)
     png = download(page, steps, page.get_by_role("button", name="PNG (2×)").last)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (3200, 1800)
