@@ -37,11 +37,20 @@ def commitments(party_id: str, participation: pd.DataFrame, instruments: pd.Data
 
 
 ROW_HEIGHT = 30  # px per instrument in the charts that name one instrument per row
+PROFILE_ROWS = 60  # instruments named in a party's profile chart (the most any party has joined here: 36)
 
 
 def profile_figure(rows: pd.DataFrame, *, party_name: str, asof: dt.date, subtitle: str | None = None) -> go.Figure:
     """The party's commitments, one named row per instrument (earliest at the top), placed at the date of its
-    strongest action and coloured by legal force: a slide that names what the party joined, and when."""
+    strongest action and coloured by legal force: a slide that names what the party joined, and when. Beyond
+    PROFILE_ROWS instruments it draws the most binding, then the most recent, and says so."""
+    if len(rows) > PROFILE_ROWS:
+        strength = rows["legal_force"].map({level: i for i, level in enumerate(legal_force_levels())})
+        kept = rows.assign(_s=strength).sort_values(["_s", "when"], ascending=[True, False], kind="stable")
+        rows = kept.head(PROFILE_ROWS).drop(columns="_s")
+        shown = (f"Showing {PROFILE_ROWS} of {len(kept):,}: the most binding, then the most recent; the table and "
+                 "its CSV list every one")  # fmt: skip
+        subtitle = f"{subtitle} · {shown}" if subtitle else shown
     ordered = rows.sort_values(["when", "instrument"], kind="stable")
     order = ordered["instrument"].tolist()
     fig = go.Figure()

@@ -29,11 +29,23 @@ def static_table(block: base.Table) -> pd.DataFrame:
             return md_link(link, str(value)) if str(value) else ""
         return md(value) if isinstance(value, str) else value
 
+    def one_kind(values: list) -> list:  # a blanked number makes a column text: all of it, so Arrow takes it
+        if any(isinstance(v, str) for v in values) and not all(isinstance(v, str) for v in values):
+            return [v if isinstance(v, str) else _number(v) for v in values]
+        return values
+
     data = block.data
     out = pd.DataFrame({("Source" if column == "source_url" else md(column)):  # as the interactive table heads it
-                        [cell(v, block.links.get(column)) for v in data[column]] for column in data.columns},
+                        one_kind([cell(v, block.links.get(column)) for v in data[column]]) for column in data.columns},
                        index=[cell(i) for i in data.index] if block.index else None)  # fmt: skip
     return out
+
+
+def _number(value) -> str:
+    """A number as a table shows it: 12 not 12.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _icon(name: str | None) -> str | None:

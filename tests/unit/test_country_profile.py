@@ -37,6 +37,16 @@ def test_profile_figure_has_a_lane_per_level(atlas):
     assert sorted(y for trace in fig.data for y in trace.y) == ["Test Convention", "Test Declaration"]  # named rows
 
 
+def test_a_long_profile_names_the_most_binding_then_the_most_recent_and_says_so(atlas, monkeypatch):
+    import components.charts.country_profile as profile
+
+    rows = commitments("GBR", atlas.participation, atlas.instruments)
+    monkeypatch.setattr(profile, "PROFILE_ROWS", 1)
+    fig = profile.profile_figure(rows, party_name="United Kingdom", asof=atlas.asof, subtitle="United Kingdom")
+    assert [y for trace in fig.data for y in trace.y] == ["Test Convention"]  # the binding one
+    assert "Showing 1 of 2: the most binding, then the most recent" in fig.layout.title.subtitle.text
+
+
 def test_peers_by_region_and_grouping(atlas):
     assert set(peers_of("KEN", atlas.parties, by="AU")["id"]) == {"NAM"}
     assert peers_of("KEN", atlas.parties, by="region").empty  # Namibia is in Southern, Kenya in Eastern Africa

@@ -16,4 +16,10 @@ def test_data_text_is_escaped_links_are_links_and_missing_values_are_blank():
     assert shown(out.loc[0, "name"]) == "**bold** :red[x] $y$ <b>z</b>"  # shown as written once read as Markdown
     assert "\\*\\*bold\\*\\*" in out.loc[0, "name"] and "\\$y\\$" in out.loc[0, "name"]
     assert out.loc[0, "Source"] == "[source](https://a.org/x%281%29)" and out.loc[1, "Source"] == ""
-    assert out.loc[1, "count"] == "" and out.loc[0, "count"] == 3
+    assert out.loc[1, "count"] == "" and out.loc[0, "count"] == "3"  # one kind per column: text
+
+
+def test_a_column_of_numbers_with_blanks_is_all_text():
+    """Arrow takes a column of one kind only: numbers beside blanked cells become text (12, not 12.0)."""
+    out = static_table(Table("t", pd.DataFrame({"Years between": [12.0, None, 3.5]})))
+    assert list(out["Years between"]) == ["12", "", "3.5"]
