@@ -170,16 +170,26 @@ async def choose_grouping(page, value: str) -> None:
     await box.locator("input").fill(value)
 
 
-async def open_and_filter(browser, url: str, *, timeout_ms: int = 60_000, keep_open: bool = False):
-    """One visitor: open `url` in a fresh context (a new Streamlit session), wait for the first chart, set
-    Grouping = G20 and wait for the chart that says so. Returns (first chart s, filter change s, context)."""
+async def _first_chart(browser, url: str, timeout_ms: int):
+    """A fresh context (a new Streamlit session) opens `url`; returns (context, page, seconds to the first chart).
+    The context is closed if the chart never comes."""
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
     try:
         start = time.perf_counter()
         await page.goto(url)
         await page.wait_for_selector(CHART, timeout=timeout_ms)
-        first = time.perf_counter() - start
+        return context, page, time.perf_counter() - start
+    except BaseException:
+        await context.close()
+        raise
+
+
+async def open_and_filter(browser, url: str, *, timeout_ms: int = 60_000, keep_open: bool = False):
+    """One visitor: open `url` in a fresh context (a new Streamlit session), wait for the first chart, set
+    Grouping = G20 and wait for the chart that says so. Returns (first chart s, filter change s, context)."""
+    context, page, first = await _first_chart(browser, url, timeout_ms)
+    try:
         await choose_grouping(page, "G20")
         start = time.perf_counter()
         await page.keyboard.press("Enter")
@@ -210,13 +220,8 @@ async def _launch(playwright):
 
 async def open_only(browser, url: str, *, timeout_ms: int = 60_000) -> float:
     """One visitor opens `url` in a fresh context and waits for the first chart; seconds."""
-    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = await context.new_page()
+    context, page, first = await _first_chart(browser, url, timeout_ms)
     try:
-        start = time.perf_counter()
-        await page.goto(url)
-        await page.wait_for_selector(CHART, timeout=timeout_ms)
-        first = time.perf_counter() - start
         if await page.locator(EXCEPTION).count():
             raise RuntimeError(f"{url}: the page shows an exception")
         return first

@@ -69,7 +69,7 @@ def profile_figure(rows: pd.DataFrame, *, party_name: str, asof: dt.date, subtit
         )  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None, automargin=True,
                      showgrid=True, gridcolor="#e4e7eb")  # fmt: skip
-    fig.update_xaxes(title="Date of its strongest action<br>(or of adoption when undated)", type="date")  # fits 430 px
+    fig.update_xaxes(title="Date of its strongest action (or of adoption when undated)", type="date")
     fig.update_layout(height=_height(len(order)))
     legend_above(fig)
     return finish_figure(fig, title=f"What {party_name} has joined, by legal force", subtitle=subtitle, asof=asof)
