@@ -3,9 +3,9 @@
 import streamlit as st
 
 from components.ui.navigation import navigation_pages
+from components.ui.probe import probe as browser_probe
 from components.ui.sidebar import data_caption, draw_later
 from components.ui.source import atlas_or_stop, uses_upload
-from components.ui.width import probe as width_probe
 
 st.set_page_config(page_title="AI Governance Atlas", page_icon="🌐", layout="wide")
 # Streamlit draws captions at 60 % opacity (4.0:1 against white, below WCAG AA's 4.5:1): full opacity, a grey that
@@ -19,7 +19,7 @@ st.html(
     [data-testid="stTable"] :is(td, th, td *, th *) {white-space: normal !important; hyphens: auto;
                                                       overflow-wrap: anywhere !important;}
     @media (max-width: 640px) {[data-testid="stTable"] :is(td, th) {font-size: 0.8rem; padding: 0.25rem !important;}}
-    .st-key-atlas_width {display: none !important;}
+    .st-key-atlas_probe {display: none !important;}
     [data-testid="stElementToolbar"]:focus-within {opacity: 1 !important;}
     [data-testid="stElementToolbar"] button:focus-visible {outline: 3px solid #0b5394 !important; outline-offset: 1px;}
     </style>"""
@@ -75,4 +75,4 @@ try:
 finally:  # the filter panel, after the page's content (st.stop included); the column's width measured
     draw_later()
     if not brief:
-        width_probe()
+        browser_probe()

@@ -19,7 +19,7 @@ from components.model.participation import party_names, short_names
 from components.model.query import ViewParam, Vocabulary, listed, parse_query, to_query
 from components.model.releases import available
 from components.text import md
-from components.ui import width
+from components.ui import probe
 from components.ui.pickers import instrument_catalogue, pick_many, searched
 from components.ui.sidebar import asof_banner, filter_panel_later, filters_from_state, fit_state_to, state_from
 from components.ui.source import atlas_and_key
@@ -66,8 +66,8 @@ class Frame:
     @property
     def narrow(self) -> bool:
         """A narrow column (a phone, a tablet with the sidebar open, a narrowed window: measured in the browser, first
-        guessed from the user agent; components/ui/width): charts are laid out for ~360 px (components/charts/narrow)."""
-        return width.narrow()
+        guessed from the user agent; components/ui/probe): charts are laid out for ~360 px (components/charts/narrow)."""
+        return probe.narrow()
 
     @property
     def present(self) -> bool:

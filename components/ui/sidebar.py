@@ -80,7 +80,12 @@ def filter_panel_later(atlas: Atlas, vocabulary: Vocabulary, *, party: bool = Tr
     """Keep the filter panel's place at the top of the sidebar, and draw it after the page (app.py calls
     `draw_later`), so the browser gets the page's first chart before two dozen widgets. The filters are read from
     the session state either way: the widgets hold what they showed last."""
+    from components.ui.probe import panel_now
+
     place = st.sidebar.container()
+    if not panel_now():  # a browser's first run: the panel once the first chart is drawn (components/ui/probe.py)
+        place.caption("Loading the filters…")
+        return
     st.session_state[LATER] = lambda: filter_panel(atlas, vocabulary, party=party, place=place)
 
 

@@ -244,7 +244,7 @@ UNMEASURED = (
 
 def charts_laid_out(page, kind: str) -> None:
     """Wait until the page has drawn its charts for a `kind` ("narrow" or "wide") column: the width probe marks the
-    document with what its run drew (components/ui/width.py), after the charts of that run."""
+    document with what its run drew (components/ui/probe.py), after the charts of that run."""
     page.wait_for_selector(f'html[data-atlas-charts="{kind}"]', state="attached", timeout=60_000)
     page.wait_for_timeout(300)
 

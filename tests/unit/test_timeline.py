@@ -66,3 +66,18 @@ def test_outlying_old_instruments_are_named_not_hidden(atlas):
     fig = timeline_figure(instruments, atlas.participation, atlas.events.iloc[0:0], asof=atlas.asof)
     assert fig.layout.xaxis.range[0].year == 2019
     assert any("Old Regime (1996)" in a.text for a in fig.layout.annotations)
+
+
+def test_a_crowded_timeline_sends_a_lean_hover_and_a_selection_still_names_the_instrument(atlas, monkeypatch):
+    import components.charts.timeline as timeline
+
+    full = timeline_figure(atlas.instruments, atlas.participation, atlas.events, asof=atlas.asof)
+    monkeypatch.setattr(timeline, "LEAN_ABOVE", 0)
+    lean = timeline_figure(atlas.instruments, atlas.participation, atlas.events, asof=atlas.asof)
+    assert len(lean.to_json()) < len(full.to_json())
+    binding = next(t for t in lean.data if t.name == "Legally binding")
+    point = binding.customdata[0].tolist()
+    row = atlas.instruments.set_index("id").loc[point[0]]
+    assert point[1] == row["short_name"] and row["name"] not in point  # the short name, not the full one
+    assert "Select it for its full name" in binding.hovertemplate
+    assert selected_instrument({"selection": {"points": [{"customdata": point}]}}) == point[0]

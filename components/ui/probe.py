@@ -1,5 +1,8 @@
-"""How wide the page's content is, measured in the browser: charts narrower than `NARROW_BELOW` pixels get the
-phone layout (components/charts/narrow), whatever the browser's user agent says.
+"""What only the browser knows, told to the server by a small script (an `st.components.v2` component, no frame,
+mounted by app.py after the page): how wide the main column is, and when the page's first chart is drawn.
+
+**Width.** Charts narrower than `NARROW_BELOW` pixels get the phone layout (components/charts/narrow), whatever the
+browser's user agent says.
 
 Streamlit tells the server a browser's user agent, not its viewport. The agent is the first guess ('Mobile' or
 'Android': a phone); a small script (an `st.components.v2` component, no frame) then measures the main column's
@@ -7,18 +10,28 @@ content width and reports it only when it falls on the other side of `NARROW_BEL
 the page once with the right layout. So an iPad (which asks for the desktop site) with the sidebar open (a 436 px
 column), or a desktop browser narrowed to a phone's width, gets the narrow figure; opening or closing the sidebar,
 or turning a tablet, switches again. A desktop or a phone whose guess is right costs nothing: the script reports
-nothing."""
+nothing.
+
+**The filter panel after the first chart.** A browser session's first run sends the page without the sidebar's
+filter panel (two dozen widgets, about 0.3 s of the browser's work before the first chart; measured), and the script
+asks for it once the browser is idle after drawing the page: one more run draws it. Later runs of the session draw
+it at once (after the page's content: components/ui/sidebar.filter_panel_later). Without a browser (a test harness, no
+user agent) it is drawn at once."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 NARROW_BELOW = 800  # px of the main column's content: under it a desktop figure's source line and long titles are cut
-KEY = "atlas_width"
+KEY = "atlas_probe"
 
 _JS = """
 export default function(component) {
   const { setStateValue, data } = component;
+  if (data.panel) {  // the filter panel waits: ask for it once the page is drawn and the browser idle
+    const ask = () => setStateValue('panel', true);
+    if (window.requestIdleCallback) requestIdleCallback(ask, { timeout: 1500 }); else setTimeout(ask, 300);
+  }
   const below = data.below;
   let last = data.shown;
   document.documentElement.dataset.atlasCharts = data.shown;  // what this run drew (tests wait for it)
@@ -41,7 +54,7 @@ export default function(component) {
   return () => { observer.disconnect(); clearTimeout(timer); };
 }
 """
-_probe = st.components.v2.component("atlas_width", js=_JS)
+_probe = st.components.v2.component("atlas_probe", js=_JS)
 
 
 def by_agent() -> bool:
@@ -51,11 +64,29 @@ def by_agent() -> bool:
     return "Mobi" in agent or "Android" in agent
 
 
+def _told(name: str):
+    state = st.session_state.get(KEY)
+    return state.get(name) if hasattr(state, "get") else None
+
+
 def measured() -> str | None:
     """'narrow' or 'wide' as the browser last measured the main column, or None before it has said."""
-    state = st.session_state.get(KEY)
-    kind = state.get("kind") if hasattr(state, "get") else None
+    kind = _told("kind")
     return kind if kind in ("narrow", "wide") else None
+
+
+PANEL_SHOWN = "_filter_panel_shown"  # in the session state: the filter panel has been drawn in this session
+PANEL_WAITS = "_filter_panel_waits"  # in the session state: this run left the filter panel out
+
+
+def panel_now() -> bool:
+    """Draw the filter panel in this run: not a browser's first run (see the module's docstring)."""
+    state = st.session_state
+    if state.get(PANEL_SHOWN) or _told("panel") or not (st.context.headers or {}).get("User-Agent"):
+        state[PANEL_SHOWN] = True
+        return True
+    state[PANEL_WAITS] = True
+    return False
 
 
 def narrow() -> bool:
@@ -65,7 +96,8 @@ def narrow() -> bool:
 
 
 def probe() -> None:
-    """Mount the measuring script (once per run, in the main column; it draws nothing)."""
+    """Mount the script (once per run, in the main column, after the page; it draws nothing)."""
     shown = "narrow" if narrow() else "wide"
-    _probe(key=KEY, data={"below": NARROW_BELOW, "shown": shown}, height=0,
-           on_kind_change=lambda: None)  # fmt: skip
+    panel = bool(st.session_state.pop(PANEL_WAITS, False))
+    _probe(key=KEY, data={"below": NARROW_BELOW, "shown": shown, "panel": panel}, height=0,
+           on_kind_change=lambda: None, on_panel_change=lambda: None)  # fmt: skip
