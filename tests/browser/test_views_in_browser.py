@@ -125,3 +125,16 @@ def test_disputed_counts_and_unverified_cells_are_marked_in_the_browser(server, 
     summary.click()
     claims = summary.locator("xpath=..").locator('[data-testid="stTable"], [data-testid="stDataFrame"]')  # short: HTML
     expect(claims.first).to_be_visible(timeout=30_000)
+
+
+def test_the_filter_panel_follows_the_first_chart_by_itself_and_keeps_the_address(server, page):
+    """A browser session's first run leaves the filter panel out (components/ui/probe.py); the page asks for it when
+    drawn, with no action of the user, and the filters of the address stay set."""
+    page.goto(f"{server}/timeline?group=G20")
+    page.wait_for_selector(CHART, timeout=60_000)
+    expect(page.get_by_role("textbox", name="As of")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Loading the filters…")).to_have_count(0)
+    expect(page.locator('[data-testid="stMultiSelect"]').filter(has_text="Grouping")).to_contain_text("G20")
+    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text("G20 members")
+    assert "group=G20" in page.url
+    assert page.locator(EXCEPTION).count() == 0
