@@ -12,11 +12,12 @@ column), or a desktop browser narrowed to a phone's width, gets the narrow figur
 or turning a tablet, switches again. A desktop or a phone whose guess is right costs nothing: the script reports
 nothing.
 
-**The filter panel after the first chart.** A browser session's first run sends the page without the sidebar's
-filter panel (two dozen widgets, about 0.3 s of the browser's work before the first chart; measured), and the script
-asks for it once the browser is idle after drawing the page: one more run draws it. Later runs of the session draw
-it at once (after the page's content: components/ui/sidebar.filter_panel_later). Without a browser (a test harness, no
-user agent) it is drawn at once."""
+**The controls after the first chart.** A browser session's first run sends the page without the sidebar's
+filter panel (two dozen widgets, about 0.3 s of the browser's work before the first chart; measured) and without
+the page's own controls (their room kept, so the chart does not move), and the script asks for them once the
+browser is idle after drawing the page: one more run draws them. Later runs of the session draw them at once (the
+panel after the page's content: components/ui/sidebar.filter_panel_later). Without a browser (a test harness, no
+user agent) they are drawn at once."""
 
 from __future__ import annotations
 
@@ -93,6 +94,12 @@ def narrow() -> bool:
     """Charts for a narrow column: as measured in the browser, else as the user agent suggests."""
     kind = measured()
     return by_agent() if kind is None else kind == "narrow"
+
+
+def controls_wait() -> bool:
+    """This run leaves the filter panel out (a browser's first run), and with it the page's own controls (its slots:
+    components/ui/render.py): they come in the next run, once the first chart is drawn."""
+    return bool(st.session_state.get(PANEL_WAITS))
 
 
 def probe() -> None:

@@ -11,6 +11,7 @@ from components.content import base
 from components.text import md, md_link
 from components.ui.chart import show_chart, table_download
 from components.ui.frame import Frame
+from components.ui.probe import controls_wait
 
 STATIC_ROWS = 40  # up to this many rows, a table is plain HTML (read by screen readers, printed whole, light to
 # load); longer ones are interactive (sortable, searchable, scrolled)
@@ -150,7 +151,9 @@ def _block(frame: Frame, block: base.Block, slots: dict, events: dict) -> None: 
             with column:
                 blocks(frame, items, slots, events)
     elif isinstance(block, base.Slot):
-        if block.name in slots:
+        if block.name in slots and controls_wait():  # a browser's first run: the page's controls with the filters
+            st.space("large")  # their room (a labelled field), so the chart does not move when they come
+        elif block.name in slots:
             slots[block.name](*((block.choices,) if block.choices else ()))
     else:
         raise TypeError(f"no renderer for {type(block).__name__}")
