@@ -15,7 +15,8 @@ nothing.
 **The controls after the first chart.** A browser session's first run sends the page without the sidebar's
 filter panel (two dozen widgets, about 0.3 s of the browser's work before the first chart; measured) and without
 the page's own controls (their room kept, so the chart does not move), and the script asks for them once the
-browser is idle after drawing the page: one more run draws them. Later runs of the session draw them at once (the
+first chart is drawn (plotly loads its code on demand; asking when the browser was first idle came before that)
+and the browser is idle: one more run draws them. Later runs of the session draw them at once (the
 panel after the page's content: components/ui/sidebar.filter_panel_later). Without a browser (a test harness, no
 user agent) they are drawn at once."""
 
@@ -29,9 +30,18 @@ KEY = "atlas_probe"
 _JS = """
 export default function(component) {
   const { setStateValue, data } = component;
-  if (data.panel) {  // the filter panel waits: ask for it once the page is drawn and the browser idle
+  if (data.panel) {  // the controls wait: ask for them once the first chart is drawn and the browser is idle
     const ask = () => setStateValue('panel', true);
-    if (window.requestIdleCallback) requestIdleCallback(ask, { timeout: 1500 }); else setTimeout(ask, 300);
+    const idle = () => window.requestIdleCallback ? requestIdleCallback(ask, { timeout: 1000 }) : setTimeout(ask, 100);
+    const main = document.querySelector('[data-testid="stMain"]') || document.body;
+    const drawn = () => main.querySelector('[data-testid="stPlotlyChart"] .main-svg');
+    if (drawn() || !main.querySelector('[data-testid="stPlotlyChart"]')) idle();  // drawn, or no chart to wait for
+    else {  // plotly loads its code on demand: not before that has run (or 4 s at most)
+      const done = () => { observer.disconnect(); clearTimeout(limit); idle(); };
+      const observer = new MutationObserver(() => { if (drawn()) done(); });
+      const limit = setTimeout(done, 4000);
+      observer.observe(main, { childList: true, subtree: true });
+    }
   }
   const below = data.below;
   let last = data.shown;
@@ -85,6 +95,7 @@ def panel_now() -> bool:
     state = st.session_state
     if state.get(PANEL_SHOWN) or _told("panel") or not (st.context.headers or {}).get("User-Agent"):
         state[PANEL_SHOWN] = True
+        state.pop(PANEL_WAITS, None)  # left by a run that did not mount the probe (a brief)
         return True
     state[PANEL_WAITS] = True
     return False

@@ -97,6 +97,13 @@ def blocks(frame: Frame, items: list[base.Block], slots: dict, events: dict) -> 
         _block(frame, block, slots, events)
 
 
+def _table_download(block: base.Table, frame: Frame) -> None:
+    if controls_wait() and not frame.brief:  # a browser's first run: with the other controls (components/ui/probe.py)
+        st.space("medium")  # a button's room
+    else:
+        table_download(block, frame)
+
+
 def _block(frame: Frame, block: base.Block, slots: dict, events: dict) -> None:  # noqa: C901 (one branch per kind)
     if isinstance(block, base.Heading):
         st.subheader(block.text)
@@ -120,14 +127,14 @@ def _block(frame: Frame, block: base.Block, slots: dict, events: dict) -> None: 
     elif isinstance(block, base.Table) and len(block.data) <= STATIC_ROWS:
         st.table(static_table(block), hide_index=not block.index)
         if block.download:
-            table_download(block, frame)
+            _table_download(block, frame)
     elif isinstance(block, base.Table):
         config = {c: st.column_config.LinkColumn(c if c != "source_url" else "Source", display_text=text)
                   for c, text in block.links.items()}  # fmt: skip
         st.dataframe(block.data, hide_index=not block.index, width="stretch", column_config=config or None,
                      **({"height": block.height} if block.height else {}))  # fmt: skip
         if block.download:
-            table_download(block, frame)
+            _table_download(block, frame)
     elif isinstance(block, base.Download):
         st.download_button(block.label, data=block.data, file_name=block.file_name, mime=block.mime, key=block.key,
                            icon=_icon(block.icon), on_click="ignore")  # fmt: skip
@@ -151,7 +158,8 @@ def _block(frame: Frame, block: base.Block, slots: dict, events: dict) -> None: 
             with column:
                 blocks(frame, items, slots, events)
     elif isinstance(block, base.Slot):
-        if block.name in slots and controls_wait():  # a browser's first run: the page's controls with the filters
+        if block.name in slots and controls_wait() and not frame.brief:
+            # a browser's first run: the page's controls come with the filter panel (components/ui/probe.py)
             st.space("large")  # their room (a labelled field), so the chart does not move when they come
         elif block.name in slots:
             slots[block.name](*((block.choices,) if block.choices else ()))

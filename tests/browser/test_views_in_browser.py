@@ -128,11 +128,14 @@ def test_disputed_counts_and_unverified_cells_are_marked_in_the_browser(server, 
 
 
 def test_the_filter_panel_follows_the_first_chart_by_itself_and_keeps_the_address(server, page):
-    """A browser session's first run leaves the filter panel out (components/ui/probe.py); the page asks for it when
-    drawn, with no action of the user, and the filters of the address stay set."""
-    page.goto(f"{server}/timeline?group=G20")
+    """A browser session's first run leaves the filter panel and the page's own controls out
+    (components/ui/probe.py); the page asks for them when drawn, with no action of the user, and the filters and
+    options of the address stay set."""
+    page.goto(f"{server}/timeline?group=G20&lane=forum")
     page.wait_for_selector(CHART, timeout=60_000)
     expect(page.get_by_role("textbox", name="As of")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("By forum", exact=True)).to_be_visible()
+    assert "lane=forum" in page.url
     expect(page.get_by_text("Loading the filters…")).to_have_count(0)
     expect(page.locator('[data-testid="stMultiSelect"]').filter(has_text="Grouping")).to_contain_text("G20")
     expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text("G20 members")
