@@ -229,10 +229,11 @@ async def open_only(browser, url: str, *, timeout_ms: int = 60_000) -> float:
         await context.close()
 
 
-async def _measure(servers: dict[str, tuple[Server, str]], runs: int, extra_sessions: int,
-                   full: set[str]) -> dict:  # fmt: skip
-    """Per page: the first chart (a new server's first visitor, then `runs` visitors); for the pages in `full`,
-    also the filter change and the memory per session."""
+async def _measure(servers: dict[str, tuple[Server, str]], runs: int, extra_sessions: int, full: set[str],
+                   floor_of: dict[str, str] | None = None) -> dict:  # fmt: skip
+    """Per page: the first chart (a new server's first visitor, then `runs` visitors; a page and its floor in turn);
+    for the pages in `full`, also the filter change and the memory per session."""
+    floor_of = floor_of or {}
     from playwright.async_api import async_playwright
 
     results: dict[str, dict] = {}
@@ -240,11 +241,21 @@ async def _measure(servers: dict[str, tuple[Server, str]], runs: int, extra_sess
         browser = await _launch(playwright)
         for name, (server, path) in servers.items():
             url = local_only(server.url + path)
+            if name in results:  # a floor measured beside its page
+                continue
             if name not in full:
-                cold = await open_only(browser, url, timeout_ms=180_000)
-                firsts = [await open_only(browser, url) for _ in range(runs)]
-                results[name] = {"cold_first_chart_s": cold, "first_chart_median_s": statistics.median(firsts),
-                                 "first_chart_p95_s": p95(firsts)}  # fmt: skip
+                # the page and its floor visited in turn (page, floor, page, …): the machine's drift over a run (the
+                # floors moved 2.35–3.03 s between runs) falls on both alike
+                pair = [name, *([floor_of[name]] if name in floor_of else [])]
+                urls = [local_only(servers[n][0].url + servers[n][1]) for n in pair]
+                colds = [await open_only(browser, u, timeout_ms=180_000) for u in urls]
+                firsts: list[list[float]] = [[] for _ in pair]
+                for _ in range(runs):
+                    for i, u in enumerate(urls):
+                        firsts[i].append(await open_only(browser, u))
+                for n, cold, times in zip(pair, colds, firsts, strict=True):
+                    results[n] = {"cold_first_chart_s": cold, "first_chart_median_s": statistics.median(times),
+                                  "first_chart_p95_s": p95(times)}  # fmt: skip
                 continue
             cold = await open_and_filter(browser, url, timeout_ms=180_000)  # the server's first visitor
             firsts, changes = [], []
@@ -342,7 +353,7 @@ def bench_browser(data_dir: Path, runs: int = 10, extra_sessions: int = 10, scal
             servers[floor_of[name]] = (floor, f"/?n={sizes[view.name]}")
             if view.name in FULL_PAGES:
                 full |= {name, floor_of[name]}
-        results = asyncio.run(_measure(servers, runs, extra_sessions, full))
+        results = asyncio.run(_measure(servers, runs, extra_sessions, full, floor_of))
     for name, floor_name in floor_of.items():
         results[name]["floor"] = floor_name
     return results

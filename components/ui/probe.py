@@ -36,10 +36,11 @@ export default function(component) {
     const main = document.querySelector('[data-testid="stMain"]') || document.body;
     const drawn = () => main.querySelector('[data-testid="stPlotlyChart"] .main-svg');
     if (drawn() || !main.querySelector('[data-testid="stPlotlyChart"]')) idle();  // drawn, or no chart to wait for
-    else {  // plotly loads its code on demand: not before that has run (or 4 s at most)
+    else {  // plotly loads its code on demand: not before that has run (or 15 s at most: a chart that never comes;
+      // 4 s cut in before the 10,000 markers of the timeline at 100x and sent the page again while it was drawn)
       const done = () => { observer.disconnect(); clearTimeout(limit); idle(); };
       const observer = new MutationObserver(() => { if (drawn()) done(); });
-      const limit = setTimeout(done, 4000);
+      const limit = setTimeout(done, 15000);
       observer.observe(main, { childList: true, subtree: true });
     }
   }
