@@ -219,7 +219,14 @@ def _releases() -> ViewParam:
 
 
 def _address_notices(notices: list[str]) -> None:
-    """What the address held that was not understood: at most MAX_NOTICES notices, then a count."""
+    """What the address held that was not understood: at most MAX_NOTICES notices, then a count. The address is
+    rewritten without it, so a browser's first run keeps them for the run that brings the controls (probe.py), which
+    would otherwise drop them from the page a second after they were shown."""
+    kept = "_address_notices_kept"
+    if notices and probe.controls_wait():
+        st.session_state[kept] = list(notices)
+    elif not notices:
+        notices = st.session_state.pop(kept, []) if probe.panel_came() else []
     for notice in notices[:MAX_NOTICES]:
         st.warning(notice, icon=":material/link_off:")
     if len(notices) > MAX_NOTICES:

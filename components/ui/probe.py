@@ -89,11 +89,13 @@ def measured() -> str | None:
 
 PANEL_SHOWN = "_filter_panel_shown"  # in the session state: the filter panel has been drawn in this session
 PANEL_WAITS = "_filter_panel_waits"  # in the session state: this run left the filter panel out
+PANEL_CAME = "_filter_panel_came"  # in the session state: this run brings the panel the first run left out
 
 
 def panel_now() -> bool:
     """Draw the filter panel in this run: not a browser's first run (see the module's docstring)."""
     state = st.session_state
+    state[PANEL_CAME] = bool(_told("panel")) and not state.get(PANEL_SHOWN)
     if state.get(PANEL_SHOWN) or _told("panel") or not (st.context.headers or {}).get("User-Agent"):
         state[PANEL_SHOWN] = True
         state.pop(PANEL_WAITS, None)  # left by a run that did not mount the probe (a brief)
@@ -106,6 +108,11 @@ def narrow() -> bool:
     """Charts for a narrow column: as measured in the browser, else as the user agent suggests."""
     kind = measured()
     return by_agent() if kind is None else kind == "narrow"
+
+
+def panel_came() -> bool:
+    """This run is the one the browser asked for to bring the controls (its first after the first run)."""
+    return bool(st.session_state.get(PANEL_CAME))
 
 
 def controls_wait() -> bool:

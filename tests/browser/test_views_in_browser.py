@@ -90,6 +90,8 @@ def test_markdown_in_the_url_stays_text(server, page):
         f"{server}/timeline?group={quote('[x](https://evil.example)')}&{quote('![p](https://evil.example/p.png)')}=1"
     )
     expect(page.locator('[data-testid="stAlert"]').filter(has_text="evil.example").first).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("textbox", name="As of")).to_be_visible(timeout=30_000)  # the controls' run came
+    expect(page.locator('[data-testid="stAlert"]').filter(has_text="evil.example").first).to_be_visible()  # and kept it
     assert page.locator('[data-testid="stAlert"] a[href*="evil.example"]').count() == 0
     assert page.locator('[data-testid="stAlert"] img[src*="evil.example"]').count() == 0
     assert page.locator(EXCEPTION).count() == 0
