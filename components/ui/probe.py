@@ -18,7 +18,14 @@ the page's own controls (their room kept, so the chart does not move), and the s
 first chart is drawn (plotly loads its code on demand; asking when the browser was first idle came before that)
 and the browser is idle: one more run draws them. Later runs of the session draw them at once (the
 panel after the page's content: components/ui/sidebar.filter_panel_later). Without a browser (a test harness, no
-user agent) they are drawn at once."""
+user agent) they are drawn at once.
+
+**Never against a navigation.** A state value the script sends reruns the page the browser shows until the server
+has started the next one (Streamlit's frontend keeps the page's hash until then), so an ask or a width report sent
+just after a click on another page's link would take the user back to the page they left. After such a click (or
+the browser's back and forward) the script sends nothing more; the next page's run mounts it afresh (its data
+change each run, and each call stops the one before: Streamlit calls the script again on new data without the
+last call's cleanup)."""
 
 from __future__ import annotations
 
@@ -30,24 +37,43 @@ KEY = "atlas_probe"
 _JS = """
 export default function(component) {
   const { setStateValue, data } = component;
+  // Streamlit calls this again when the data change (each run: `data.run`) without the cleanup of the last call,
+  // and keeps the last call alive across pages when they do not: so each call stops the one before it.
+  if (window.__atlasProbeStop) window.__atlasProbeStop();
+  const timers = new Set(), observers = [];
+  let leaving = false;  // a link to a page was followed: nothing more from this page (see `tell`)
+  const later = (f, ms) => { const t = setTimeout(() => { timers.delete(t); f(); }, ms); timers.add(t); };
+  // A state value reruns the page the browser shows until the server has started the next one: after a click on
+  // a link to another page it would take the user back. So after such a click this call tells nothing more (the
+  // next page's run calls again).
+  const tell = (name, value) => { if (!leaving) setStateValue(name, value); };
+  const away = (event) => {
+    if (event.type === 'popstate') { leaving = true; return; }
+    const plain = event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+    if (plain && event.target.closest && event.target.closest(
+      '[data-testid="stSidebarNavLink"], [data-testid="stPageLink-NavLink"], [data-testid="stTopNavLink"]')) {
+      leaving = true;
+    }
+  };
+  document.addEventListener('click', away, true);
+  window.addEventListener('popstate', away);
   if (data.panel) {  // the controls wait: ask for them once the first chart is drawn and the browser is idle
-    const ask = () => setStateValue('panel', true);
-    const idle = () => window.requestIdleCallback ? requestIdleCallback(ask, { timeout: 1000 }) : setTimeout(ask, 100);
+    const ask = () => tell('panel', true);
+    const idle = () => later(() => window.requestIdleCallback ? requestIdleCallback(ask, { timeout: 1000 }) : ask(), 0);
     const main = document.querySelector('[data-testid="stMain"]') || document.body;
     const drawn = () => main.querySelector('[data-testid="stPlotlyChart"] .main-svg');
     if (drawn() || !main.querySelector('[data-testid="stPlotlyChart"]')) idle();  // drawn, or no chart to wait for
     else {  // plotly loads its code on demand: not before that has run (or 15 s at most: a chart that never comes;
       // 4 s cut in before the 10,000 markers of the timeline at 100x and sent the page again while it was drawn)
-      const done = () => { observer.disconnect(); clearTimeout(limit); idle(); };
-      const observer = new MutationObserver(() => { if (drawn()) done(); });
-      const limit = setTimeout(done, 15000);
+      const observer = new MutationObserver(() => { if (drawn()) { observer.disconnect(); idle(); } });
+      observers.push(observer);
+      later(() => { observer.disconnect(); idle(); }, 15000);
       observer.observe(main, { childList: true, subtree: true });
     }
   }
   const below = data.below;
   let last = data.shown;
   document.documentElement.dataset.atlasCharts = data.shown;  // what this run drew (tests wait for it)
-  let timer = null;
   const column = () => document.querySelector('[data-testid="stMainBlockContainer"]');
   const report = () => {
     const main = column();
@@ -56,14 +82,26 @@ export default function(component) {
     const width = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     if (!(width > 0)) return;
     const kind = width < below ? 'narrow' : 'wide';
-    if (kind !== last) { last = kind; setStateValue('kind', kind); }
+    if (kind !== last && !leaving) { last = kind; tell('kind', kind); }
   };
-  const later = () => { clearTimeout(timer); timer = setTimeout(report, 250); };  // after the sidebar's slide
-  const observer = new ResizeObserver(later);
+  let timer = null;
+  const resized = () => { if (timer) { clearTimeout(timer); timers.delete(timer); } timer = setTimeout(report, 250);
+    timers.add(timer); };  // after the sidebar's slide
+  const observer = new ResizeObserver(resized);
+  observers.push(observer);
   const main = column();
   if (main) observer.observe(main);
   report();
-  return () => { observer.disconnect(); clearTimeout(timer); };
+  const stop = () => {
+    leaving = true;  // and an idle ask still queued is a no-op
+    timers.forEach(clearTimeout);
+    observers.forEach((o) => o.disconnect());
+    document.removeEventListener('click', away, true);
+    window.removeEventListener('popstate', away);
+    if (window.__atlasProbeStop === stop) window.__atlasProbeStop = null;
+  };
+  window.__atlasProbeStop = stop;
+  return stop;
 }
 """
 _probe = st.components.v2.component("atlas_probe", js=_JS)
@@ -89,6 +127,7 @@ def measured() -> str | None:
 
 PANEL_SHOWN = "_filter_panel_shown"  # in the session state: the filter panel has been drawn in this session
 PANEL_WAITS = "_filter_panel_waits"  # in the session state: this run left the filter panel out
+RUNS = "_probe_runs"  # in the session state: the runs that mounted the probe (each run's data differ)
 PANEL_CAME = "_filter_panel_came"  # in the session state: this run brings the panel the first run left out
 
 
@@ -125,5 +164,6 @@ def probe() -> None:
     """Mount the script (once per run, in the main column, after the page; it draws nothing)."""
     shown = "narrow" if narrow() else "wide"
     panel = bool(st.session_state.pop(PANEL_WAITS, False))
-    _probe(key=KEY, data={"below": NARROW_BELOW, "shown": shown, "panel": panel}, height=0,
+    run = st.session_state[RUNS] = st.session_state.get(RUNS, 0) + 1  # new data each run: the script starts afresh
+    _probe(key=KEY, data={"below": NARROW_BELOW, "shown": shown, "panel": panel, "run": run}, height=0,
            on_kind_change=lambda: None, on_panel_change=lambda: None)  # fmt: skip

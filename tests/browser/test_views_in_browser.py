@@ -143,3 +143,33 @@ def test_the_filter_panel_follows_the_first_chart_by_itself_and_keeps_the_addres
     expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text("G20 members")
     assert "group=G20" in page.url
     assert page.locator(EXCEPTION).count() == 0
+
+
+HELD_IDLE = """
+window.__held = [];
+window.requestIdleCallback = (callback) => window.__held.push(callback);
+"""
+
+
+def test_a_link_followed_before_the_controls_come_is_not_undone(server, page):
+    """The page asks for its controls once the first chart is drawn and the browser is idle. A state value reruns the
+    page the browser shows until the server has started the next one, so an ask that comes after a click on another
+    page's link, before that page's run, took the user back (seen on a tablet, as a lost tap). The ask is held here
+    until the click, then let go at once."""
+    page.add_init_script(HELD_IDLE)
+    page.goto(server)
+    page.wait_for_function("() => window.__held.length > 0", timeout=60_000)  # the ask waits for an idle moment
+    page.evaluate("""() => {
+        document.querySelector('[data-testid="stSidebarNavLink"][href$="/signatories"]').click();
+        window.__held.splice(0).forEach((callback) => callback({didTimeout: false, timeRemaining: () => 50}));
+    }""")
+    expect(page.get_by_role("heading", name="Signatories", exact=True)).to_be_visible(timeout=60_000)
+    page.wait_for_selector(CHART, timeout=60_000)
+    page.wait_for_timeout(3000)  # what a rerun of the first page would have brought back by now
+    assert page.url.endswith("/signatories")
+    expect(page.get_by_role("heading", name="Signatories", exact=True)).to_be_visible()
+    # the new page asks for its own controls by itself
+    page.wait_for_function("() => window.__held.length > 0", timeout=60_000)
+    page.evaluate("() => window.__held.splice(0).forEach((callback) => callback({timeRemaining: () => 50}))")
+    expect(page.locator('[data-testid="stMultiSelect"]').first).to_be_visible(timeout=30_000)
+    assert page.url.endswith("/signatories") and page.locator(EXCEPTION).count() == 0
