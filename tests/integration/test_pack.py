@@ -14,9 +14,6 @@ from components.content.pack import step_charts, tour_pack
 from components.content.tours import load_tours
 from components.export.rows import read_exported_csv
 
-pytestmark = pytest.mark.usefixtures("stop_kaleido")  # tests/conftest.py
-
-
 PACKS = Path(__file__).resolve().parents[1] / "fixtures" / "packs"  # file lists of the packs the pages once made
 
 

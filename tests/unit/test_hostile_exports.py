@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import xml.etree.ElementTree as ET
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components.charts.timeline import timeline_figure
 from components.export.citation import ViewMeta, file_name
-from components.export.images import image_bytes
 from components.export.rows import (
     FORMULA_START,
     csv_bytes,
@@ -24,7 +21,7 @@ from components.export.rows import (
     xlsx_bytes,
 )
 from components.model.atlas import load_atlas
-from tests.hostile import PAYLOADS, hostile_package
+from tests.hostile import hostile_package
 
 SAFE_NAME = re.compile(r"^atlas-[a-z0-9]+(-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}(-(slide|document))?\.(png|svg|csv|xlsx)$")
 
@@ -38,25 +35,6 @@ def atlas(tmp_path_factory):
 def meta(atlas):
     return ViewMeta(view="timeline", title="<b>bold</b> =1+1", filters="**stars** · $x$", asof=atlas.asof,
                     url="https://atlas.example/timeline", citation="=HYPERLINK(\"https://example.org\")")  # fmt: skip
-
-
-pytestmark = pytest.mark.usefixtures("stop_kaleido")  # tests/conftest.py
-
-
-def test_svg_of_hostile_data_is_inert_and_shows_the_text(atlas):
-    fig = timeline_figure(atlas.instruments, atlas.participation, atlas.events, asof=atlas.asof, lane="forum")
-    svg = image_bytes(fig, fmt="svg", size="slide")
-    root = ET.fromstring(svg)  # well-formed XML: every '<' of the data is an entity
-    elements = list(root.iter())
-    assert not [e for e in elements if e.tag.rsplit("}", 1)[-1] in ("script", "foreignObject", "iframe")]
-    assert not [(e.tag, a) for e in elements for a in e.attrib if a.lower().startswith("on")]
-    hrefs = [v for e in elements for k, v in e.attrib.items() if k.endswith("href")]
-    assert not [h for h in hrefs if h.strip().lower().startswith("javascript")]
-    styled = [e for e in elements if "font-weight:bold" in e.get("style", "") and (e.text or "").strip() == "bold"]
-    assert not styled, "a <b> in the data was drawn as bold"
-    text = "".join(root.itertext())
-    shown = [p for p in PAYLOADS if p in text]
-    assert len(shown) >= 5, shown  # forum lanes carry payloads; they are drawn as written
 
 
 def _cells(frame: pd.DataFrame) -> list[tuple[str, str]]:

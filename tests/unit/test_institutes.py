@@ -64,18 +64,3 @@ def test_map_shows_state_institutes_and_names_the_eu_office():
     locations = [loc for trace in fig.data for loc in trace.locations]
     assert locations == ["GBR"]
     assert "EU AI Office is not a country" in fig.layout.title.subtitle.text
-
-
-def test_map_exports_offline_from_the_bundled_outline():
-    import kaleido
-
-    from components.charts.institutes import map_figure
-    from components.export import images as export
-
-    atlas = load_atlas(VALID)
-    view = apply_filters(atlas, Filters())
-    data = export.image_bytes(map_figure(view.institutes, atlas.parties, asof=view.asof), fmt="svg", size="document")
-    assert b'class="choroplethlocation"' in data  # the country shape was found in the outline
-    assert len(data) > 200_000  # and the world's outlines were drawn (without them the file is a few kB)
-    kaleido.stop_sync_server()
-    export._kaleido_started = False
