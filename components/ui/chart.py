@@ -12,6 +12,7 @@ from components.export.rows import csv_bytes, xlsx_bytes
 from components.model.atlas import citation
 from components.text import md
 from components.ui.frame import Frame
+from components.ui.probe import chart_drawn
 from components.ui.source import release_shown
 
 
@@ -62,6 +63,7 @@ def show_chart(chart: Chart, frame: Frame, *, explain: bool = True):
         st.image(_projector(frame, key, fig, url).decode("utf-8"), alt=chart.summary, width="stretch")
         st.caption(md(chart.summary))
         return None
+    chart_drawn()  # the browser's script waits for it before asking for the controls (components/ui/probe.py)
     if frame.brief:
         shown = briefing_figure(fig, url=url, size="slide")
         shown.update_layout(width=1200, height=675)  # slide proportions that fit a laptop screen

@@ -15,8 +15,11 @@ nothing.
 **The controls after the first chart.** A browser session's first run sends the page without the sidebar's
 filter panel (two dozen widgets, about 0.3 s of the browser's work before the first chart; measured) and without
 the page's own controls (their room kept, so the chart does not move), and the script asks for them once the
-first chart is drawn (plotly loads its code on demand; asking when the browser was first idle came before that)
-and the browser is idle: one more run draws them. Later runs of the session draw them at once (the
+first chart is on screen and the browser is idle: one more run draws them. Plotly loads its code only when a
+chart's element arrives, after the script has run, so the page has no chart element to wait for at that moment:
+the run says whether it drew a chart (`chart_drawn`, called by components/ui/chart.show_chart), and the script
+waits for a chart picture with a size on screen (asking at once, when no chart element was found, made the
+controls' run compete with plotly on a light page: 1.07 → 1.48× the floor on a page of one chart, measured). Later runs of the session draw them at once (the
 panel after the page's content: components/ui/sidebar.filter_panel_later). Without a browser (a test harness, no
 user agent) they are drawn at once.
 
@@ -60,15 +63,28 @@ export default function(component) {
   if (data.panel) {  // the controls wait: ask for them once the first chart is drawn and the browser is idle
     const ask = () => tell('panel', true);
     const idle = () => later(() => window.requestIdleCallback ? requestIdleCallback(ask, { timeout: 1000 }) : ask(), 0);
+    // Plotly's code (4.7 MB) is loaded when the first chart's element arrives, after this script runs: until then
+    // the page has no chart element at all, so the run says whether it drew one (`data.chart`). Asking before the
+    // chart is on screen made the controls' run compete with plotly for the browser (+0.3-0.5 s to the first chart,
+    // measured). So: once a chart's picture has a size on screen, two frames later, when the browser is idle; or
+    // after 15 s at most (a chart that never comes; 4 s cut in before the timeline's 10,000 markers at 100x).
     const main = document.querySelector('[data-testid="stMain"]') || document.body;
-    const drawn = () => main.querySelector('[data-testid="stPlotlyChart"] .main-svg');
-    if (drawn() || !main.querySelector('[data-testid="stPlotlyChart"]')) idle();  // drawn, or no chart to wait for
-    else {  // plotly loads its code on demand: not before that has run (or 15 s at most: a chart that never comes;
-      // 4 s cut in before the 10,000 markers of the timeline at 100x and sent the page again while it was drawn)
-      const observer = new MutationObserver(() => { if (drawn()) { observer.disconnect(); idle(); } });
-      observers.push(observer);
-      later(() => { observer.disconnect(); idle(); }, 15000);
-      observer.observe(main, { childList: true, subtree: true });
+    const shown = () => {
+      const svg = main.querySelector('[data-testid="stPlotlyChart"] .main-svg');
+      if (!svg) return false;
+      const box = svg.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(svg).visibility !== 'hidden';
+    };
+    if (!data.chart) idle();
+    else {
+      const start = performance.now();
+      const wait = () => {
+        if (leaving) return;
+        if (shown() || performance.now() - start > 15000) requestAnimationFrame(() => requestAnimationFrame(idle));
+        else requestAnimationFrame(wait);
+      };
+      wait();
+      later(() => { if (!shown()) idle(); }, 15000);  // a hidden tab has no animation frames
     }
   }
   const below = data.below;
@@ -128,6 +144,7 @@ def measured() -> str | None:
 PANEL_SHOWN = "_filter_panel_shown"  # in the session state: the filter panel has been drawn in this session
 PANEL_WAITS = "_filter_panel_waits"  # in the session state: this run left the filter panel out
 RUNS = "_probe_runs"  # in the session state: the runs that mounted the probe (each run's data differ)
+CHARTED = "_probe_charted"  # in the session state: the number of the run that drew a chart (see `chart_drawn`)
 PANEL_CAME = "_filter_panel_came"  # in the session state: this run brings the panel the first run left out
 
 
@@ -160,10 +177,17 @@ def controls_wait() -> bool:
     return bool(st.session_state.get(PANEL_WAITS))
 
 
+def chart_drawn() -> None:
+    """Note that this run draws a chart: the script waits for it before asking for the controls."""
+    st.session_state[CHARTED] = st.session_state.get(RUNS, 0) + 1  # this run's number (`probe` counts it at the end)
+
+
 def probe() -> None:
     """Mount the script (once per run, in the main column, after the page; it draws nothing)."""
     shown = "narrow" if narrow() else "wide"
     panel = bool(st.session_state.pop(PANEL_WAITS, False))
     run = st.session_state[RUNS] = st.session_state.get(RUNS, 0) + 1  # new data each run: the script starts afresh
-    _probe(key=KEY, data={"below": NARROW_BELOW, "shown": shown, "panel": panel, "run": run}, height=0,
+    chart = st.session_state.get(CHARTED) == run
+    _probe(key=KEY, data={"below": NARROW_BELOW, "shown": shown, "panel": panel, "run": run, "chart": chart},
+           height=0,
            on_kind_change=lambda: None, on_panel_change=lambda: None)  # fmt: skip
