@@ -19,9 +19,10 @@ first chart is on screen and the browser is idle: one more run draws them. Plotl
 chart's element arrives, after the script has run, so the page has no chart element to wait for at that moment:
 the run says whether it drew a chart (`chart_drawn`, called by components/ui/chart.show_chart), and the script
 waits for a chart picture with a size on screen (asking at once, when no chart element was found, made the
-controls' run compete with plotly on a light page: 1.07 → 1.48× the floor on a page of one chart, measured). Later runs of the session draw them at once (the
-panel after the page's content: components/ui/sidebar.filter_panel_later). Without a browser (a test harness, no
-user agent) they are drawn at once.
+controls' run compete with plotly on a light page: 1.07 → 1.48× the floor on a page of one chart, measured).
+Later runs of the session draw them at once (the panel after the page's content:
+components/ui/sidebar.filter_panel_later). Without a browser (a test harness, no user agent) they are drawn at
+once.
 
 **Never against a navigation.** A state value the script sends reruns the page the browser shows until the server
 has started the next one (Streamlit's frontend keeps the page's hash until then), so an ask or a width report sent
@@ -62,7 +63,9 @@ export default function(component) {
   window.addEventListener('popstate', away);
   if (data.panel) {  // the controls wait: ask for them once the first chart is drawn and the browser is idle
     const ask = () => tell('panel', true);
-    const idle = () => later(() => window.requestIdleCallback ? requestIdleCallback(ask, { timeout: 1000 }) : ask(), 0);
+    let asked = false;  // once
+    const idle = () => { if (asked) return; asked = true;
+      later(() => window.requestIdleCallback ? requestIdleCallback(ask, { timeout: 1000 }) : ask(), 0); };
     // Plotly's code (4.7 MB) is loaded when the first chart's element arrives, after this script runs: until then
     // the page has no chart element at all, so the run says whether it drew one (`data.chart`). Asking before the
     // chart is on screen made the controls' run compete with plotly for the browser (+0.3-0.5 s to the first chart,
