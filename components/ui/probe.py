@@ -80,14 +80,12 @@ export default function(component) {
     };
     if (!data.chart) idle();
     else {
-      const start = performance.now();
       const wait = () => {
-        if (leaving) return;
-        if (shown() || performance.now() - start > 15000) requestAnimationFrame(() => requestAnimationFrame(idle));
-        else requestAnimationFrame(wait);
+        if (shown()) requestAnimationFrame(() => requestAnimationFrame(idle));
+        else if (!asked && !leaving) requestAnimationFrame(wait);
       };
       wait();
-      later(() => { if (!shown()) idle(); }, 15000);  // a hidden tab has no animation frames
+      later(idle, 15000);  // the limit (also for a hidden tab, which has no animation frames)
     }
   }
   const below = data.below;
@@ -101,7 +99,7 @@ export default function(component) {
     const width = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     if (!(width > 0)) return;
     const kind = width < below ? 'narrow' : 'wide';
-    if (kind !== last && !leaving) { last = kind; tell('kind', kind); }
+    if (kind !== last) { last = kind; tell('kind', kind); }
   };
   let timer = null;
   const resized = () => { if (timer) { clearTimeout(timer); timers.delete(timer); } timer = setTimeout(report, 250);
