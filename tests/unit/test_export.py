@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import struct
 import zipfile
 
 import pandas as pd
@@ -45,11 +44,6 @@ def meta(atlas):
 @pytest.fixture(scope="module")
 def figure(atlas, meta):
     return legal_force_chart(atlas, subtitle=meta.filters)
-
-
-def png_size(data: bytes) -> tuple[int, int]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    return struct.unpack(">II", data[16:24])
 
 
 def test_briefing_figure_carries_title_subtitle_source_and_url(figure, meta):
