@@ -14,8 +14,9 @@ nothing.
 
 **The controls after the first chart.** A browser session's first run sends the page without the sidebar's
 filter panel (two dozen widgets, about 0.3 s of the browser's work before the first chart; measured) and without
-the page's own controls (their room kept, so the chart does not move), and the script asks for them once the
-first chart is on screen and the browser is idle: one more run draws them. Plotly loads its code only when a
+the page's own controls (their room kept, so the chart does not move), nor anything after its first chart
+(components/ui/render.blocks: an interactive table or more charts in the same run held the first chart back), and
+the script asks for them once the first chart is on screen and the browser is idle: one more run draws them. Plotly loads its code only when a
 chart's element arrives, after the script has run, so the page has no chart element to wait for at that moment:
 the run says whether it drew a chart (`chart_drawn`, called by components/ui/chart.show_chart), and the script
 waits for a chart picture with a size on screen (asking at once, when no chart element was found, made the
@@ -91,6 +92,7 @@ export default function(component) {
   const below = data.below;
   let last = data.shown;
   document.documentElement.dataset.atlasCharts = data.shown;  // what this run drew (tests wait for it)
+  document.documentElement.dataset.atlasWhole = String(!data.panel);  // the whole page is drawn (tests wait for it)
   const column = () => document.querySelector('[data-testid="stMainBlockContainer"]');
   const report = () => {
     const main = column();

@@ -75,6 +75,8 @@ def test_every_page_shows_hostile_text_literally_and_runs_no_script(hostile_serv
             page.wait_for_selector(CHART, timeout=60_000)
         else:
             page.wait_for_selector('[data-testid="stMarkdownContainer"]', timeout=60_000)
+        page.wait_for_selector('html[data-atlas-whole="true"]', state="attached", timeout=60_000)  # not only the
+        # first run: what follows the first chart comes once it is drawn (components/ui/probe.py)
         page.wait_for_timeout(1500)  # let late images, handlers and charts settle
         assert page.locator(EXCEPTION).count() == 0, path
         assert page.evaluate(MARKUP) == CLEAN, path

@@ -151,6 +151,24 @@ window.requestIdleCallback = (callback) => window.__held.push(callback);
 """
 
 
+def test_a_first_visit_draws_the_first_chart_then_the_rest_of_the_page(server, page):
+    """A browser session's first run ends with the page's first chart (components/ui/render.blocks): the table, notes
+    and citation under it come with the controls, asked for once the chart is on screen (held here until let go)."""
+    page.add_init_script(HELD_IDLE)
+    page.goto(server)
+    page.wait_for_function("() => window.__held.length > 0", timeout=60_000)  # the chart is drawn; the ask waits
+    expect(page.locator(CHART).first).to_be_visible()
+    expect(page.get_by_role("heading", name="Latest instruments")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Cite the Atlas")).to_have_count(0)
+    assert page.evaluate("() => document.documentElement.dataset.atlasWhole") == "false"
+    page.evaluate("() => window.__held.splice(0).forEach((callback) => callback({timeRemaining: () => 50}))")
+    expect(page.get_by_role("heading", name="Latest instruments")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name="Cite the Atlas")).to_be_visible()
+    page.wait_for_selector('html[data-atlas-whole="true"]', state="attached")
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)  # the same chart, not drawn twice
+    assert page.locator(EXCEPTION).count() == 0
+
+
 def test_a_link_followed_before_the_controls_come_is_not_undone(server, page):
     """The page asks for its controls once the first chart is drawn and the browser is idle. A state value reruns the
     page the browser shows until the server has started the next one, so an ask that comes after a click on another

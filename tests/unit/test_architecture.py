@@ -18,6 +18,7 @@ ALLOWED = {
     "export": {"data", "model", "charts"},
     "content": {"data", "model", "charts", "export"},
     "ui": {"data", "model", "charts", "export", "content"},
+    "publish": {"data", "model", "charts", "export", "content"},  # the static site: the views' content, no Streamlit
 }
 MAX_LINES = 400
 
