@@ -28,6 +28,7 @@ LEGAL_FORCE_COLOURS = {
 # The three lightest legal-force colours are below 3:1 against white (#bcaf6f 2.2, #fee838 1.3, #d9d9d9 1.4): every
 # mark filled with a legal-force colour carries this outline (15:1), which WCAG 1.4.11 accepts as the boundary.
 OUTLINE = dict(color="#1f2933", width=1)
+LIGHT_LEGAL_FORCE = frozenset({"cooperation_arrangement", "voluntary_self_regulation", "no_commitment"})  # those three
 # A horizontal legend above the plot, under the title and subtitle (legend_above()): it takes no
 # width from the plot on a narrow screen.
 LEGEND_ABOVE = dict(orientation="h", x=0, xanchor="left", y=1.0, yanchor="bottom", title=None)

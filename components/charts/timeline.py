@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts.selection import selected_customdata
-from components.charts.theme import LEGAL_FORCE_COLOURS, finish_figure, focus_on_recent
+from components.charts.theme import LEGAL_FORCE_COLOURS, LIGHT_LEGAL_FORCE, OUTLINE, finish_figure, focus_on_recent
 from components.data.labels import label, legal_force_definitions, legal_force_levels
 from components.model.claims import FLAG, disputed_instruments
 from components.model.counting import RULE_WORDS, party_counts
@@ -134,7 +134,9 @@ def timeline_figure(
                     symbol=LEGAL_FORCE_SYMBOLS.get(level, "circle"),
                     color=LEGAL_FORCE_COLOURS[level],
                     size=_sizes(rows["parties"]),
-                    line=dict(color="#1f2933", width=1),
+                    # thousands of outlines cost the browser (~0.3 s at 10,000 markers): when lean, only the light
+                    # colours, which need one for contrast, keep it
+                    line=OUTLINE if not lean or level in LIGHT_LEGAL_FORCE else dict(width=0),
                     opacity=0.85,
                 ),
                 **_hover(rows, level, definitions, lean),

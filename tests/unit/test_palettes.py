@@ -91,3 +91,24 @@ def test_light_legal_force_marks_have_an_outline_above_3_to_1(bundled_atlas, pag
             assert contrast(line.color) >= 3, (chart.key, trace.name, line.color)
     if page.name in ("timeline", "countries", "overview"):
         assert checked, f"{page.name} draws light legal-force marks: they should have been checked"
+
+
+def test_a_crowded_timeline_keeps_the_outline_where_contrast_needs_it(bundled_atlas, monkeypatch):
+    """Above `LEAN_ABOVE` markers only the light colours keep their outline (thousands cost the browser); the theme's
+    list of light colours must be exactly those below 3:1."""
+    import components.charts.timeline as timeline
+    from components.charts.theme import LIGHT_LEGAL_FORCE
+
+    assert {LEGAL_FORCE_COLOURS[level].lower() for level in LIGHT_LEGAL_FORCE} == LOW
+    monkeypatch.setattr(timeline, "LEAN_ABOVE", 0)
+    a = bundled_atlas
+    fig = timeline.timeline_figure(a.instruments, a.participation, a.events, asof=a.asof)
+    widths = {}
+    for trace in fig.data:
+        if trace.legendgroup == "force":
+            fills = set(_fills(trace.marker))
+            widths[trace.name] = trace.marker.line.width or 0
+            assert (widths[trace.name] >= 1) is bool(fills & LOW), trace.name
+            if fills & LOW:
+                assert contrast(trace.marker.line.color) >= 3
+    assert 0 in widths.values() and any(w >= 1 for w in widths.values())
