@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test check validate chromium nginx
+.PHONY: run test check validate publish chromium nginx
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -15,6 +15,11 @@ run: $(VENV)/.installed chromium
 
 validate: $(VENV)/.installed
 	$(PY) -m components.data.validate data
+
+# The static site (a page per instrument, party, institute and event; the JSON/CSV API) into site/. SITE_URL is its
+# own address (permanent links, sitemap), LIVE_URL the live Atlas's ("Explore this in the live Atlas").
+publish: $(VENV)/.installed
+	$(PY) -m components.publish site $(if $(SITE_URL),--base-url $(SITE_URL)) $(if $(LIVE_URL),--live-url $(LIVE_URL))
 
 # Chart export (kaleido) and the browser tests drive Debian's chromium (browser downloads do not work offline).
 chromium:

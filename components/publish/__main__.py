@@ -1,0 +1,41 @@
+"""Publish the Atlas as a static site: a page per instrument, party, institute and event, indexes, a home page,
+the open-data API (JSON and CSV), the change feeds, a sitemap and robots.txt.
+
+    python -m components.publish OUT_DIR [--data DIR] [--base-url URL] [--live-url URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from components.content.urls import LOCAL
+from components.data.validate import DataPackageError
+from components.model.atlas import data_dir_from_env, load_atlas
+from components.publish.build import publish
+from components.publish.site import DEFAULT_BASE_URL
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="the folder to write the site into (a folder built before is replaced)")
+    parser.add_argument("--data", type=Path, default=None, help="a data package (default: ATLAS_DATA_DIR or data/)")
+    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help="the site's own address, for permanent links")
+    parser.add_argument("--live-url", default=LOCAL, help="the live Atlas's address, for 'Explore this' links")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    try:
+        atlas = load_atlas(args.data or data_dir_from_env())
+        written = publish(args.out, atlas, base_url=args.base_url, live_url=args.live_url)
+    except (DataPackageError, FileExistsError) as error:
+        print(error, file=sys.stderr)
+        return 2
+    summary = ", ".join(f"{n:,} {what}" for what, n in written.items())
+    print(f"published {args.out}: {summary} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

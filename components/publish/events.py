@@ -1,0 +1,101 @@
+"""A page per summit or meeting (where, when, who hosted it, what it produced), and their index."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.content.base import plural
+from components.publish.cells import Cell, Fact, Grid, source, when
+from components.publish.site import Site
+
+
+def dates(row: pd.Series) -> str:
+    start, end = when(row["start_date_label"]), when(row["end_date_label"])
+    return f"{start} to {end}" if end and end != start else start
+
+
+def produced(site: Site, row: pd.Series) -> list[str]:
+    """The instruments of the Atlas the event produced (ids)."""
+    return [i for i in row["instrument_ids"] if i in site.short]
+
+
+def summary(site: Site, row: pd.Series) -> str:
+    """One sentence from the row's own facts: which series, where, when, what it produced."""
+    place = ", ".join(p for p in (str(row["city"] or ""), site.names.get(row["country_id"], "")) if p)
+    text = f"{row['name']}: {row['series']}" + (f", {place}" if place else "") + f", {dates(row)}."
+    made = [site.short[i] for i in produced(site, row)]
+    if made:
+        text += f" Instruments it produced: {', '.join(made)}."
+    return text
+
+
+def facts(site: Site, row: pd.Series) -> list[Fact]:
+    out = [Fact("Series", str(row["series"])), Fact("Dates", dates(row))]
+    if row["city"]:
+        out.append(Fact("City", str(row["city"])))
+    country = str(row["country_id"] or "")
+    if country:
+        href = f"../../parties/{country}/" if country in site.party_pages else ""
+        out.append(Fact("Host country", site.names.get(country, country), href=href))
+    if row["host"]:
+        out.append(Fact("Host", str(row["host"])))
+    return out
+
+
+def live_link(site: Site, row: pd.Series) -> tuple[str, str]:
+    """Signatories of what the event produced, where those have parties; else the timeline."""
+    with_parties = tuple(i for i in produced(site, row) if i in site.with_parties)
+    if with_parties:
+        return site.live_view("signatories", options={"instrument": with_parties}), "Signatories"
+    return site.live_view("timeline"), "the timeline"
+
+
+def publish_event(site: Site, row: pd.Series) -> None:
+    path = f"events/{row['id']}/"
+    sentence, bibtex = site.cite(path, str(row["name"]), f"event/{row['id']}")
+    live, live_name = live_link(site, row)
+    text = summary(site, row)
+    site.write_page(
+        path,
+        "record.html",
+        title=str(row["name"]),
+        description=text,
+        summary=text,
+        kind="events",
+        facts=facts(site, row),
+        fact_source=source(row["source_url"]),
+        checked=str(row["checked_label"]),
+        notes=str(row["notes"] or ""),
+        instruments=[Cell(site.short[i], href=f"../../instruments/{i}/") for i in produced(site, row)],
+        live=live,
+        live_name=live_name,
+        sentence=sentence,
+        bibtex=bibtex,
+    )
+
+
+def publish_events(site: Site) -> int:
+    """Every event's page and the index; returns how many event pages."""
+    events = site.atlas.events.sort_values("start_date", kind="stable")
+    rows = []
+    for _, row in events.iterrows():
+        publish_event(site, row)
+        rows.append([
+            Cell(str(row["name"]), href=f"{row['id']}/"),
+            Cell(str(row["series"])),
+            Cell(str(row["start_date_label"])),
+            Cell(str(row["city"] or "")),
+            Cell(str(len(produced(site, row))), number=True),
+        ])  # fmt: skip
+    caption = f"{plural(len(rows), 'summit or meeting', 'summits and meetings')}, oldest first"
+    site.write_page(
+        "events/",
+        "listing.html",
+        title="Summits and meetings",
+        description="Summits and ministerial meetings that produced instruments of AI governance.",
+        grid=Grid(["Event", "Series", "Start", "City", "Instruments produced"], rows, caption=caption),
+        parts=[],
+        live=site.live_view("timeline"),
+        live_name="the timeline",
+    )
+    return len(events)

@@ -1,0 +1,178 @@
+"""A page per party with any participation row: what it joined, how binding and when, with every action's source;
+and what its peers (its UN region and each grouping it belongs to) joined that it did not. Then the index of parties.
+
+The answers are the Countries view's own: its model functions (commitments, peers_of, peer_table) and its text
+summaries (profile_summary, peer_summary), without drawing its figures (charts come in a later increment).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.charts.country_profile import commitments, party_card, peer_table, peers_of
+from components.content.base import plural
+from components.content.countries import peer_summary, peers_label, profile_summary
+from components.data.labels import label
+from components.model.filters import Filters
+from components.publish.cells import Cell, Fact, Grid, marks, source
+from components.publish.site import Site
+
+COMMITMENT_HEADERS = ["Instrument", "Legal force", "Action", "Date", "Evidence", "Source", "Checked"]
+PEER_HEADERS = ["Instrument", "Legal force", "Peers that joined", "Joined by"]
+
+
+@dataclass(frozen=True)
+class Peers:
+    """What at least half of one group of peers joined that the party did not."""
+
+    title: str
+    summary: str
+    grid: Grid | None
+    live: str  # the same comparison in the live Countries view
+
+
+def threshold(peers: int) -> int:
+    """At least half of the peers: what most of them joined, so a brief names the gaps that matter (the live view
+    starts at one peer and lets the reader raise it)."""
+    return (peers + 1) // 2
+
+
+def peer_groups(site: Site, party: str) -> list[str]:
+    """The Countries view's choices of peers that apply to the party: its UN region, then each of its groupings."""
+    row = site.party_rows.loc[party]
+    if row["party_type"] != "state":
+        return []
+    return (["region"] if pd.notna(row["region"]) else []) + list(row["groups"])
+
+
+def peers_section(site: Site, party: str, name: str, by: str) -> Peers | None:
+    """What at least half of the party's peers (`by`: 'region' or a grouping) joined that it did not, in the Countries
+    view's words (peer_summary) and as a table naming the peers; None when it has no peers there."""
+    peers = peers_of(party, site.atlas.parties, by=by)
+    if peers.empty:
+        return None
+    n, group = len(peers), peers_label(site.atlas, party, by)
+    at_least = threshold(n)
+    table = peer_table(party, peers, site.everyone.participation, site.everyone.instruments)
+    gaps = table[~table["party_joined"] & (table["peers_joined"] >= at_least)]
+    live = site.live_view("countries", Filters(party=(party,)), {"peers": (by,), "at_least": (str(at_least),)})
+    title = f"{group}: what at least {at_least} of its {n} peers joined"
+    if gaps.empty:
+        summary = f"{name} has joined every instrument that at least {at_least} of its {n} peers ({group}) joined."
+        return Peers(title, summary, None, live)
+    rows = [
+        [
+            Cell(str(r.instrument), href=f"../../instruments/{r.instrument_id}/"),
+            Cell(label(r.legal_force)),
+            Cell(f"{r.peers_joined} of {n}", number=True),
+            Cell(str(r.joined_by)),
+        ]
+        for r in gaps.itertuples()
+    ]
+    caption = f"Joined by at least {at_least} of the {n} peers ({group}), not by {name}"
+    summary = peer_summary(gaps, int(table["party_joined"].sum()), name, group, n, at_least)
+    return Peers(title, summary, Grid(PEER_HEADERS, rows, caption=caption, key=f"peers-{by.lower()}"), live)
+
+
+def joined_grid(site: Site, party: str, joined: pd.DataFrame) -> Grid:
+    """Every action of the party, instrument by instrument in the order the Countries view lists them (most binding
+    first, then by date), each with its evidence (? when unverified), source and checked date; ⚑ where a source
+    differs."""
+    rows = site.everyone.participation
+    rows = rows[rows["party_id"] == party]
+    order = {instrument: i for i, instrument in enumerate(joined["instrument_id"])}
+    rows = rows.assign(_order=rows["instrument_id"].map(order).fillna(len(order))).sort_values(["_order", "date"])
+    force = site.atlas.instruments.set_index("id")["legal_force"].astype(str)
+    grid = []
+    for row in rows.itertuples():
+        instrument = str(row.instrument_id)
+        grid.append([
+            Cell(site.short[instrument], href=f"../../instruments/{instrument}/",
+                 marks=marks(disputed=(party, instrument) in site.disputed)),
+            Cell(label(force[instrument])),
+            Cell(label(row.action)),
+            Cell(row.date_label or "undated"),
+            Cell(label(row.evidence), marks=marks(unverified=str(row.evidence) == "unverified")),
+            source(row.source_url),
+            Cell(str(row.checked_label)),
+        ])  # fmt: skip
+    caption = f"{plural(len(joined), 'instrument')} joined (and not left); {plural(len(rows), 'action')} recorded"
+    return Grid(COMMITMENT_HEADERS, grid, caption=caption, key="joined")
+
+
+def party_facts(site: Site, party: str, card: dict[str, str], joined: pd.DataFrame, binding: int) -> list[Fact]:
+    """The Countries view's card and metrics: type, region, income group, groupings, what it joined."""
+    out = [
+        Fact("Type", card["type"]),
+        Fact("UN region", card["region"]),
+        Fact("Income group", card["income"], note="World Bank classification (income_groups.csv)"),
+        Fact("Groupings", card["groups"]),
+    ]
+    hq = str(site.party_rows.at[party, "hq_country"] or "")
+    if hq:
+        out.append(Fact("Headquarters", site.names.get(hq, hq), href=f"../{hq}/" if hq in site.party_pages else ""))
+    out += [
+        Fact("Instruments joined", str(len(joined)), data=str(len(joined)), key="instruments-joined"),
+        Fact("Legally binding", str(binding)),
+    ]
+    return out
+
+
+def publish_party(site: Site, party: str) -> list[Cell]:
+    """The party's page; returns its row of the index."""
+    card = party_card(party, site.atlas.parties)
+    name = card["name"]
+    joined = commitments(party, site.everyone.participation, site.everyone.instruments)
+    binding = int((joined["legal_force"] == "legally_binding").sum())
+    summary = profile_summary(joined, name) if len(joined) else f"{name} has joined no instrument that it has not left."
+    row = site.party_rows.loc[party]
+    institutes = site.atlas.institutes[site.atlas.institutes["party_id"] == party]
+    path = f"parties/{party}/"
+    sentence, bibtex = site.cite(path, name, f"party/{party}")
+    site.write_page(
+        path,
+        "party.html",
+        title=name,
+        description=summary,
+        summary=summary,
+        facts=party_facts(site, party, card, joined, binding),
+        fact_source=source(row["source_url"]),
+        checked=str(row["checked_label"]),
+        notes=str(row["notes"] or ""),
+        joined=joined_grid(site, party, joined),
+        institutes=[Cell(str(r.name), href=f"../../institutes/{r.id}/") for r in institutes.itertuples()],
+        is_state=row["party_type"] == "state",
+        peers=[section for by in peer_groups(site, party) if (section := peers_section(site, party, name, by))],
+        live=site.live_view("countries", Filters(party=(party,))),
+        live_name="Countries",
+        sentence=sentence,
+        bibtex=bibtex,
+    )
+    return [
+        Cell(name, href=f"{party}/"),
+        Cell(card["type"]),
+        Cell(card["region"]),
+        Cell(str(len(joined)), number=True),
+        Cell(str(binding), number=True),
+    ]
+
+
+def publish_parties(site: Site) -> int:
+    """A page per party with participation, and the index of them (by name); returns how many party pages."""
+    rows = sorted((publish_party(site, party) for party in sorted(site.party_pages)), key=lambda r: r[0].text.lower())
+    caption = f"{plural(len(rows), 'party', 'parties')} with at least one recorded action"
+    headers = ["Party", "Type", "UN region (or type)", "Instruments joined", "Legally binding"]
+    site.write_page(
+        "parties/",
+        "listing.html",
+        title="Parties",
+        description="Every state, organisation and company with a recorded action in the Atlas: what each joined, "
+        "and what its peers joined that it did not.",
+        grid=Grid(headers, rows, caption=caption, key="parties"),
+        parts=[],
+        live=site.live_view("countries"),
+        live_name="Countries",
+    )
+    return len(rows)
