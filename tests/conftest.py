@@ -93,3 +93,21 @@ def package_dir(tmp_path):  # tests/unit/test_releases.py and tests/pages/test_r
     (folder / "instruments.csv").write_text(instruments)
     (folder / "events.csv").write_text((folder / "events.csv").read_text().replace("2026-11-01", "2026-11-02"))
     return folder
+
+
+PUBLISHED_BASE = "https://atlas.example.org"  # the published site's address in the publish tests
+PUBLISHED_LIVE = "https://atlas.example.org/explore"  # and the live Atlas's
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory, bundled_atlas):
+    """The bundled data published once per test process, with the oldest frozen release's API (about 15 s; the
+    publish tests share it rather than building a site per module and worker)."""
+    from components.data.schema import DEFAULT_DATA_DIR
+    from components.model.releases import available
+    from components.publish.build import publish
+
+    out = tmp_path_factory.mktemp("site")
+    publish(out, bundled_atlas, base_url=PUBLISHED_BASE, live_url=PUBLISHED_LIVE,
+            releases=[available(DEFAULT_DATA_DIR)[0]])  # fmt: skip
+    return out

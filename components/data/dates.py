@@ -8,12 +8,12 @@ import re
 
 import pandas as pd
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def parse_partial(text: str) -> tuple[int, ...]:
     """'2024-05' -> (2024, 5). Raises ValueError with a reason for anything that is not a real date."""
-    match = _PARTIAL.match(text)
+    match = PARTIAL.match(text)
     if not match:
         raise ValueError(f"'{text}' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
     parts = tuple(int(p) for p in match.groups() if p is not None)

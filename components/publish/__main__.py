@@ -1,7 +1,8 @@
 """Publish the Atlas as a static site: a page per instrument, party, institute and event, indexes, a home page,
-the open-data API (JSON and CSV), the change feeds, a sitemap and robots.txt.
+the open-data API (JSON and CSV, described by api/v1/openapi.json), the change feeds, a sitemap and robots.txt; with
+--release, also the API of frozen releases under v/<version>/api/v1/, so that a release's citations never change.
 
-    python -m components.publish OUT_DIR [--data DIR] [--base-url URL] [--live-url URL]
+    python -m components.publish OUT_DIR [--data DIR] [--base-url URL] [--live-url URL] [--release V|all ...]
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from components.content.urls import LOCAL
 from components.data.validate import DataPackageError
 from components.model.atlas import data_dir_from_env, load_atlas
+from components.model.releases import available
 from components.publish.build import publish
 from components.publish.site import DEFAULT_BASE_URL
 
@@ -24,12 +26,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="a data package (default: ATLAS_DATA_DIR or data/)")
     parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help="the site's own address, for permanent links")
     parser.add_argument("--live-url", default=LOCAL, help="the live Atlas's address, for 'Explore this' links")
+    parser.add_argument(
+        "--release", action="append", default=[], metavar="V",
+        help="also publish the API of release V (frozen in the data's releases/) under v/V/; repeat it, or 'all'",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     start = time.perf_counter()
+    data_dir = args.data or data_dir_from_env()
+    releases = available(data_dir) if "all" in args.release else list(dict.fromkeys(args.release))
     try:
-        atlas = load_atlas(args.data or data_dir_from_env())
-        written = publish(args.out, atlas, base_url=args.base_url, live_url=args.live_url)
-    except (DataPackageError, FileExistsError) as error:
+        atlas = load_atlas(data_dir)
+        written = publish(args.out, atlas, base_url=args.base_url, live_url=args.live_url, releases=releases)
+    except (DataPackageError, FileExistsError, LookupError) as error:
         print(error, file=sys.stderr)
         return 2
     summary = ", ".join(f"{n:,} {what}" for what, n in written.items())
