@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test check validate publish chromium nginx
+.PHONY: run test check validate publish briefs chromium nginx
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -19,7 +19,11 @@ validate: $(VENV)/.installed
 # The static site (a page per instrument, party, institute and event; the JSON/CSV API) into site/. SITE_URL is its
 # own address (permanent links, sitemap), LIVE_URL the live Atlas's ("Explore this in the live Atlas").
 publish: $(VENV)/.installed
-	$(PY) -m components.publish site $(if $(SITE_URL),--base-url $(SITE_URL)) $(if $(LIVE_URL),--live-url $(LIVE_URL))
+	$(PY) -m components.publish site --release all $(if $(SITE_URL),--base-url $(SITE_URL)) $(if $(LIVE_URL),--live-url $(LIVE_URL))
+
+# Printed briefs (PDF, system chromium) of parties and instruments: make briefs PARTY=BRA INSTRUMENT=bletchley-declaration
+briefs: $(VENV)/.installed chromium
+	$(PY) -m components.publish.briefs site $(foreach p,$(PARTY),--party $(p)) $(foreach i,$(INSTRUMENT),--instrument $(i)) $(if $(PAPER),--paper $(PAPER)) $(if $(SITE_URL),--base-url $(SITE_URL))
 
 # Chart export (kaleido) and the browser tests drive Debian's chromium (browser downloads do not work offline).
 chromium:
