@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test check validate publish briefs chromium nginx
+.PHONY: run test check validate publish briefs serve-site chromium nginx
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,6 +25,11 @@ publish: $(VENV)/.installed
 briefs: $(VENV)/.installed chromium
 	$(PY) -m components.publish.briefs site $(foreach p,$(PARTY),--party $(p)) $(foreach i,$(INSTRUMENT),--instrument $(i)) $(if $(PAPER),--paper $(PAPER)) $(if $(SITE_URL),--base-url $(SITE_URL))
 
+# The published site at / and the live Atlas under /explore/ behind nginx (deploy/serve-site.sh).
+serve-site: $(VENV)/.installed nginx
+	$(MAKE) publish LIVE_URL=$(or $(LIVE_URL),/explore)
+	PYTHON=$(PY) bash deploy/serve-site.sh $(or $(REPLICAS),1) $(or $(PORT),8080) site
+
 # Chart export (kaleido) and the browser tests drive Debian's chromium (browser downloads do not work offline).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
@@ -35,10 +40,10 @@ nginx:
 
 # The fast tier for the inner loop: unit and page tests on both cores (under a minute on a 2-core machine).
 check: $(VENV)/.installed chromium
-	@start=$$(date +%s); $(PY) -m pytest -q -n 2 tests/unit tests/pages; status=$$?; \
+	@start=$$(date +%s); $(PY) -m pytest -q -n 2 --dist loadgroup tests/unit tests/pages; status=$$?; \
 	echo "make check: $$(( $$(date +%s) - start )) s"; exit $$status
 
 # Every tier: unit and pages (both cores), then the integration and browser tests (one real server at a time).
 test: $(VENV)/.installed chromium nginx
-	$(PY) -m pytest -n 2 tests/unit tests/pages
+	$(PY) -m pytest -n 2 --dist loadgroup tests/unit tests/pages
 	$(PY) -m pytest tests/integration tests/browser

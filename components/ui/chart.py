@@ -57,7 +57,8 @@ def show_chart(chart: Chart, frame: Frame, *, explain: bool = True):
     config = {
         "displaylogo": False,
         "toImageButtonOptions": {"filename": file_name(meta, "png")[:-4]},
-        "topojsonURL": "/app/static/topojson/",  # the bundled world outline (see static/topojson/README.md)
+        # the bundled world outline (static/topojson/README.md), relative: served under a base path too (/explore/)
+        "topojsonURL": "app/static/topojson/",
     }
     if frame.present:  # a projector: the picture scaled to the screen (app.py), type for the back of the room
         st.image(_projector(frame, key, fig, url).decode("utf-8"), alt=chart.summary, width="stretch")

@@ -32,6 +32,8 @@ from components.text import WORD_JOINER, md
 from tests.conftest import PUBLISHED_BASE, PUBLISHED_LIVE, VALID
 from tests.hostile import PAYLOADS, hostile_package
 
+# one worker publishes the site for both publish modules (make check: -n 2 --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("published_site")
 BASE, LIVE = PUBLISHED_BASE, PUBLISHED_LIVE
 PACKAGE = bundled_package()
 KINDS = ("instruments", "parties", "institutes", "events")

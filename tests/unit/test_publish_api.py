@@ -30,6 +30,8 @@ from components.publish.build import MARKER, RELEASES, frozen_atlas, publish, pu
 from components.publish.openapi import FILE, schema_name
 from tests.conftest import PUBLISHED_BASE
 
+# one worker publishes the site for both publish modules (make check: -n 2 --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("published_site")
 BASE = PUBLISHED_BASE
 PACKAGE = bundled_package()
 RELEASE = available(DEFAULT_DATA_DIR)[0]  # the oldest frozen release: the furthest from the working copy
