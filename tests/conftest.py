@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import os
 import shutil
 from pathlib import Path
 
@@ -111,3 +112,32 @@ def published_site(tmp_path_factory, bundled_atlas):
     publish(out, bundled_atlas, base_url=PUBLISHED_BASE, live_url=PUBLISHED_LIVE,
             releases=[available(DEFAULT_DATA_DIR)[0]])  # fmt: skip
     return out
+
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium through Playwright, one per test process: Playwright's sync API refuses to start while
+    another of its sessions runs in the same thread (the browser tier and the briefs' tests share this one)."""
+    executable = shutil.which("chromium")
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: `make test` installs it with apt-get")
+        pytest.skip("chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -62,7 +62,15 @@ def chromium() -> str:
 
 def print_pdfs(jobs: Iterable[tuple[Path, Path]], *, paper: str = "A4") -> list[Path]:
     """Print each (page, pdf) pair with one chromium: the page's print stylesheet and its @page margins and running
-    footer, on `paper` (A4 or Letter), without the browser's own header and footer."""
+    footer, on `paper` (A4 or Letter), without the browser's own header and footer. In a thread of its own:
+    Playwright's sync API refuses to start in a thread where another of its sessions (or an asyncio loop) runs."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_print_pdfs, list(jobs), paper).result()
+
+
+def _print_pdfs(jobs: list[tuple[Path, Path]], paper: str) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     written = []

@@ -1,10 +1,15 @@
 """Build the whole site into a folder: every page kind, the home page, the API (with its OpenAPI description), the
-feeds, sitemap and robots.txt; and the API of any frozen release asked for, under v/<version>/."""
+feeds, sitemap and robots.txt, the Pagefind search index over the record pages; and the API of any frozen release
+asked for, under v/<version>/."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from components.content.urls import LOCAL
@@ -45,6 +50,7 @@ def publish(out: Path, atlas: Atlas | None = None, *, base_url: str = DEFAULT_BA
     frozen = {version: frozen_atlas(Path(atlas.data_dir), version) for version in releases}
     prepare(out)
     site = Site(atlas, out, base_url=base_url, live_root=live_url, release=release_of(Path(atlas.data_dir)))
+    site.env.globals["search"] = search_records(atlas)  # base.html marks these pages for the index
     pages = {
         "instruments": publish_instruments(site),
         "parties": publish_parties(site),
@@ -55,6 +61,7 @@ def publish(out: Path, atlas: Atlas | None = None, *, base_url: str = DEFAULT_BA
     site.write_shared()
     api = publish_api(site) + publish_openapi(site)
     api += sum(publish_release(out, frozen[v], v, base_url=base_url, live_url=live_url) for v in frozen)
+    index_search(out)
     return {**pages, "html files": len(site.written), "api files": api, **({"releases": len(frozen)} if frozen else {})}
 
 
@@ -74,3 +81,64 @@ def publish_release(out: Path, atlas: Atlas, version: str, *, base_url: str, liv
     prefix = f"{RELEASES}{version}"
     site = Site(atlas, out / prefix, base_url=f"{base_url.rstrip('/')}/{prefix}", live_root=live_url, release=version)
     return publish_api(site) + publish_openapi(site)
+
+
+# ---------------------------------------------------------------- search
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """What the search index knows of a record page beyond its text: its kind (shown with each result) and the other
+    names it is looked for by, all from the data (short name, what a name gives in brackets, former name, a state's
+    code, an institute's id such as us-caisi: the curators' abbreviation), none made up here."""
+
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+SEARCH_ASSETS = ("search.js", "search.css")  # static/: start Pagefind's UI in every page's search box, and place it
+# what every record page repeats rather than says (the citation and BibTeX repeat the title, the printed sources list
+# is addresses, the breadcrumb and the live link are the same words on every page): not indexed
+SEARCH_SKIPS = ".cite, .print-only, .live, p.kind"
+SEARCH_KINDS = {"instruments": "Instrument", "parties": "Party", "institutes": "AI safety institute",
+                "events": "Summit or meeting"}  # fmt: skip
+
+
+def bracketed(name: str) -> list[str]:
+    """What a name gives in brackets ('Canadian … Institute (CAISI)' -> 'CAISI')."""
+    return re.findall(r"\(([^()]+)\)", name)
+
+
+def aliases_of(*names: str) -> tuple[str, ...]:
+    """Each distinct, non-empty name."""
+    return tuple(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+
+
+def search_records(atlas: Atlas) -> dict[str, SearchRecord]:
+    """Per record page (its site path), the kind and aliases the search index gets; index pages and the home page are
+    not indexed (a list of 269 parties would match every name)."""
+    records: dict[str, SearchRecord] = {}
+    for row in atlas.instruments.itertuples():
+        short = str(row.short_name or "")
+        names = (short, *bracketed(short), *bracketed(str(row.name))) if short != row.name else bracketed(str(row.name))
+        records[f"instruments/{row.id}/"] = SearchRecord(SEARCH_KINDS["instruments"], aliases_of(*names))
+    parties = atlas.parties.set_index("id")
+    for party in sorted(set(atlas.participation["party_id"].astype(str))):
+        code = party if parties.loc[party, "party_type"] == "state" else ""  # a state's ISO code: BRA
+        records[f"parties/{party}/"] = SearchRecord(SEARCH_KINDS["parties"], aliases_of(code))
+    for row in atlas.institutes.itertuples():
+        former = str(row.former_name or "")
+        names = (str(row.id).replace("-", " "), *bracketed(str(row.name)), former)
+        records[f"institutes/{row.id}/"] = SearchRecord(SEARCH_KINDS["institutes"], aliases_of(*names))
+    for row in atlas.events.itertuples():
+        records[f"events/{row.id}/"] = SearchRecord(SEARCH_KINDS["events"])
+    return records
+
+
+def index_search(out: Path) -> None:
+    """Pagefind's index of the pages in `out` (those base.html marks with data-pagefind-body) and its search UI,
+    into out/pagefind/; and the two files that start the UI on every page."""
+    for name in SEARCH_ASSETS:
+        shutil.copyfile(Path(__file__).parent / "static" / name, out / name)
+    command = [sys.executable, "-m", "pagefind", "--site", str(out), "--exclude-selectors", SEARCH_SKIPS, "--silent"]
+    subprocess.run(command, check=True)

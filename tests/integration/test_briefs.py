@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from components.data.dates import in_words
-from components.publish.briefs import CHROMIUM_ARGS, BriefError, briefs, print_pdfs
+from components.publish.briefs import BriefError, briefs, print_pdfs
 from components.publish.build import publish
 
 BASE = "https://atlas.example.org"
@@ -53,16 +53,6 @@ def site(tmp_path_factory, bundled_atlas) -> Path:
 def pdfs(site) -> dict[str, Path]:
     written = briefs(site, parties=[BRIEFS["party"]], instruments=[BRIEFS["instrument"]])
     return {kind: site / "briefs" / f"{kind}-{ident}.pdf" for kind, ident in BRIEFS.items()} | {"all": written}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def shown(browser, html: Path, media: str) -> dict:
