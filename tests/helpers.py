@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
+import threading
+from collections.abc import Iterator
 
 import plotly.graph_objects as go
 
@@ -135,3 +139,24 @@ def by_hand(atlas, asof, parties: set[str] | None = None):
         kept = set(instruments["id"])
         events = events[events["instrument_ids"].map(lambda ids: bool(kept & set(ids)))]
     return instruments, rows, events
+
+
+@contextlib.contextmanager
+def served(folder) -> Iterator[str]:
+    """A folder (a published site) served by Python's http.server on a free port, in a thread; yields its address
+    ending in "/". The server is stopped on leaving."""
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
