@@ -142,14 +142,28 @@ def by_hand(atlas, asof, parties: set[str] | None = None):
 
 
 @contextlib.contextmanager
-def served(folder) -> Iterator[str]:
-    """A folder (a published site) served by Python's http.server on a free port, in a thread; yields its address
-    ending in "/". The server is stopped on leaving."""
+def served(folder, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """A folder (a published site) served by Python's http.server on a free port, in a thread, with extra response
+    `headers`; yields its address ending in "/". The server is stopped on leaving."""
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, format, *args):  # noqa: A002 (the base class's name)
             pass
+
+        def log_error(self, format, *args):  # noqa: A002
+            pass
+
+        def handle(self):
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError):  # a client that stopped reading (a link checker does)
+                pass
+
+        def end_headers(self):
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
