@@ -51,27 +51,11 @@ def live_link(site: Site, row: pd.Series) -> tuple[str, str]:
 
 
 def publish_event(site: Site, row: pd.Series) -> None:
-    path = f"events/{row['id']}/"
-    sentence, bibtex = site.cite(path, str(row["name"]), f"event/{row['id']}")
     live, live_name = live_link(site, row)
-    text = summary(site, row)
-    site.write_page(
-        path,
-        "record.html",
-        title=str(row["name"]),
-        description=text,
-        summary=text,
-        kind="events",
-        facts=facts(site, row),
-        fact_source=source(row["source_url"]),
-        checked=str(row["checked_label"]),
-        notes=str(row["notes"] or ""),
-        instruments=[Cell(site.short[i], href=f"../../instruments/{i}/") for i in produced(site, row)],
-        live=live,
-        live_name=live_name,
-        sentence=sentence,
-        bibtex=bibtex,
-    )
+    site.write_record("events", row, summary=summary(site, row), facts=facts(site, row),
+                      fact_source=source(row["source_url"]),
+                      instruments=[Cell(site.short[i], href=f"../../instruments/{i}/") for i in produced(site, row)],
+                      live=live, live_name=live_name)  # fmt: skip
 
 
 def publish_events(site: Site) -> int:

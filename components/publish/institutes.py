@@ -48,26 +48,10 @@ def facts(site: Site, row: pd.Series) -> list[Fact]:
 
 
 def publish_institute(site: Site, row: pd.Series) -> None:
-    path = f"institutes/{row['id']}/"
-    sentence, bibtex = site.cite(path, str(row["name"]), f"institute/{row['id']}")
-    text = summary(site, row)
-    site.write_page(
-        path,
-        "record.html",
-        title=str(row["name"]),
-        description=text,
-        summary=text,
-        kind="institutes",
-        facts=facts(site, row),
-        fact_source=source(row["source_url"]),
-        checked=str(row["checked_label"]),
-        notes=str(row["notes"] or ""),
-        instruments=[],
-        live=site.live_view("institutes", Filters(party=(str(row["party_id"]),))),
-        live_name="AI Safety Institutes",
-        sentence=sentence,
-        bibtex=bibtex,
-    )
+    site.write_record("institutes", row, summary=summary(site, row), facts=facts(site, row),
+                      fact_source=source(row["source_url"]), instruments=[],
+                      live=site.live_view("institutes", Filters(party=(str(row["party_id"]),))),
+                      live_name="AI Safety Institutes")  # fmt: skip
 
 
 def publish_institutes(site: Site) -> int:

@@ -164,6 +164,17 @@ class Site:
         self.write(f"{path}index.html", html)
         self.written.append(path)
 
+    def write_record(self, kind: str, row: pd.Series, *, summary: str, facts: list, fact_source, instruments: list,
+                     live: str, live_name: str) -> None:  # fmt: skip
+        """A record page (templates/record.html) of an institute or an event: `kind` is its folder; the row gives
+        the title, checked date, notes and the citation's key."""
+        path = f"{kind}/{row['id']}/"
+        sentence, bibtex = self.cite(path, str(row["name"]), f"{kind[:-1]}/{row['id']}")
+        self.write_page(path, "record.html", title=str(row["name"]), description=summary, summary=summary, kind=kind,
+                        facts=facts, fact_source=fact_source, checked=str(row["checked_label"]),
+                        notes=str(row["notes"] or ""), instruments=instruments, live=live, live_name=live_name,
+                        sentence=sentence, bibtex=bibtex)  # fmt: skip
+
     def write(self, path: str, data: str | bytes) -> None:
         target = self.out / path
         target.parent.mkdir(parents=True, exist_ok=True)

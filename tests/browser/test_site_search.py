@@ -4,14 +4,13 @@ printed."""
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from tests.helpers import served
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("published_site")]  # the publish tests' site, built once
 
@@ -29,24 +28,11 @@ FIRST = {
 CAISI = {"institutes/us-caisi/", "institutes/canada-caisi/"}
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(published_site: Path) -> Iterator[str]:
-    """The published site (tests/conftest.published_site, built once per test process) served by Python's http.server
-    on a free port."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(published_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    """The published site (tests/conftest.published_site, built once per test process) served on a free port."""
+    with served(published_site) as url:
+        yield url
 
 
 @pytest.fixture
