@@ -3,21 +3,51 @@ upload; loaded and checked once per package and shared by every session (cache_r
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.data.schema import read_package
 from components.data.validate import DataPackageError, problems_table
 from components.model.atlas import Atlas, data_dir_from_env, load_atlas
 from components.model.releases import release_path, same_as_release
 
+T = TypeVar("T")
+
+
+def once_per_run(key: str, compute: Callable[[], T]) -> T:
+    """compute() once per script run (outside a run, every time). A run reads the package's folder, its releases and
+    their descriptors several times; on this machine's disk each stat call costs 0.2-3 ms."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:
+        return compute()
+    # the run's cursors dict is replaced when the next run starts (ScriptRunContext.reset): it names the run, and
+    # holding it keeps its identity from being reused
+    memo = getattr(ctx, "_atlas_run_memo", None)
+    if memo is None or memo[0] is not ctx.cursors:
+        memo = (ctx.cursors, {})
+        ctx._atlas_run_memo = memo
+    if key not in memo[1]:
+        memo[1][key] = compute()
+    return memo[1][key]
+
 
 def _fingerprint(data_dir: Path) -> tuple:
     """Names, sizes and modification times of the package's files: a changed file reloads the data."""
-    if not data_dir.is_dir():
+    return once_per_run(f"fingerprint:{data_dir}", lambda: _read_fingerprint(data_dir))
+
+
+def _read_fingerprint(data_dir: Path) -> tuple:
+    try:
+        with os.scandir(data_dir) as entries:
+            files = [(e.name, e.stat()) for e in entries if e.is_file()]
+    except (FileNotFoundError, NotADirectoryError):
         return ()
-    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in data_dir.iterdir() if p.is_file()))
+    return tuple(sorted((name, stat.st_size, stat.st_mtime_ns) for name, stat in files))
 
 
 # The dataset and its filtered slices are cached as shared, read-only objects (cache_resource), not pickled copies
@@ -52,6 +82,10 @@ def _release_asked() -> str | None:
 def release_shown() -> str | None:
     """The release this session is looking at: the one in the address, or the working copy's own release while the
     working copy is identical to it (so a cited address names a release that will not drift); None otherwise."""
+    return once_per_run("release_shown", _release_shown)
+
+
+def _release_shown() -> str | None:
     if uses_upload():
         return None
     version = _release_asked()

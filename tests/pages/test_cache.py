@@ -46,3 +46,25 @@ def test_memoised_views_follow_their_options(monkeypatch):
     assert by_name[0] != by_count[0]
     again = _chart_specs(run("views/signatories.py", {"sort": "name", **COLUMNS}))
     assert again[0] == by_name[0]
+
+
+def test_the_package_folder_is_read_once_per_run_and_a_changed_file_is_seen_on_the_next(tmp_path, monkeypatch):
+    import shutil
+
+    package = tmp_path / "package"
+    shutil.copytree(VALID, package)
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(package))
+    reads = []
+    real = source._read_fingerprint
+    monkeypatch.setattr(source, "_read_fingerprint", lambda folder: reads.append(folder) or real(folder))
+    at = run("views/timeline.py")
+    runs = 2  # run() opens app.py, then switches to the page
+    assert not at.exception and len(reads) == runs  # asked up to four times a run, read once
+    name = "instruments.csv"
+    text = (package / name).read_text(encoding="utf-8")
+    (package / name).write_text(text.replace("Test Convention", "Test Convention (renamed)"), encoding="utf-8")
+    at.run()
+    assert len(reads) == runs + 1
+    assert any("Test Convention (renamed)" in spec for spec in _chart_specs(at)) or any(
+        "Test Convention (renamed)" in str(block.value) for block in at.markdown
+    )
