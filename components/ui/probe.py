@@ -79,7 +79,7 @@ export default function(component) {
       const box = svg.getBoundingClientRect();
       if (!(box.width > 0 && box.height > 0 && getComputedStyle(svg).visibility !== 'hidden')) return false;
       // a map's picture is there before its outline is fetched and drawn: asking then made the controls' run compete
-      // with the map (Institutes: 0.4 s later to the map, measured); wait for its shapes
+      // with the map for the browser (seen on Institutes: the run came while the outline was fetched); wait for its shapes
       const plot = svg.closest('.js-plotly-plot');
       const geo = plot && plot._fullLayout && (plot._fullLayout._subplots || {}).geo;
       return !(geo && geo.length) || !!plot.querySelector('.geo path');
