@@ -29,6 +29,7 @@ from components.model.entry import Progress, all_progress
 from components.model.filters import Filters, Slice, slice_of
 from components.model.participation import party_names, short_names
 from components.model.releases import FEED_ENTRIES, same_as_release
+from components.publish import cards
 from components.publish.markdown import http_only
 
 HERE = Path(__file__).parent
@@ -154,12 +155,17 @@ class Site:
     # ------------------------------------------------------------ writing
 
     def write_page(self, path: str, template: str, *, title: str, description: str, **context) -> None:
-        """templates/<template> rendered to <path>index.html; `path` is the page's folder ('' for the home page,
-        'parties/BRA/'), so that its address ends in a slash and every link from it is relative."""
+        """templates/<template> rendered to <path>index.html, and its preview card to <path>og.png (cards.py); `path` is
+        the page's folder ('' for the home page, 'parties/BRA/'), so that its address ends in a slash and every link
+        from it is relative."""
         root = "../" * path.count("/")
+        card = cards.card_for(self, path, title, description)
+        self.write(f"{path}{cards.NAME}", card.png())  # the page's preview (og:image), beside it
         html = self.env.get_template(template).render(
             root=root, path=path, title=title, description=description, canonical=self.permalink(path),
-            site=self, kinds=KINDS, feeds=FEEDS, stylesheet=STYLESHEET, asof=in_words(self.atlas.asof), **context,
+            site=self, kinds=KINDS, feeds=FEEDS, stylesheet=STYLESHEET, asof=in_words(self.atlas.asof),
+            card=card, card_url=self.permalink(f"{path}{cards.NAME}"), card_size=(cards.WIDTH, cards.HEIGHT),
+            **context,
         )  # fmt: skip
         self.write(f"{path}index.html", html)
         self.written.append(path)
