@@ -46,6 +46,7 @@ BAND_TOP = 540
 # (size in px, line height, most lines) of each text block
 BRAND, KIND, TITLE, LINE, FOOTER = (34, 40, 1), (30, 36, 1), (60, 72, 3), (34, 44, 3), (28, 34, 1)
 TITLE_TOP = 170
+WEIGHTS = {TITLE[0]: 600}  # font weight by size (Source Sans' axis): the title semibold, the rest regular (400)
 ELLIPSIS = "…"
 
 KIND_OF = {"instruments": "Instrument", "parties": "Party", "institutes": "AI safety institute",
@@ -65,11 +66,14 @@ def _source_sans() -> Path | None:
 
 @cache
 def font(size: int) -> ImageFont.FreeTypeFont:
-    """The cards' font at a size, made once per size: Source Sans, else Pillow's bundled font."""
+    """The cards' font at a size, made once per size: Source Sans (semibold for the title, regular for the rest; the
+    variable font's own default is its thinnest), else Pillow's bundled font."""
     path = _source_sans()
     if path is not None:
         try:
-            return ImageFont.truetype(path, size)
+            face = ImageFont.truetype(path, size)
+            face.set_variation_by_axes([WEIGHTS.get(size, 400)])
+            return face
         except OSError:  # a Pillow built without WOFF2 (Brotli) support
             pass
     return ImageFont.load_default(size=size)
