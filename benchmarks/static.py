@@ -49,7 +49,8 @@ TARGET_P99_MS = 20.0
 CEILING_KB = 95
 # the steps of components.publish.build.publish, each timed where publish() calls it
 STEPS = {"publish_instruments": "instruments", "publish_parties": "parties", "publish_institutes": "institutes",
-         "publish_events": "events", "publish_home": "home", "publish_api": "api", "publish_openapi": "openapi"}  # fmt: skip
+         "publish_events": "events", "publish_home": "home", "publish_charts": "charts", "publish_api": "api",
+         "publish_openapi": "openapi"}  # fmt: skip
 
 
 def verdict(met: bool) -> str:
@@ -98,9 +99,8 @@ def print_build(times: BuildTimes) -> None:
     counts = {**times.written, "api": times.written.get("api files", 0), "home": 1}
     for kind, seconds in sorted(times.steps_s.items(), key=lambda item: -item[1]):
         count = counts.get(kind, 0)
-        each = (
-            f"{count:4} {'files' if kind == 'api' else 'pages'}  {1000 * seconds / count:5.0f} ms each" if count else ""
-        )
+        unit = "files" if kind in ("api", "charts") else "pages"
+        each = f"{count:4} {unit}  {1000 * seconds / count:5.0f} ms each" if count else ""
         print(f"  {kind:<16} {seconds:6.2f} s  {each}")
     rest = times.total_s - times.load_s - sum(times.steps_s.values())
     print(f"  {'the rest':<16} {rest:6.2f} s  (emptying the folder, stylesheet, feeds, sitemap, robots.txt, releases)")

@@ -34,6 +34,26 @@ def overlay(case: str, target: Path) -> Path:
     return target
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """`--dist loadgroup` (make check) sends the tests of one xdist_group to one worker by reading the group from the
+    end of each test's id ('…::test_x@published_site'). pytest-xdist 3.8 writes it to `item._nodeid`, which pytest 9
+    no longer reads (the id is `item._id`): without this every group was split over both workers, and each worker
+    built the published site (twice the ~15 s, on the same two cores). Runs after xdist's own hook; does nothing
+    where xdist's suffix took (an older pytest) or outside loadgroup."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    try:
+        from _pytest.nodeid import NodeId
+    except ImportError:  # a pytest whose ids xdist can still set
+        return
+    for item in items:
+        groups = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                         for m in item.iter_markers("xdist_group")})  # fmt: skip
+        if groups and "@" not in item.nodeid and hasattr(item, "_id"):
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
+
+
 @pytest.fixture
 def valid_dir() -> Path:
     return VALID
@@ -100,17 +120,23 @@ PUBLISHED_BASE = "https://atlas.example.org"  # the published site's address in 
 PUBLISHED_LIVE = "https://atlas.example.org/explore"  # and the live Atlas's
 
 
+SLOW_TIERS = ("browser", "integration")  # tests/<tier>/: the tiers `make test` runs after make check's two
+
+
 @pytest.fixture(scope="session")
-def published_site(tmp_path_factory, bundled_atlas):
-    """The bundled data published once per test process, with the oldest frozen release's API (about 15 s; the
-    publish tests share it rather than building a site per module and worker)."""
+def published_site(request, tmp_path_factory, bundled_atlas):
+    """The bundled data published once per test process, with the oldest frozen release's API: the publish tests
+    share it rather than building a site per module and worker. With its chart images (273 SVGs, kaleido, ~25 s more)
+    only in a run of the browser or integration tier (LinkChecker and axe-core then see the <img>s); make check's
+    publish tests check the pages' images on a small package (tests/unit/test_publish_charts.py)."""
     from components.data.schema import DEFAULT_DATA_DIR
     from components.model.releases import available
     from components.publish.build import publish
 
+    slow = {p.relative_to(ROOT).parts[1] for p in (Path(i.path) for i in request.session.items) if ROOT in p.parents}
     out = tmp_path_factory.mktemp("site")
     publish(out, bundled_atlas, base_url=PUBLISHED_BASE, live_url=PUBLISHED_LIVE,
-            releases=[available(DEFAULT_DATA_DIR)[0]])  # fmt: skip
+            releases=[available(DEFAULT_DATA_DIR)[0]], charts=bool(slow & set(SLOW_TIERS)))  # fmt: skip
     return out
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -92,33 +94,52 @@ PEER_COLUMNS = ["instrument_id", "instrument", "legal_force", "party_joined", "p
                 "joined_by"]  # fmt: skip
 
 
+def joiners(participation: pd.DataFrame) -> dict[str, set[str]]:
+    """Per instrument: the parties that joined it and did not leave (whose strongest action stands, strongest_actions)."""
+    best = strongest_actions(participation)
+    best = best[~best["withdrew"]]
+    out: dict[str, set[str]] = {}
+    for instrument, party in zip(best["instrument_id"], best["party_id"], strict=True):
+        out.setdefault(instrument, set()).add(party)
+    return out
+
+
 def peer_table(
-    party_id: str, peers: pd.DataFrame, participation: pd.DataFrame, instruments: pd.DataFrame
+    party_id: str,
+    peers: pd.DataFrame,
+    participation: pd.DataFrame,
+    instruments: pd.DataFrame,
+    *,
+    joined: Mapping[str, set[str]] | None = None,
 ) -> pd.DataFrame:
     """Every instrument the party or any of its peers joined (and did not leave): whether the party joined it, how
-    many of the peers did (`peers_joined` of `peers`, and `share`), and which (`joined_by`, names)."""
-    involved = participation["party_id"].isin(peers["id"]) | (participation["party_id"] == party_id)
-    best = strongest_actions(participation[involved])
-    best = best[~best["withdrew"]]
-    info = instruments.set_index("id")
-    best = best[best["instrument_id"].isin(info.index)]
-    names = peers.set_index("id")["name"]
-    theirs = best[best["party_id"].isin(peers["id"])].assign(name=lambda t: t["party_id"].map(names))
-    by_instrument = theirs.groupby("instrument_id")["name"]
-    mine = set(best.loc[best["party_id"] == party_id, "instrument_id"])
-    ids = sorted(mine | set(theirs["instrument_id"]))
-    joined = by_instrument.nunique().reindex(ids, fill_value=0) if ids else pd.Series(dtype=int)
+    many of the peers did (`peers_joined` of `peers`, and `share`), and which (`joined_by`, names).
+
+    `joined`: joiners(participation), when many tables are made from the same participation (the published party
+    pages: once for all parties, not per party and peer group); the same table either way, as whether a party joined
+    an instrument depends on its own rows only."""
+    if joined is None:
+        involved = participation["party_id"].isin(peers["id"]) | (participation["party_id"] == party_id)
+        joined = joiners(participation[involved])
+    short = dict(zip(instruments["id"], instruments["short_name"], strict=True))
+    force = dict(zip(instruments["id"], instruments["legal_force"], strict=True))
+    names = dict(zip(peers["id"], peers["name"], strict=True))
+    mine = {i for i, who in joined.items() if i in short and party_id in who}
+    theirs: dict[str, set[str]] = {}  # instrument -> the names of the peers that joined it
+    for instrument, who in joined.items():
+        if instrument in short and (by := {names[p] for p in who if p in names}):
+            theirs[instrument] = by
+    ids = sorted(mine | set(theirs))
     table = pd.DataFrame({
         "instrument_id": ids,
-        "instrument": [info.at[i, "short_name"] for i in ids],
-        "legal_force": [str(info.at[i, "legal_force"]) for i in ids],
+        "instrument": [short[i] for i in ids],
+        "legal_force": [str(force[i]) for i in ids],
         "party_joined": [i in mine for i in ids],
-        "peers_joined": joined.to_numpy(dtype=int),
+        "peers_joined": np.array([len(theirs.get(i, ())) for i in ids], dtype=int),
         "peers": len(peers),
     }, columns=PEER_COLUMNS[:-2])  # fmt: skip
     table["share"] = table["peers_joined"] / len(peers) if len(peers) else 0.0
-    lists = by_instrument.agg(lambda s: "; ".join(sorted(set(s), key=str.lower)))
-    table["joined_by"] = table["instrument_id"].map(lists).fillna("")
+    table["joined_by"] = ["; ".join(sorted(theirs[i], key=str.lower)) if i in theirs else "" for i in ids]
     return table.sort_values(["party_joined", "peers_joined", "instrument"], ascending=[True, False, True],
                              key=lambda s: s.str.lower() if s.dtype == object else s).reset_index(drop=True)  # fmt: skip
 

@@ -24,6 +24,7 @@ from components.charts.institutes import partnerships
 from components.charts.matrix import matrix_figure, strongest_actions
 from components.content.base import (
     Block,
+    Chart,
     Columns,
     Context,
     Heading,
@@ -158,11 +159,7 @@ def profile(ctx: Context, everyone: Slice, party: str, by: str, at_least: int = 
         blocks.append(Notice(f"No commitment of {md(card['name'])} is recorded for these filters on this date.",
                              icon="info"))  # fmt: skip
     else:
-        fig = profile_figure(rows, party_name=card["name"], asof=ctx.slice.asof, subtitle=ctx.subtitle)
-        mine = everyone.participation[(everyone.participation["party_id"] == party)
-                                      & everyone.participation["instrument_id"].isin(rows["instrument_id"])]  # fmt: skip
-        chart_rows = participation_rows(mine, atlas.parties, atlas.instruments)
-        blocks.append(ctx.chart("profile_chart", fig, chart_rows, profile_summary(rows, card["name"])))
+        blocks.append(profile_chart(ctx, everyone, party, card["name"], rows))
         table = (rows[list(COMMITMENT_COLUMNS)]
                  .assign(legal_force=lambda t: t["legal_force"].map(label), action=lambda t: t["action"].map(label))
                  .rename(columns=COMMITMENT_COLUMNS))  # fmt: skip
@@ -175,6 +172,16 @@ def profile(ctx: Context, everyone: Slice, party: str, by: str, at_least: int = 
         Columns([institutes_column(ctx, everyone, party), partners_column(ctx, everyone, party)], brief=False)
     )
     return blocks + peers_section(ctx, everyone, party, card["name"], by, at_least)
+
+
+def profile_chart(ctx: Context, everyone: Slice, party: str, name: str, rows: pd.DataFrame) -> Chart:
+    """What the party joined (`rows`: its commitments, not empty), by legal force and date: the chart, the actions
+    behind it and its text summary (also the published party page's chart, components/publish/parties.py)."""
+    fig = profile_figure(rows, party_name=name, asof=ctx.slice.asof, subtitle=ctx.subtitle)
+    mine = everyone.participation[(everyone.participation["party_id"] == party)
+                                  & everyone.participation["instrument_id"].isin(rows["instrument_id"])]  # fmt: skip
+    chart_rows = participation_rows(mine, ctx.atlas.parties, ctx.atlas.instruments)
+    return ctx.chart("profile_chart", fig, chart_rows, profile_summary(rows, name))
 
 
 def institutes_column(ctx: Context, everyone: Slice, party: str) -> list[Block]:

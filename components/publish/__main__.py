@@ -1,8 +1,10 @@
 """Publish the Atlas as a static site: a page per instrument, party, institute and event, indexes, a home page,
 the open-data API (JSON and CSV, described by api/v1/openapi.json), the change feeds, a sitemap and robots.txt; with
 --release, also the API of frozen releases under v/<version>/api/v1/, so that a release's citations never change.
+The charts the pages show are SVG files next to them, drawn by kaleido (system chromium); --no-charts leaves them out.
 
     python -m components.publish OUT_DIR [--data DIR] [--base-url URL] [--live-url URL] [--release V|all ...]
+                                         [--no-charts]
 """
 
 from __future__ import annotations
@@ -30,13 +32,18 @@ def main(argv: list[str] | None = None) -> int:
         "--release", action="append", default=[], metavar="V",
         help="also publish the API of release V (frozen in the data's releases/) under v/V/; repeat it, or 'all'",
     )  # fmt: skip
+    parser.add_argument(
+        "--no-charts", dest="charts", action="store_false",
+        help="leave out the chart images (SVG drawn by kaleido); the pages keep each chart's summary and rows",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     start = time.perf_counter()
     data_dir = args.data or data_dir_from_env()
     releases = available(data_dir) if "all" in args.release else list(dict.fromkeys(args.release))
     try:
         atlas = load_atlas(data_dir)
-        written = publish(args.out, atlas, base_url=args.base_url, live_url=args.live_url, releases=releases)
+        written = publish(args.out, atlas, base_url=args.base_url, live_url=args.live_url, releases=releases,
+                          charts=args.charts)  # fmt: skip
     except (DataPackageError, FileExistsError, LookupError) as error:
         print(error, file=sys.stderr)
         return 2

@@ -17,6 +17,7 @@ from components.data.schema import read_package
 from components.model.atlas import Atlas, data_dir_from_env, load_atlas
 from components.model.releases import available, release_path, releases_dir
 from components.publish.api import publish_api
+from components.publish.charts import ChartImages
 from components.publish.events import publish_events
 from components.publish.home import publish_home
 from components.publish.institutes import publish_institutes
@@ -41,28 +42,37 @@ def prepare(out: Path) -> None:
 
 
 def publish(out: Path, atlas: Atlas | None = None, *, base_url: str = DEFAULT_BASE_URL,
-            live_url: str = LOCAL, releases: Sequence[str] = ()) -> dict[str, int]:  # fmt: skip
+            live_url: str = LOCAL, releases: Sequence[str] = (), charts: bool = True) -> dict[str, int]:  # fmt: skip
     """Write the site of `atlas` (default: the package in ATLAS_DATA_DIR or data/) into `out`, and the API of each of
-    `releases` (versions frozen in the package's releases/) under v/<version>/; returns how many pages of each kind,
-    HTML files and API files it wrote."""
+    `releases` (versions frozen in the package's releases/) under v/<version>/; with `charts`, the live views' charts
+    the pages show as SVG files next to them (drawn by kaleido; the pages are the same without, less the images).
+    Returns how many pages of each kind, HTML files, chart images and API files it wrote."""
     atlas = atlas or load_atlas(data_dir_from_env())
     # the releases are read before `out` is emptied, so that an unknown one leaves the last build in place
     frozen = {version: frozen_atlas(Path(atlas.data_dir), version) for version in releases}
     prepare(out)
     site = Site(atlas, out, base_url=base_url, live_root=live_url, release=release_of(Path(atlas.data_dir)))
     site.env.globals["search"] = search_records(atlas)  # base.html marks these pages for the index
+    images = ChartImages(out, enabled=charts)
     pages = {
         "instruments": publish_instruments(site),
-        "parties": publish_parties(site),
-        "institutes": publish_institutes(site),
+        "parties": publish_parties(site, images),
+        "institutes": publish_institutes(site, images),
         "events": publish_events(site),
     }
-    publish_home(site, pages)
+    publish_home(site, pages, images)
+    drawn = publish_charts(images)
     site.write_shared()
     api = publish_api(site) + publish_openapi(site)
     api += sum(publish_release(out, frozen[v], v, base_url=base_url, live_url=live_url) for v in frozen)
     index_search(out)
-    return {**pages, "html files": len(site.written), "api files": api, **({"releases": len(frozen)} if frozen else {})}
+    return {**pages, "html files": len(site.written), **({"charts": drawn} if charts else {}), "api files": api,
+            **({"releases": len(frozen)} if frozen else {})}  # fmt: skip
+
+
+def publish_charts(images: ChartImages) -> int:
+    """The chart images the pages asked for, drawn in one batch; returns how many."""
+    return images.write()
 
 
 def frozen_atlas(data_dir: Path, version: str) -> Atlas:

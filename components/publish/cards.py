@@ -11,6 +11,7 @@ letters on the card.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import re
 import unicodedata
@@ -57,10 +58,12 @@ SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z0-9“\"(])")  # not 
 
 @cache
 def _source_sans() -> Path | None:
-    """Streamlit's Source Sans (the app's type), a variable font in WOFF2, if this Streamlit ships it."""
-    import streamlit
-
-    media = Path(streamlit.__file__).parent / "static" / "static" / "media"
+    """Streamlit's Source Sans (the app's type), a variable font in WOFF2, if this Streamlit ships it. Only the file is
+    read: the package is located, not imported (the publishing layer runs without Streamlit)."""
+    spec = importlib.util.find_spec("streamlit")
+    if spec is None or spec.origin is None:
+        return None
+    media = Path(spec.origin).parent / "static" / "static" / "media"
     return next(iter(sorted(media.glob("SourceSansVF-Upright*.woff2"))), None)
 
 

@@ -7,12 +7,16 @@ from components.content.registry import view
 from components.model.filters import Filters
 from components.publish.api import API, PACKAGE, TABLES
 from components.publish.blocks import content_parts
+from components.publish.charts import ChartImages
 from components.publish.site import KINDS, Site
 
 
-def publish_home(site: Site, pages: dict[str, int]) -> None:
-    """The home page, linking the index of each kind (`pages`: how many pages each has)."""
+def publish_home(site: Site, pages: dict[str, int], images: ChartImages | None = None) -> None:
+    """The home page, linking the index of each kind (`pages`: how many pages each has); its chart drawn next to it
+    when `images` draws charts."""
     content = view("overview").build(site.atlas, Filters(), {})
+    live = site.live_view("overview")
+    picture = (lambda chart: images.add("", chart, live)) if images else None
     description = " ".join(str(PACKAGE.descriptor.get("description", "")).split())  # the package's own words
     site.write_page(
         "",
@@ -20,8 +24,8 @@ def publish_home(site: Site, pages: dict[str, int]) -> None:
         title="AI Governance Atlas",
         description=description,
         kinds_shown=[(path, title, pages[path]) for path, title in KINDS.items()],
-        parts=content_parts(content, site.resolve, site.live),
+        parts=content_parts(content, site.resolve, site.live, picture),
         api=[(f"{API}{name}.{ext}", f"{name}.{ext}") for name in TABLES for ext in ("json", "csv")],
-        live=site.live_view("overview"),
+        live=live,
         live_name="Overview",
     )

@@ -11,6 +11,7 @@ from components.data.labels import label
 from components.model.filters import Filters
 from components.publish.blocks import content_parts
 from components.publish.cells import Cell, Fact, Grid, source, when
+from components.publish.charts import ChartImages
 from components.publish.markdown import http_only
 from components.publish.site import Site
 
@@ -54,8 +55,9 @@ def publish_institute(site: Site, row: pd.Series) -> None:
                       live_name="AI Safety Institutes")  # fmt: skip
 
 
-def publish_institutes(site: Site) -> int:
-    """Every institute's page and the index; returns how many institute pages."""
+def publish_institutes(site: Site, images: ChartImages | None = None) -> int:
+    """Every institute's page and the index (its charts drawn next to it when `images` draws charts); returns how
+    many institute pages."""
     institutes = site.atlas.institutes.sort_values("founded", na_position="last", kind="stable")
     for _, row in institutes.iterrows():
         publish_institute(site, row)
@@ -69,6 +71,8 @@ def publish_institutes(site: Site) -> int:
         for r in institutes.itertuples()
     ]
     content = view("institutes").build(site.atlas, Filters(), {})
+    live = site.live_view("institutes")
+    picture = (lambda chart: images.add("institutes/", chart, live)) if images else None
     site.write_page(
         "institutes/",
         "listing.html",
@@ -76,8 +80,8 @@ def publish_institutes(site: Site) -> int:
         description="National AI safety (or security) institutes and equivalent bodies: when they were founded and "
         "renamed, the international network and bilateral partnerships.",
         grid=Grid(["Institute", "Country", "Founded", "Status"], rows, caption=plural(len(rows), "institute")),
-        parts=content_parts(content, site.resolve, site.live),
-        live=site.live_view("institutes"),
+        parts=content_parts(content, site.resolve, site.live, picture),
+        live=live,
         live_name="AI Safety Institutes",
     )
     return len(institutes)

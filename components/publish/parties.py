@@ -1,8 +1,9 @@
 """A page per party with any participation row: what it joined, how binding and when, with every action's source;
 and what its peers (its UN region and each grouping it belongs to) joined that it did not. Then the index of parties.
 
-The answers are the Countries view's own: its model functions (commitments, peers_of, peer_table) and its text
-summaries (profile_summary, peer_summary), without drawing its figures (charts come in a later increment).
+The answers are the Countries view's own: its model functions (commitments, peers_of, peer_table), its text
+summaries (profile_summary, peer_summary) and its profile chart (profile_chart: drawn as an SVG next to the page when
+the build draws charts).
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.charts.country_profile import commitments, party_card, peer_table, peers_of
-from components.content.base import plural
-from components.content.countries import peer_summary, peers_label, profile_summary
+from components.charts.country_profile import commitments, joiners, party_card, peer_table, peers_of
+from components.content.base import Context, plural
+from components.content.countries import peer_summary, peers_label, profile_chart, profile_summary
 from components.data.labels import label
-from components.model.filters import Filters
+from components.model.filters import Filters, apply_filters
+from components.publish.blocks import Part, chart_part
 from components.publish.cells import Cell, Fact, Grid, marks, source
+from components.publish.charts import ChartImages
 from components.publish.site import Site
 
 COMMITMENT_HEADERS = ["Instrument", "Legal force", "Action", "Date", "Evidence", "Source", "Checked"]
@@ -47,15 +50,16 @@ def peer_groups(site: Site, party: str) -> list[str]:
     return (["region"] if pd.notna(row["region"]) else []) + list(row["groups"])
 
 
-def peers_section(site: Site, party: str, name: str, by: str) -> Peers | None:
+def peers_section(site: Site, party: str, name: str, by: str, who_joined: dict | None = None) -> Peers | None:
     """What at least half of the party's peers (`by`: 'region' or a grouping) joined that it did not, in the Countries
-    view's words (peer_summary) and as a table naming the peers; None when it has no peers there."""
+    view's words (peer_summary) and as a table naming the peers; None when it has no peers there. `who_joined`:
+    the parties that joined each instrument (joiners), made once for all the pages."""
     peers = peers_of(party, site.atlas.parties, by=by)
     if peers.empty:
         return None
     n, group = len(peers), peers_label(site.atlas, party, by)
     at_least = threshold(n)
-    table = peer_table(party, peers, site.everyone.participation, site.everyone.instruments)
+    table = peer_table(party, peers, site.everyone.participation, site.everyone.instruments, joined=who_joined)
     gaps = table[~table["party_joined"] & (table["peers_joined"] >= at_least)]
     live = site.live_view("countries", Filters(party=(party,)), {"peers": (by,), "at_least": (str(at_least),)})
     title = f"{group}: what at least {at_least} of its {n} peers joined"
@@ -120,8 +124,19 @@ def party_facts(site: Site, party: str, card: dict[str, str], joined: pd.DataFra
     return out
 
 
-def publish_party(site: Site, party: str) -> list[Cell]:
-    """The party's page; returns its row of the index."""
+def profile_part(site: Site, images: ChartImages, party: str, name: str, joined: pd.DataFrame, live: str) -> Part:
+    """The live Countries view's profile chart of the party (its filters: this party), its image next to the page."""
+    filters = Filters(party=(party,))
+    ctx = Context(site.atlas, filters, apply_filters(site.atlas, filters))  # as the view's build() makes it
+    chart = profile_chart(ctx, site.everyone, party, name, joined)
+    return chart_part(chart, lambda c: images.add(f"parties/{party}/", c, live))
+
+
+def publish_party(
+    site: Site, party: str, images: ChartImages | None = None, who_joined: dict | None = None
+) -> list[Cell]:
+    """The party's page (with its profile chart when `images` draws charts; `who_joined`: the parties that joined each
+    instrument, made once for all the pages); returns its row of the index."""
     card = party_card(party, site.atlas.parties)
     name = card["name"]
     joined = commitments(party, site.everyone.participation, site.everyone.instruments)
@@ -131,6 +146,8 @@ def publish_party(site: Site, party: str) -> list[Cell]:
     institutes = site.atlas.institutes[site.atlas.institutes["party_id"] == party]
     path = f"parties/{party}/"
     sentence, bibtex = site.cite(path, name, f"party/{party}")
+    live = site.live_view("countries", Filters(party=(party,)))
+    drawn = images is not None and images.enabled and len(joined) > 0
     site.write_page(
         path,
         "party.html",
@@ -144,8 +161,11 @@ def publish_party(site: Site, party: str) -> list[Cell]:
         joined=joined_grid(site, party, joined),
         institutes=[Cell(str(r.name), href=f"../../institutes/{r.id}/") for r in institutes.itertuples()],
         is_state=row["party_type"] == "state",
-        peers=[section for by in peer_groups(site, party) if (section := peers_section(site, party, name, by))],
-        live=site.live_view("countries", Filters(party=(party,))),
+        chart=profile_part(site, images, party, name, joined, live) if drawn else None,
+        peers=[
+            section for by in peer_groups(site, party) if (section := peers_section(site, party, name, by, who_joined))
+        ],
+        live=live,
         live_name="Countries",
         sentence=sentence,
         bibtex=bibtex,
@@ -159,9 +179,11 @@ def publish_party(site: Site, party: str) -> list[Cell]:
     ]
 
 
-def publish_parties(site: Site) -> int:
+def publish_parties(site: Site, images: ChartImages | None = None) -> int:
     """A page per party with participation, and the index of them (by name); returns how many party pages."""
-    rows = sorted((publish_party(site, party) for party in sorted(site.party_pages)), key=lambda r: r[0].text.lower())
+    who_joined = joiners(site.everyone.participation)  # once, not per party and peer group
+    pages = (publish_party(site, party, images, who_joined) for party in sorted(site.party_pages))
+    rows = sorted(pages, key=lambda r: r[0].text.lower())
     caption = f"{plural(len(rows), 'party', 'parties')} with at least one recorded action"
     headers = ["Party", "Type", "UN region (or type)", "Instruments joined", "Legally binding"]
     site.write_page(

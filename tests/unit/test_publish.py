@@ -3,7 +3,7 @@ to the live Signatories view's; links that resolve; hostile data shown as text; 
 data files' cells under the schema's column names; Brazil's page beside its G20 peers as the Countries view has it.
 
 The bundled data is published once per test process (tests/conftest.published_site; the hostile fixture
-package once for the module): about 15 s.
+package once for the module), without chart images (test_publish_charts.py): about 20 s.
 """
 
 from __future__ import annotations
@@ -52,10 +52,11 @@ def site(published_site) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    """The tiny fixture package with a payload in every free-text cell, published; and its atlas."""
+    """The tiny fixture package with a payload in every free-text cell, published (its chart images, drawn by
+    kaleido, are tested in test_publish_charts.py); and its atlas."""
     atlas = load_atlas(hostile_package(tmp_path_factory.mktemp("hostile") / "data", source=VALID))
     out = tmp_path_factory.mktemp("hostile-site")
-    publish(out, atlas, base_url=BASE, live_url=LIVE)
+    publish(out, atlas, base_url=BASE, live_url=LIVE, charts=False)
     return out, atlas
 
 
