@@ -16,16 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from components.content.base import Chart
-from components.content.registry import view
 from components.export.images import SIZES
 from components.model.atlas import load_atlas
-from components.model.filters import Filters
 from components.publish.build import publish
 from components.publish.charts import SIZE, file_stem, stable_ids
 from tests.conftest import PUBLISHED_BASE, PUBLISHED_LIVE, VALID
 from tests.hostile import PAYLOADS, hostile_package
 from tests.unit.test_publish import TAGS, Page, pages
+from tests.unit.test_publish_charts import expected  # per page, the live views' charts it shows
 
 SVG = "{http://www.w3.org/2000/svg}svg"
 IMG_ATTRIBUTES = {"src", "alt", "width", "height", "data-pagefind-ignore"}
@@ -57,24 +55,12 @@ def svg_text(path: Path) -> tuple[ET.Element, str]:
     return root, " ".join("".join(root.itertext()).split())
 
 
-def expected_charts(atlas) -> dict[str, list[Chart]]:
-    """Per page (its folder in the site), the live views' charts it shows, in page order."""
-    out = {
-        "": list(view("overview").build(atlas, Filters(), {}).charts.values()),
-        "institutes/": list(view("institutes").build(atlas, Filters(), {}).charts.values()),
-    }
-    for party in sorted(set(atlas.participation["party_id"].astype(str))):
-        charts = view("countries").build(atlas, Filters(party=(party,)), {}).charts
-        out[f"parties/{party}/"] = [charts["profile_chart"]] if "profile_chart" in charts else []
-    return out
-
-
 # ---------------------------------------------------------------- every chart an image, its summary the alt text
 
 
 def test_every_chart_a_page_shows_is_an_svg_beside_it_with_its_summary_as_alt_text(valid):
     site, atlas, written = valid
-    shown = {path: charts for path, charts in expected_charts(atlas).items() if charts}
+    shown = {path: charts for path, charts in expected(atlas).items() if charts}
     assert len(shown) >= 5 and any(p.startswith("parties/") for p in shown)
     width, height = SIZES[SIZE]
     for path, charts in shown.items():
@@ -93,7 +79,7 @@ def test_every_chart_a_page_shows_is_an_svg_beside_it_with_its_summary_as_alt_te
 
 def test_a_party_chart_is_the_live_views_profile_with_its_title_names_and_address(valid):
     site, atlas, _ = valid
-    for path, charts in expected_charts(atlas).items():
+    for path, charts in expected(atlas).items():
         if not path.startswith("parties/") or not charts:
             continue
         chart, party = charts[0], path.split("/")[1]
