@@ -21,10 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from components.content.panels import EMPTY
+
 ROOT = Path(__file__).resolve().parent.parent
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 EXCEPTION = '[data-testid="stException"]'
 MARKER = "G20 members"  # what the chart says once the Grouping filter is set to G20 (its subtitle)
+EMPTY_MARKER = EMPTY.text.split(" on this date")[0]  # what a page says when no row matches its filters
 CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
@@ -193,9 +196,12 @@ async def open_and_filter(browser, url: str, *, timeout_ms: int = 60_000, keep_o
         await choose_grouping(page, "G20")
         start = time.perf_counter()
         await page.keyboard.press("Enter")
-        await page.wait_for_function(
-            "marker => [...document.querySelectorAll('.js-plotly-plot')].some(el => el.textContent.includes(marker))",
-            arg=MARKER,
+        await page.wait_for_function(  # the chart that says G20, or the empty state (the industry page's actors are
+            # companies: none is a G20 member)
+            "([marker, empty]) => [...document.querySelectorAll('.js-plotly-plot')].some(el => "
+            "el.textContent.includes(marker)) || [...document.querySelectorAll('[data-testid=stAlert]')].some(el => "
+            "el.textContent.includes(empty))",
+            arg=[MARKER, EMPTY_MARKER],
             timeout=timeout_ms,
             polling="raf",
         )

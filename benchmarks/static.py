@@ -287,6 +287,8 @@ def print_live(sessions: int, home: Wrk | None) -> None:
         f"  {sessions} concurrent sessions on one replica: {result['errors']} errors; first chart median "
         f"{result['first_chart_median_s']:.2f} s; all done in {result['wall_s']:.1f} s (chromium on the same cores)"
     )
+    for message in result["error_messages"]:
+        print(f"    error: {message}")
     print(f"  server CPU {result['server_cpu_s'] / sessions:.2f} s per session: at most {capacity:.1f} new sessions/s "
           f"on {os.cpu_count()} cores with the browsers elsewhere")  # fmt: skip
     if home:
