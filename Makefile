@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test check validate publish briefs serve-site chromium nginx
+.PHONY: run test check validate publish briefs serve-site chromium nginx check-links gold
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -15,6 +15,15 @@ run: $(VENV)/.installed chromium
 
 validate: $(VENV)/.installed
 	$(PY) -m components.data.validate data
+
+# Every distinct source_url in the data: status, redirects, final address, a Wayback suggestion for dead links.
+# Writes reports/link-check.csv (shown on the Freshness page) and changes nothing in data/.
+check-links: $(VENV)/.installed
+	$(PY) -m components.data.linkcheck data --out reports/link-check.csv
+
+# The gold set (data/gold.yaml: facts checked by hand on official pages) against the data: prints what drifted.
+gold: $(VENV)/.installed
+	$(PY) -m components.model.gold data
 
 # The static site (a page per instrument, party, institute and event; the JSON/CSV API) into site/. SITE_URL is its
 # own address (permanent links, sitemap), LIVE_URL the live Atlas's ("Explore this in the live Atlas").
