@@ -50,6 +50,7 @@ def hostile_package(target: Path, source: Path = DEFAULT_DATA_DIR) -> Path:
     """Copy the package at `source` to `target` with a payload in every free-text cell; returns `target`."""
     shutil.copytree(source, target)
     package = bundled_package()
+    renamed_in: dict[str, dict[tuple[str, str], str]] = {}
     for resource in package.resources:
         columns = TEXT_COLUMNS.get(resource.path)
         if not columns:
@@ -58,7 +59,7 @@ def hostile_package(target: Path, source: Path = DEFAULT_DATA_DIR) -> Path:
         with path.open(newline="", encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         fields = list(rows[0].keys()) if rows else resource.field_names
-        renamed: dict[tuple[str, str], str] = {}
+        renamed = renamed_in.setdefault(resource.name, {})
         for index, row in enumerate(rows):
             for offset, column in enumerate(columns):
                 if column in CONSISTENT:  # one value keeps one poisoned name, so filters and tables still group
@@ -68,6 +69,18 @@ def hostile_package(target: Path, source: Path = DEFAULT_DATA_DIR) -> Path:
                     row[column] = poisoned(row[column], index + offset)
         with path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    for resource in package.links:  # a renamed key (an assessment's column) is renamed in its link table too
+        renamed = renamed_in.get(resource.list_for.parent, {})
+        path = target / resource.path
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        for row in rows:
+            for column in resource.list_for.key:
+                row[column] = renamed.get((column, row[column]), row[column])
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=resource.field_names, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
     return target

@@ -18,14 +18,9 @@ URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$|^https?://[^\s/$.?#][^\s]
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _items(value: str, separator: str | None) -> list[str]:
-    if separator is None:
-        return [value]
-    return [item.strip() for item in value.split(separator)]
-
-
 def check_cells(table: RawTable, problems: list[Problem], today: dt.date) -> None:
-    """Types, required values, vocabularies, patterns, dates and URLs, cell by cell."""
+    """What Table Schema cannot say about a cell: stray spaces, control characters, partial dates (valid, not in the
+    future) and web addresses. Types, required values, vocabularies and patterns: components/data/standard.py."""
     present = [f for f in table.resource.fields if f.name in table.header]
     for row in table.rows:
         r = int(row["__row__"])
@@ -41,26 +36,7 @@ def check_cells(table: RawTable, problems: list[Problem], today: dt.date) -> Non
                 problems.append(Problem(table.file, r, field.name, f"value '{value}' has leading or trailing spaces"))
                 value = value.strip()
             if value == "":
-                if field.required:
-                    problems.append(Problem(table.file, r, field.name, "value is required but the cell is empty"))
-                continue
-            for item in _items(value, field.separator):
-                if item == "":
-                    problems.append(Problem(table.file, r, field.name, f"empty item in the list '{value}'"))
-                    continue
-                if field.enum is not None and item not in field.enum:
-                    problems.append(
-                        Problem(
-                            table.file,
-                            r,
-                            field.name,
-                            f"'{item}' is not an allowed value{did_you_mean(item, field.enum)}; allowed: {', '.join(field.enum)}",
-                        )
-                    )
-                if field.pattern and not re.fullmatch(field.pattern, item):
-                    problems.append(
-                        Problem(table.file, r, field.name, f"'{item}' does not match the pattern {field.pattern}")
-                    )
+                continue  # a required value missing: components/data/standard.py (Table Schema)
             if field.partial_date:
                 try:
                     parts = parse_partial(value)
@@ -75,55 +51,10 @@ def check_cells(table: RawTable, problems: list[Problem], today: dt.date) -> Non
                 )
 
 
-def check_keys(tables: dict[str, RawTable], problems: list[Problem]) -> None:
-    """Primary keys unique; foreign keys (including list cells) point at existing rows."""
-    for table in tables.values():
-        key = table.resource.primary_key
-        if not key or any(k not in table.header for k in key):
-            continue
-        first_seen: dict[tuple, int] = {}
-        for row in table.rows:
-            value = tuple(row[k].strip() for k in key)
-            if all(value):
-                if value in first_seen:
-                    problems.append(
-                        Problem(
-                            table.file,
-                            int(row["__row__"]),
-                            ",".join(key),
-                            f"duplicate key ({', '.join(value)}): already in row {first_seen[value]}",
-                        )
-                    )
-                else:
-                    first_seen[value] = int(row["__row__"])
-    for table in tables.values():
-        for fk in table.resource.foreign_keys:
-            target = tables.get(fk.resource)
-            if target is None or fk.field not in table.header or fk.ref_field not in target.header:
-                continue
-            valid = {row[fk.ref_field].strip() for row in target.rows}
-            separator = table.resource.field(fk.field).separator
-            hints: dict[str, str] = {}  # one suggestion per wrong value, and at most MAX_HINTS searches per key
-            for row in table.rows:
-                value = row[fk.field].strip()
-                if not value:
-                    continue
-                for item in _items(value, separator):
-                    if item and item not in valid:
-                        problems.append(
-                            Problem(
-                                table.file,
-                                int(row["__row__"]),
-                                fk.field,
-                                f"'{item}' is not an id in {target.file}{_cached_hint(hints, item, valid)}",
-                            )
-                        )
-
-
 MAX_HINTS = 200  # 'did you mean' searches per foreign key; a file of 50,000 distinct wrong ids stays fast
 
 
-def _cached_hint(hints: dict[str, str], value: str, valid: set[str]) -> str:
+def cached_hint(hints: dict[str, str], value: str, valid: set[str]) -> str:
     if value not in hints:
         hints[value] = _reference_hint(value, valid) if len(hints) < MAX_HINTS else ""
     return hints[value]

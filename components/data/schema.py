@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,9 +32,22 @@ class Field:
 
 @dataclass(frozen=True)
 class ForeignKey:
-    field: str
+    field: str  # the column, or the columns joined by "," for a key of several
     resource: str
     ref_field: str
+
+
+@dataclass(frozen=True)
+class ListLink:
+    """A tidy link table that the app reads as a list column of another table (`x-list-for` in the descriptor):
+    event_instruments.csv gives each event its list of instrument_ids. Older packages kept the list in that column of
+    the other table, its items separated by `separator`; they are read the same way (components/data/migrate.py)."""
+
+    parent: str  # the table that gets the list column
+    field: str  # the list column's name (in memory, and in older files)
+    key: tuple[str, ...]  # the link table's columns that hold the parent's primary key, in its order
+    item: str  # the link table's column that holds one item
+    separator: str
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,9 @@ class Resource:
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...]
+    list_for: ListLink | None = None
+    # the Table Schema as written (for the reference validator)
+    schema: dict = dataclass_field(default_factory=dict, compare=False, hash=False)
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -65,13 +82,19 @@ class Package:
         return next(r for r in self.resources if r.name == name)
 
     @property
+    def links(self) -> tuple[Resource, ...]:
+        """The link tables read as list columns of other tables."""
+        return tuple(r for r in self.resources if r.list_for is not None)
+
+    @property
     def citation_template(self) -> str:
         return " ".join(str(self.descriptor.get("x-citation", "")).split())
 
 
 def _field(raw: dict) -> Field:
     constraints = raw.get("constraints") or {}
-    enum = constraints.get("enum")
+    # a list's vocabulary is per item (x-enum); Table Schema checks the whole cell with constraints.pattern
+    enum = constraints.get("enum") or raw.get("x-enum")
     return Field(
         name=raw["name"],
         description=" ".join(str(raw.get("description", "")).split()),
@@ -98,9 +121,11 @@ def parse_descriptor(descriptor: dict) -> Package:
     for raw in descriptor["resources"]:
         schema = raw["schema"]
         fks = tuple(
-            ForeignKey(field=fk["fields"], resource=fk["reference"]["resource"], ref_field=fk["reference"]["fields"])
+            ForeignKey(field=",".join(_as_tuple(fk["fields"])), resource=fk["reference"]["resource"] or raw["name"],
+                       ref_field=",".join(_as_tuple(fk["reference"]["fields"])))
             for fk in schema.get("foreignKeys", [])
-        )
+        )  # fmt: skip
+        link = raw.get("x-list-for")
         resources.append(
             Resource(
                 name=raw["name"],
@@ -110,7 +135,17 @@ def parse_descriptor(descriptor: dict) -> Package:
                 fields=tuple(_field(f) for f in schema["fields"]),
                 primary_key=_as_tuple(schema.get("primaryKey")),
                 foreign_keys=fks,
-            )
+                list_for=ListLink(
+                    parent=link["resource"],
+                    field=link["field"],
+                    key=_as_tuple(link["key"]),
+                    item=link["item"],
+                    separator=link.get("separator", ";"),
+                )
+                if link
+                else None,
+                schema=schema,
+            )  # fmt: skip
         )
     return Package(descriptor=descriptor, resources=tuple(resources))
 

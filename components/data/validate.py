@@ -55,8 +55,11 @@ class RawTable:
         return self.resource.path
 
 
-def read_raw(resource: Resource, data_dir: Path, problems: list[Problem]) -> RawTable | None:
-    """Read one CSV file, reporting encoding, shape and header problems. None when unreadable."""
+def read_raw(
+    resource: Resource, data_dir: Path, problems: list[Problem], legacy: frozenset[str] = frozenset()
+) -> RawTable | None:
+    """Read one CSV file, reporting encoding, shape and header problems. None when unreadable. `legacy`: columns an
+    older layout had that are read and then moved to their link table (components/data/migrate.py)."""
     path = Path(data_dir) / resource.path
     file = resource.path
     if not path.exists():
@@ -93,7 +96,7 @@ def read_raw(resource: Resource, data_dir: Path, problems: list[Problem]) -> Raw
         if name in seen:
             problems.append(Problem(file, 1, name, "column appears twice in the header"))
         seen.add(name)
-        if name not in expected:
+        if name not in expected and name not in legacy:
             hint = did_you_mean(name, expected)
             problems.append(Problem(file, 1, name, f"unknown column{hint}; allowed: {', '.join(expected)}"))
     optional = {f.name for f in resource.fields if f.optional_column}
@@ -149,28 +152,45 @@ def did_you_mean(value: str, candidates: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def read_tables(data_dir: Path, package: Package) -> tuple[dict[str, RawTable], list[Problem]]:
+    """Every table of the package as read, with the problems of reading (files, encodings, headers, shapes). A table
+    that an older file still keeps as a list column (components/data/migrate.py) is not read from its own file."""
+    from components.data.migrate import legacy_columns
+
+    problems: list[Problem] = []
+    tables: dict[str, RawTable] = {}
+    legacy = legacy_columns(package)
+    for resource in package.resources:
+        link = resource.list_for
+        if link is not None and link.parent in tables and link.field in tables[link.parent].header:
+            continue  # an older file's list column stands for this table (split_lists)
+        table = read_raw(resource, Path(data_dir), problems, frozenset(legacy.get(resource.name, ())))
+        if table is not None:
+            tables[resource.name] = table
+    return tables, problems
+
+
 def read_and_validate(
     data_dir: Path, package: Package | None = None, today: dt.date | None = None
 ) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read every table of the package and check it; returns the raw tables and all problems (empty = valid)."""
+    from components.data.checks import check_cells, check_claims, check_dates, check_parties
+    from components.data.migrate import split_lists
+    from components.data.standard import schema_problems
+
     package = package or bundled_package()
     today = today or dt.date.today()
-    problems: list[Problem] = []
-    tables: dict[str, RawTable] = {}
-    for resource in package.resources:
-        table = read_raw(resource, Path(data_dir), problems)
-        if table is not None:
-            tables[resource.name] = table
-    from components.data.checks import check_cells, check_claims, check_dates, check_keys, check_parties
-
+    tables, problems = read_tables(data_dir, package)
     for table in tables.values():
         check_cells(table, problems, today)
-    check_keys(tables, problems)
+    split_lists(tables, package)  # an older file's list column becomes its link table's rows
+    problems.extend(schema_problems(tables))  # types, vocabularies, keys: the reference validator
     if "parties" in tables:
         check_parties(tables["parties"], problems)
     check_dates(tables, problems)
     if "claims" in tables:
         check_claims(tables["claims"], problems)
+    problems = list(dict.fromkeys(problems))  # the same problem found by both sets of checks, once
     order = {r.path: i for i, r in enumerate(package.resources)}
     problems.sort(key=lambda p: (order.get(p.file, 99), p.row or 0))
     return tables, problems

@@ -15,6 +15,7 @@ import pandas as pd
 
 from components.data import country_codes as countries
 from components.data.dates import to_end_timestamp, to_timestamp
+from components.data.migrate import join_lists
 from components.data.schema import DEFAULT_DATA_DIR, Package, Resource, bundled_package
 from components.data.validate import DataPackageError, RawTable, read_and_validate
 from components.model import claims, counting
@@ -38,6 +39,9 @@ class Atlas:
     assessments: pd.DataFrame
     entry_conditions: pd.DataFrame
     claims: pd.DataFrame  # with atlas_value and status per claim (components/model/claims.assess)
+    # link tables, also read as events.instrument_ids and assessments.instrument_ids (components/data/migrate.py)
+    event_instruments: pd.DataFrame
+    assessment_instruments: pd.DataFrame
     asof: dt.date
     version: str
     data_dir: str
@@ -128,7 +132,7 @@ def _enrich_parties(parties: pd.DataFrame, groupings: pd.DataFrame, income_group
 
 def _asof(frames: list[pd.DataFrame]) -> dt.date:
     """The data's 'as of' date: the latest date any row was checked against its source."""
-    latest = max((f["checked"].max() for f in frames if len(f)), default=pd.NaT)
+    latest = max((f["checked"].max() for f in frames if len(f) and "checked" in f), default=pd.NaT)
     return latest.date() if pd.notna(latest) else dt.date.today()
 
 
@@ -146,6 +150,7 @@ def load_atlas(data_dir: str | Path | None = None, package: Package | None = Non
             frames[resource.name] = empty
         for column in empty.columns.difference(frames[resource.name].columns):
             frames[resource.name][column] = pd.Series(index=frames[resource.name].index, dtype=empty[column].dtype)
+    join_lists(frames, bundled_package())  # event_instruments.csv → events.instrument_ids, …
     frames["participation"]["hypothetical"] = False  # what-if rows (components/model/scenario.py) are True
     frames["participation"][WITHDRAWN] = withdrawn_flags(frames["participation"])
     frames["parties"] = _enrich_parties(frames["parties"], frames["groupings"], frames["income_groups"])

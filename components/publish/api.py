@@ -39,6 +39,7 @@ DERIVED = {  # table -> derived columns after the schema's, with what they say
         "withdrawn": "The party's latest action on the instrument is a withdrawal.",
     },
     "claims": {"atlas_value": "What the Atlas shows for the same fact.", "status": "How the claim compares with it."},
+    "events": {"instrument_ids": "Instruments the event produced, separated by ';' (event_instruments.csv)."},
 }
 TABLES = ("instruments", "parties", "participation", "institutes", "events", "claims")
 

@@ -38,6 +38,13 @@ DERIVED_SCHEMAS = {  # the type of each column of api.DERIVED (its description i
         },
     },
     "participation": {"counted": {"type": "boolean"}, "withdrawn": {"type": "boolean"}},
+    "events": {
+        "instrument_ids": {
+            "type": "string",
+            "x-separator": ";",
+            "x-foreign-key": {"resource": "instruments", "field": "id"},
+        }
+    },
     "claims": {
         "atlas_value": {"type": "string"},
         "status": {"type": "string", "enum": list(STATUSES), "x-definitions": STATUS_WORDS},
