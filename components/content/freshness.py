@@ -1,5 +1,5 @@
-"""Freshness: how recently each fact was checked, the rows due for re-checking with their sources, and the facts on
-which sources disagree. It covers the whole dataset, whatever the filters."""
+"""Freshness: how recently each fact was checked, the rows due for re-checking with their sources, the facts on which
+sources disagree, and the last link check (`make check-links`). It covers the whole dataset, whatever the filters."""
 
 from __future__ import annotations
 
@@ -12,8 +12,19 @@ from components.export.rows import neutralise
 from components.model.atlas import Atlas
 from components.model.claims import dispute_table, status_summary
 from components.model.filters import Filters
-from components.model.freshness import DEFAULT_MONTHS, due_rows, freshness
+from components.model.freshness import (
+    DEFAULT_MONTHS,
+    OUTCOME_WORDS,
+    LinkReportError,
+    checked_rows,
+    due_rows,
+    freshness,
+    link_check,
+    link_report_path,
+    link_report_stamp,
+)
 from components.model.query import ViewParam
+from components.text import md
 
 TITLE = "Freshness and maintenance"
 SUBTITLE = (
@@ -26,6 +37,15 @@ DISAGREE = (
     "claims.csv records what sources say about counts, dates and who took part. Each claim is compared with the value "
     "the Atlas shows; a fact is listed here, with every claim about it, when at least one source differs. The Atlas "
     "keeps its own value and marks the fact ⚑ on the Signatories, Timeline and Countries pages."
+)
+
+LINKS = (
+    "`make check-links` asks every source address in the data whether it still answers, and writes a report; it "
+    "changes nothing in the data. A link that is not ok is listed with the rows that cite it and a Wayback Machine "
+    "address: a place to look for an archived copy (not checked to exist)."
+)
+NO_LINK_REPORT = (
+    "No link check has been run yet. Run `make check-links` to check every source link; the result then shows here."
 )
 
 
@@ -95,8 +115,37 @@ def dispute_blocks(atlas: Atlas, day: dt.date) -> list[Block]:
     ]  # fmt: skip
 
 
+def stamp() -> tuple[str, int | None]:
+    """What build() reads besides the dataset and its options: the link-check report (path, time written)."""
+    return link_report_stamp()
+
+
+def link_blocks(atlas: Atlas) -> list[Block]:
+    """The last link check: when it ran, links per outcome, and the links that are not ok with a download."""
+    out: list[Block] = [Heading("Link check"), Text(LINKS, caption=True)]
+    path = link_report_path()
+    try:
+        report = link_check(path, checked_rows(atlas))
+    except LinkReportError as exc:
+        return out + [Notice(f"The link-check report cannot be read: {md(exc)} Run `make check-links` again to "
+                             "replace it.", kind="warning", icon="link_off")]  # fmt: skip
+    if report is None:
+        return out + [Notice(NO_LINK_REPORT, icon="link")]
+    counts = " · ".join(f"**{n:,}** {OUTCOME_WORDS[o]}" for o, n in report.counts.items() if n)
+    out.append(Text(f"Last run on {in_words(report.checked.date())} at {report.checked:%H:%M} UTC: "
+                    f"**{report.links:,}** links checked. {counts or 'No link was checked'}."))  # fmt: skip
+    if report.not_ok.empty:
+        return out + [Notice("Every link checked answered without a redirect.", kind="success", icon="verified")]
+    return out + [
+        Table("links", report.not_ok, links={"url": "open link", "wayback": "look for an archived copy"}),
+        Download("Download the links that are not ok (CSV)", neutralise(report.not_ok).to_csv(index=False).encode(),
+                 f"atlas-links-{report.checked:%Y-%m-%d}.csv", "text/csv", key="download_links", icon="download"),
+    ]  # fmt: skip
+
+
 def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]) -> ViewContent:
     day = today()
     months = int(options["months"][0])
-    blocks = [Slot("months"), *due_blocks(atlas, day, months), *dispute_blocks(atlas, day)]
+    blocks = [Slot("months"), *due_blocks(atlas, day, months), *dispute_blocks(atlas, day),
+              *link_blocks(atlas)]  # fmt: skip
     return ViewContent(TITLE, SUBTITLE, blocks, asof=atlas.asof)

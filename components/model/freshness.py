@@ -1,15 +1,29 @@
-"""How fresh each fact is: every row's `checked` date, the rows due for re-checking, and the last full check."""
+"""How fresh each fact is: every row's `checked` date, the rows due for re-checking, the last full check, and the
+last link check (the report `make check-links` writes, components/data/linkcheck.py).
+
+The link-check report is read from reports/link-check.csv under the repository's root, or from the file the
+environment variable ATLAS_LINK_REPORT names (a path; relative to the working folder).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
+from components.data.linkcheck import OUTCOMES
 from components.data.schema import Package, bundled_package
 from components.model.atlas import Atlas
 
+LINK_REPORT_ENV = "ATLAS_LINK_REPORT"
+DEFAULT_LINK_REPORT = Path(__file__).resolve().parents[2] / "reports" / "link-check.csv"
+OUTCOME_WORDS = {"broken": "broken", "timeout": "timed out", "tls_error": "secure connection failed",
+                 "connection_error": "could not connect", "invalid_url": "not a web address",
+                 "redirected": "redirected", "ok": "ok"}  # fmt: skip
+CITED_SHOWN = 5  # rows named per link; the rest are counted
 DEFAULT_MONTHS = 6  # rows not re-checked for longer are due
 BANDS = ((3, "checked in the last 3 months"), (6, "3 to 6 months ago"), (12, "6 to 12 months ago"))
 OLDEST_BAND = "more than 12 months ago"
@@ -83,3 +97,80 @@ def due_rows(atlas: Atlas, *, today: dt.date, months: int = DEFAULT_MONTHS) -> p
     due["days since checked"] = (pd.Timestamp(today) - due["checked"]).dt.days
     due["checked"] = due["checked"].dt.strftime("%Y-%m-%d")
     return due.sort_values(["days since checked", "table", "row"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+class LinkReportError(ValueError):
+    """A link-check report that cannot be read; the message says why, in a sentence."""
+
+
+@dataclass(frozen=True)
+class LinkCheck:
+    """The last link check: when it ran, links per outcome, and every link that is not ok."""
+
+    path: Path
+    checked: dt.datetime  # when it ran (its last link checked), UTC
+    links: int
+    counts: dict[str, int]  # links per outcome, worst first, zeros included
+    not_ok: pd.DataFrame  # url, outcome, status, error, final_url, rows, cited by, wayback; worst first
+
+
+def link_report_path() -> Path:
+    return Path(os.environ.get(LINK_REPORT_ENV) or DEFAULT_LINK_REPORT)
+
+
+def link_report_stamp() -> tuple[str, int | None]:
+    """The report's path and when it was written (None: no report): a cache of what shows it is keyed by this."""
+    path = link_report_path()
+    try:
+        return str(path), path.stat().st_mtime_ns
+    except OSError:
+        return str(path), None
+
+
+def _cited_by(rows: pd.DataFrame) -> dict[str, str]:
+    """Per source_url, the rows citing it as file:row (the validator's places), the first few then a count."""
+    out = {}
+    for url, group in rows[rows["source_url"] != ""].groupby("source_url", sort=False):
+        places = [f"{table}:{row}" for table, row in zip(group["table"], group["row"], strict=True)]
+        more = len(places) - CITED_SHOWN
+        out[str(url).strip()] = ", ".join(places[:CITED_SHOWN]) + (f" and {more} more" if more > 0 else "")
+    return out
+
+
+def _read_report(path: Path) -> pd.DataFrame:
+    try:
+        report = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except pd.errors.EmptyDataError:
+        raise LinkReportError(f"{path.name} is empty.") from None
+    except (pd.errors.ParserError, UnicodeDecodeError, OSError) as exc:
+        raise LinkReportError(f"{path.name} is not a readable CSV file ({type(exc).__name__}).") from None
+    missing = [c for c in ("url", "outcome", "checked_at") if c not in report.columns]
+    if missing:
+        raise LinkReportError(f"{path.name} has no column {', '.join(missing)}.")
+    unknown = sorted(set(report["outcome"]) - set(OUTCOMES))
+    if unknown:
+        raise LinkReportError(f"{path.name} has outcomes the Atlas does not know: {', '.join(unknown[:5])}.")
+    return report
+
+
+def link_check(path: Path, rows: pd.DataFrame | None = None) -> LinkCheck | None:
+    """The report at `path` (None when there is none), with the rows citing each link when `rows` (checked_rows)
+    is given. Raises LinkReportError when the file is not a link-check report."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    report = _read_report(path)
+    checked = pd.to_datetime(report["checked_at"], utc=True, errors="coerce")
+    if checked.isna().any():
+        raise LinkReportError(f"{path.name} has a checked_at that is not a date and time.")
+    when = checked.max() if len(checked) else pd.Timestamp(path.stat().st_mtime, unit="s", tz="UTC")
+    counts = {outcome: int((report["outcome"] == outcome).sum()) for outcome in OUTCOMES}
+    order = {outcome: i for i, outcome in enumerate(OUTCOMES)}
+    bad = report[report["outcome"] != "ok"].copy()
+    bad = bad.iloc[bad["outcome"].map(order).argsort(kind="stable")]
+    columns = [c for c in ("url", "outcome", "status", "error", "final_url", "rows", "wayback") if c in bad]
+    not_ok = bad[columns].reset_index(drop=True)
+    not_ok["outcome"] = not_ok["outcome"].map(OUTCOME_WORDS)
+    if rows is not None:
+        not_ok.insert(len(columns) - ("wayback" in columns), "cited by", not_ok["url"].map(_cited_by(rows)).fillna(""))
+    return LinkCheck(path, when.to_pydatetime(), len(report), counts, not_ok)

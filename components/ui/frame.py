@@ -95,9 +95,11 @@ class Frame:
         """The view's content for these filters and options, built once and shared by every session."""
         own = {p.name for p in self.page.params(self.atlas)}
         options = {k: v for k, v in self.options.items() if k in own}
-        # today is part of the key: a view may say how old its rows are (the overview, freshness)
+        # today is part of the key: a view may say how old its rows are (the overview, freshness); a view that reads
+        # a file besides the dataset (freshness: the link-check report) says which, and when it was written
+        stamp = getattr(self.page.content(), "stamp", lambda: None)()
         return memo(self, f"build:{self.page.name}", lambda: self.page.build(self.atlas, self.filters, options),
-                    tuple(sorted(options.items())), dt.date.today())  # fmt: skip
+                    tuple(sorted(options.items())), dt.date.today(), stamp)  # fmt: skip
 
 
 # Cached functions take their key as one string: Streamlit hashes a string at once, while hashing a dataclass or

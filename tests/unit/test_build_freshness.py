@@ -19,8 +19,9 @@ DAY = dt.date(2027, 5, 2)  # six months after 2 November 2026: the fixture's row
 
 
 @pytest.fixture(autouse=True)
-def fixed_day(monkeypatch):
+def fixed_day(monkeypatch, tmp_path):
     monkeypatch.setattr(content_module, "today", lambda: DAY)
+    monkeypatch.setenv("ATLAS_LINK_REPORT", str(tmp_path / "no-link-check.csv"))  # whatever report the repo holds
 
 
 def build(atlas, months: str | None = None, filters=None):
