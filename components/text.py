@@ -33,8 +33,9 @@ def md(value: object) -> str:
 
 
 def md_url(url: str) -> str:
-    """An http(s) address safe inside Markdown's (…): brackets, spaces and quotes percent-encoded; else empty."""
-    if not re.match(r"^https?://", url, flags=re.IGNORECASE):
+    """An http(s) or mailto: address safe inside Markdown's (…): brackets, spaces and quotes percent-encoded; else
+    empty (a javascript: or data: address never becomes a link)."""
+    if not re.match(r"^(https?://|mailto:)", url, flags=re.IGNORECASE):
         return ""
     return "".join(f"%{ord(ch):02X}" if ch in " ()<>[]\"'`\\" else ch for ch in url)
 

@@ -150,8 +150,11 @@ def matrix_figure(
     claims: pd.DataFrame | None = None,
     flag_counts: bool = True,
     focus: bool = False,
+    selectable: bool = False,
 ) -> go.Figure:
     """Heatmap of strongest actions, with totals per party (row labels) and per instrument (column labels).
+
+    `selectable`: a click selects a cell, whose customdata [party id, instrument id] names its fact (`selected_cell`).
 
     `focus` (a projector): only the parties whose actions differ across the columns, at most FOCUS_ROWS of them (those
     with most commitments), said in the subtitle; the column totals still count every party.
@@ -189,6 +192,7 @@ def matrix_figure(
             ygap=1,
             text=hover,
             hovertemplate="%{text}<extra></extra>",
+            hoverinfo="skip" if selectable else None,  # the cells' own layer answers (_add_selectable_cells)
             showscale=False,
         )
     )
@@ -223,6 +227,8 @@ def matrix_figure(
                 hoverinfo="skip",
             )
         )
+    if selectable:
+        _add_selectable_cells(fig, wide, columns, x_labels, y_labels, hover)
     fig.update_yaxes(autorange="reversed", title=None, tickfont=dict(size=11), type="category")
     fig.update_xaxes(side="bottom", tickangle=-40, title=None, tickfont=dict(size=11), type="category")
     fig.update_layout(
@@ -241,6 +247,21 @@ def matrix_figure(
         fig = add_source_line(fig, f"{FLAG} A source states this count, a date or a party's act differently: the "
                                    "Atlas shows its own value; the claims are listed with it.", copy=False)  # fmt: skip
     return fig
+
+
+def _add_selectable_cells(fig, wide, columns, x_labels, y_labels, hover) -> None:
+    """An invisible marker per cell with its hover text and [party id, instrument id]: a click selects a scatter's
+    point, never a heatmap's cell. The nearest cell answers wherever the pointer is."""
+    rows, cols = len(y_labels), len(x_labels)
+    fig.add_trace(
+        go.Scatter(
+            x=[x for _ in range(rows) for x in x_labels], y=[y for y in y_labels for _ in range(cols)],
+            mode="markers", marker=dict(symbol="square", size=12, opacity=0), showlegend=False, name="cells",
+            text=np.asarray(hover, dtype=object).ravel().tolist(), hovertemplate="%{text}<extra></extra>",
+            customdata=[[p, c] for p in wide.index for c in columns],
+            selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
+        )
+    ).update_layout(hoverdistance=-1)  # fmt: skip
 
 
 def _add_marks(fig, best, wide, columns, x_labels, y_labels, claims) -> None:

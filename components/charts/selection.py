@@ -20,3 +20,9 @@ def selected_customdata(event) -> list[list]:
         for point in points
         if isinstance(point, Mapping) and point.get("customdata")
     ]
+
+
+def selected_pair(event) -> tuple[str, str] | None:
+    """The first selected point whose customdata is a pair (a matrix cell's [party id, instrument id])."""
+    pairs = [custom for custom in selected_customdata(event) if len(custom) == 2]
+    return (str(pairs[0][0]), str(pairs[0][1])) if pairs else None

@@ -7,6 +7,7 @@ themselves are read without the party filters (`filters.without_parties()`), on 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import pandas as pd
 
@@ -42,6 +43,7 @@ from components.content.base import (
     plural,
 )
 from components.content.panels import path_table
+from components.content.report import Report, ReportTable, correction_csv, correction_file, participation_fact
 from components.data.labels import label, legal_force_levels
 from components.export.rows import institute_rows, participation_rows
 from components.model.atlas import GROUPING_ORDER, Atlas
@@ -165,13 +167,45 @@ def profile(ctx: Context, everyone: Slice, party: str, by: str, at_least: int = 
                  .rename(columns=COMMITMENT_COLUMNS))  # fmt: skip
         blocks.append(Table("commitments_table", table, brief=False, height=fit_height(len(table)),
                             download=f"What {card['name']} has joined"))  # fmt: skip
-        blocks.append(Section("Path through each instrument (every action in date order, and entry into force)",
-                              [Table("path_table", path_table(ctx, everyone, party).drop(columns="instrument_id"))],
-                              brief=False))  # fmt: skip
+        blocks.append(path_section(ctx, everyone, party))
     blocks.append(
         Columns([institutes_column(ctx, everyone, party), partners_column(ctx, everyone, party)], brief=False)
     )
     return blocks + peers_section(ctx, everyone, party, card["name"], by, at_least)
+
+
+def path_section(ctx: Context, everyone: Slice, party: str) -> Section:
+    """The party's path through each instrument, each row with a link to report a problem with it (its latest
+    action, the whole path shown), and, folded, every action's row to download, correct and send."""
+    atlas, name = ctx.atlas, ctx.names.get(party, party)
+    path = path_table(ctx, everyone, party)
+    mine = everyone.participation[
+        (everyone.participation["party_id"] == party) & ~everyone.participation["hypothetical"]
+    ]
+    mine = mine.assign(_last=mine["action"].astype(str).eq("withdrew")).sort_values(["_last", "date_by"], kind="stable")
+    latest = mine.drop_duplicates("instrument_id", keep="last").set_index("instrument_id")["action"].astype(str)
+    facts = tuple(
+        replace(fact, shown=f"{name} — {row.Instrument}: {row.Path}")
+        if row.instrument_id in latest and (fact := participation_fact(atlas, row.instrument_id, party,
+                                                                        latest[row.instrument_id])) else None
+        for row in path.itertuples()
+    )  # fmt: skip
+    table = ReportTable("path_table", path.drop(columns="instrument_id"), facts=facts)
+    short = ctx.short
+    corrections: list[Block] = [Text("Each action's row as it is in `participation.csv`: edit it and send it with your "
+                                     "report, or check it yourself under *Explore your own data* on Data and sources.",
+                                     caption=True)]  # fmt: skip
+    for act in mine.sort_values(["instrument_id", "date_by"], kind="stable").itertuples():
+        key = (str(act.instrument_id), party, str(act.action))
+        fact = participation_fact(atlas, *key)
+        if fact is not None:
+            title = f"**{md(short.get(key[0], key[0]))}**: {label(key[2])} {md(act.date_label or 'undated')}"
+            corrections.append(Report(fact, key="_".join(key), title=title, file_name=correction_file("participation"),
+                                      correction=lambda key=key: correction_csv(atlas, "participation", key)))  # fmt: skip
+    return Section("Path through each instrument (every action in date order, and entry into force)", [
+        table,
+        Section("Suggest a correction to one of these rows", corrections, icon="edit_note", key="fold_corrections"),
+    ], brief=False)  # fmt: skip
 
 
 def profile_chart(ctx: Context, everyone: Slice, party: str, name: str, rows: pd.DataFrame) -> Chart:

@@ -15,6 +15,7 @@ from components.charts.matrix import (
     matrix_table,
     strongest_actions,
 )
+from components.charts.selection import selected_pair
 from components.content.base import (
     Block,
     Columns,
@@ -31,12 +32,14 @@ from components.content.base import (
     plural,
 )
 from components.content.panels import EMPTY, entry_into_force, how_counted
+from components.content.report import Report, correction_csv, correction_file, participation_fact
+from components.data.labels import label as label_of
 from components.export.rows import participation_rows, set_rows
 from components.model.atlas import Atlas
 from components.model.counting import party_counts
 from components.model.filters import Filters, slice_of
 from components.model.query import ViewParam
-from components.text import md
+from components.text import md, md_link
 
 TITLE = "Signatories"
 SUBTITLE = (
@@ -104,13 +107,15 @@ def matrix_blocks(ctx: Context, chosen: tuple[str, ...], sort: str, focus: bool 
     if participation.empty:
         return [*blocks, EMPTY]
     fig = matrix_figure(participation, view.parties, instruments, asof=view.asof, sort=sort, subtitle=ctx.subtitle,
-                        claims=atlas.claims, flag_counts=not ctx.filters.restricts_parties, focus=focus)  # fmt: skip
+                        claims=atlas.claims, flag_counts=not ctx.filters.restricts_parties, focus=focus,
+                        selectable=True)  # fmt: skip
     rows = participation_rows(participation, atlas.parties, atlas.instruments)
     summary = matrix_summary(participation, instruments, ctx.short)
     shown = [part for part in (fig.layout.title.subtitle.text or "").split(" · ") if part.startswith("Showing")]
     if shown:  # a focused matrix (?focus=differ) says which rows it keeps
         summary += f" {html.unescape(shown[0])}."
-    blocks.append(ctx.chart("matrix_chart", fig, rows, summary))
+    blocks.append(ctx.chart("matrix_chart", fig, rows, summary, selectable=True))
+    blocks.append(Slot("cell", brief=False))  # the selected cell's detail (`detail`), drawn by the page
     blocks.append(Section("How these counts were counted, and where sources differ", [
         Text("Each instrument's parties are counted under its counting rule: states only, states and the EU, or "
              "every party listed (organisations, companies). A party that withdrew is not counted. ⚑ marks a "
@@ -198,3 +203,49 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
             *entry_into_force(ctx, brief=False),
         ]
     return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)
+
+
+CELL_HINT = Notice("Select a cell to see the party's actions on that instrument, their sources, and how to report a "
+                   "problem with one.", icon="touch_app", brief=False)  # fmt: skip
+
+
+def selected(event) -> tuple[str, str] | None:
+    """The (party id, instrument id) a selection event of the matrix selects."""
+    return selected_pair(event)
+
+
+def detail(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]],
+           selection: tuple[str, str] | None) -> list[Block]:  # fmt: skip
+    """The selected cell's facts: every action of the party on the instrument, each with its date, evidence, source
+    and checked date, a way to report a problem with it and its row to correct; a hint when no cell in view is
+    selected; nothing when the matrix is not shown. Detail only: brief=False."""
+    view = slice_of(atlas, filters)
+    chosen = options.get("instrument") or next(p.default for p in params(atlas) if p.name == "instrument")
+    shown = view.participation[view.participation["instrument_id"].isin(chosen)]
+    if shown.empty:
+        return []
+    if selection is None:
+        return [CELL_HINT]
+    party, instrument = selection
+    acts = shown[(shown["party_id"] == party) & (shown["instrument_id"] == instrument)].sort_values("date")
+    if acts.empty:
+        return [CELL_HINT]
+    names = dict(zip(atlas.parties["id"], atlas.parties["name"], strict=True))
+    short = dict(zip(atlas.instruments["id"], atlas.instruments["short_name"], strict=True))
+    inner: list[Block] = [Text(f"**{md(names.get(party, party))} — {md(short.get(instrument, instrument))}**")]
+    for act in acts.itertuples():
+        action = str(act.action)
+        what = f"**{label_of(action)}** {md(act.date_label or 'undated')} · evidence: {md(act.evidence)}"
+        if act.hypothetical:
+            inner.append(Text(f"{what} · hypothetical (what-if), not in the data"))
+            continue
+        inner.append(Text(f"{what} · {md_link('Source', str(act.source_url))} · checked {md(act.checked_label)}"))
+        if act.notes:
+            inner.append(Text(md(act.notes), caption=True))
+        fact = participation_fact(atlas, instrument, party, action)
+        if fact is not None:
+            key = (instrument, party, action)
+            inner.append(Report(fact, key="_".join(key), file_name=correction_file("participation"),
+                                correction=lambda key=key: correction_csv(atlas, "participation", key),
+                                brief=False))  # fmt: skip
+    return [Section("", inner, folded=False, brief=False)]

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from components.content.base import Block, Code, Download, Heading, Notice, Section, Slot, Table, Text, ViewContent
+from components.content.report import ReportTable, instrument_fact
 from components.data.dictionary import field_table, value_definitions
 from components.data.schema import bundled_package
 from components.data.upload import ACCEPTED, MAX_BYTES, MAX_ROWS, UploadResult, check_upload, template_zip
@@ -53,10 +54,31 @@ def dictionary(atlas: Atlas) -> list[Block]:
         for field_name, definitions in value_definitions(resource).items():
             inner += [Text(f"Values of `{field_name}`:"), Table(f"values_{resource.name}_{field_name}", definitions)]
         path = Path(atlas.data_dir) / resource.path
-        inner.append(Download(f"Download {resource.path}", path.read_bytes(), resource.path, "text/csv",
-                              key=f"download-{resource.name}"))  # fmt: skip
+        if path.exists():
+            inner.append(Download(f"Download {resource.path}", path.read_bytes(), resource.path, "text/csv",
+                                  key=f"download-{resource.name}"))  # fmt: skip
+        elif resource.list_for is not None:
+            parent = bundled_package().resource(resource.list_for.parent)
+            inner.append(Text(f"This package is in an older layout: it keeps these rows as the list column "
+                              f"`{resource.list_for.field}` of `{parent.path}`."))  # fmt: skip
         out.append(Section(f"**{resource.title}** — `{resource.path}`, {rows} rows", inner))
     return out
+
+
+def coverage(atlas: Atlas) -> ReportTable:
+    """Coverage per instrument, each row with a link to report a problem with the instrument's record."""
+    table = coverage_table(atlas)
+    short = atlas.instruments["short_name"].astype(str)
+    ids = dict(zip(short, atlas.instruments["id"], strict=True)) if short.is_unique else {}
+    shown = [
+        f"{row['Instrument']}: {row['Parties recorded']} parties recorded, party list {row['Party list'].lower()}"
+        for _, row in table.iterrows()
+    ]
+    facts = tuple(
+        instrument_fact(atlas, ids[name], text) if name in ids else None
+        for name, text in zip(table["Instrument"], shown, strict=True)
+    )
+    return ReportTable("coverage", table, height=420, facts=facts)
 
 
 def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]) -> ViewContent:
@@ -74,7 +96,7 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
         Text(f"Cite as: {cite}", caption=True),
         Heading("Coverage per instrument"),
         Text(COVERAGE, caption=True),
-        Table("coverage", coverage_table(atlas), height=420),
+        coverage(atlas),
         Heading("Tables and data dictionary"),
         *dictionary(atlas),
         Heading("Explore your own data"),

@@ -29,6 +29,7 @@ from components.content.base import (
     plural,
 )
 from components.content.panels import EMPTY, entry_into_force, how_counted
+from components.content.report import Report, instrument_fact
 from components.data.labels import label
 from components.export.rows import event_rows, instrument_rows
 from components.model.atlas import Atlas
@@ -144,6 +145,10 @@ def _instrument(ctx: Context, chosen: str) -> list[Block]:
         Text(md(row["summary"])),
         Text(f"{md_link('Source', row['source_url'])} · checked {row['checked_label']}"),
     ]
+    shown = f"{row['name']}: {label(row['legal_force'])}, adopted {row['adopted_label']}{in_force}"
+    fact = instrument_fact(ctx.atlas, chosen, shown)
+    if fact is not None:
+        inner.append(Report(fact, key=f"instrument_{chosen}", brief=False))
     if row["notes"]:
         inner.append(Text(md(row["notes"]), caption=True))
     among = " among the filtered parties" if ctx.filters.restricts_parties else ""

@@ -125,3 +125,11 @@ class Fact:
 
 def marks(*, unverified: bool = False, disputed: bool = False) -> tuple[Mark, ...]:
     return (UNVERIFIED,) * unverified + (DISPUTED,) * disputed
+
+
+REPORT_HEADER = "Report"  # the column of a fact's "Report a problem" link (components/content/report.py)
+
+
+def report_cell(href: str) -> Cell:
+    """A fact's report link: the issue form or an e-mail, pre-filled; text only for any other address."""
+    return Cell(REPORT_HEADER, href=href if href.startswith(("https://", "http://", "mailto:")) else "")

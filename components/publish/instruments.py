@@ -17,7 +17,7 @@ from components.model.claims import claims_table, dispute_topics
 from components.model.counting import RULE_WORDS
 from components.model.counting import describe as describe_count
 from components.model.filters import Filters
-from components.publish.cells import Cell, Fact, Grid, frame_grid, marks, source, when
+from components.publish.cells import REPORT_HEADER, Cell, Fact, Grid, frame_grid, marks, report_cell, source, when
 from components.publish.site import Site
 
 SCHEMA = bundled_package().resource("instruments")
@@ -83,12 +83,13 @@ def parties_grid(site: Site, instrument: str) -> Grid:
     rows = site.everyone.participation
     rows = rows[rows["instrument_id"] == instrument].assign(name=lambda t: t["party_id"].map(site.names))
     rows = rows.sort_values(["name", "date"], key=lambda s: s.str.lower() if s.dtype == object else s, kind="stable")
+    reports = site.report_config is not None
     grid = []
     for row in rows.itertuples():
         party = str(row.party_id)
         disputed = (party, instrument) in site.disputed
         unverified = str(row.evidence) == "unverified"
-        grid.append([
+        cells = [
             Cell(str(row.name), href=f"../../parties/{party}/"),
             Cell(label(row.action), marks=marks(disputed=disputed)),
             Cell(row.date_label or "undated"),
@@ -96,9 +97,15 @@ def parties_grid(site: Site, instrument: str) -> Grid:
             Cell(counted_words(row)),
             source(row.source_url),
             Cell(str(row.checked_label)),
-        ])  # fmt: skip
+        ]  # fmt: skip
+        if reports:
+            shown = f"{row.name} — {site.short[instrument]}: {label(row.action)} {row.date_label or 'undated'}"
+            cells.append(report_cell(site.report(f"instruments/{instrument}/", "participation",
+                                                 (instrument, party, str(row.action)), shown, row.source_url,
+                                                 row.checked_label)))  # fmt: skip
+        grid.append(cells)
     caption = f"{plural(rows['party_id'].nunique(), 'party', 'parties')} listed, {counted(site, instrument)} counted"
-    headers = ["Party", "Action", "Date", "Evidence", "Counted", "Source", "Checked"]
+    headers = ["Party", "Action", "Date", "Evidence", "Counted", "Source", "Checked"] + [REPORT_HEADER] * reports
     return Grid(headers, grid, caption=caption, key="parties")
 
 
@@ -139,6 +146,15 @@ def publish_instrument(site: Site, row: pd.Series) -> None:
         summary=str(row["summary"]),
         topics=topics,
         facts=facts(site, row, topics),
+        report=site.report(
+            path,
+            "instruments",
+            (instrument,),
+            f"{row['name']}: {label(row['legal_force'])}, adopted "
+            f"{when(row['adopted_label']) or 'undated'}, {counted(site, instrument)} parties counted",
+            row["source_url"],
+            row["checked_label"],
+        ),  # fmt: skip
         fact_source=source(row["source_url"]),
         checked=str(row["checked_label"]),
         notes=str(row["notes"] or ""),

@@ -18,7 +18,7 @@ from components.content.countries import peer_summary, peers_label, profile_char
 from components.data.labels import label
 from components.model.filters import Filters, apply_filters
 from components.publish.blocks import Part, chart_part
-from components.publish.cells import Cell, Fact, Grid, marks, source
+from components.publish.cells import REPORT_HEADER, Cell, Fact, Grid, marks, report_cell, source
 from components.publish.charts import ChartImages
 from components.publish.site import Site
 
@@ -89,10 +89,11 @@ def joined_grid(site: Site, party: str, joined: pd.DataFrame) -> Grid:
     order = {instrument: i for i, instrument in enumerate(joined["instrument_id"])}
     rows = rows.assign(_order=rows["instrument_id"].map(order).fillna(len(order))).sort_values(["_order", "date"])
     force = site.atlas.instruments.set_index("id")["legal_force"].astype(str)
+    reports = site.report_config is not None
     grid = []
     for row in rows.itertuples():
         instrument = str(row.instrument_id)
-        grid.append([
+        cells = [
             Cell(site.short[instrument], href=f"../../instruments/{instrument}/",
                  marks=marks(disputed=(party, instrument) in site.disputed)),
             Cell(label(force[instrument])),
@@ -101,9 +102,17 @@ def joined_grid(site: Site, party: str, joined: pd.DataFrame) -> Grid:
             Cell(label(row.evidence), marks=marks(unverified=str(row.evidence) == "unverified")),
             source(row.source_url),
             Cell(str(row.checked_label)),
-        ])  # fmt: skip
+        ]  # fmt: skip
+        if reports:
+            shown = f"{site.names.get(party, party)} — {site.short[instrument]}: {label(row.action)} " + (
+                row.date_label or "undated"
+            )
+            cells.append(report_cell(site.report(f"parties/{party}/", "participation",
+                                                 (instrument, party, str(row.action)), shown, row.source_url,
+                                                 row.checked_label)))  # fmt: skip
+        grid.append(cells)
     caption = f"{plural(len(joined), 'instrument')} joined (and not left); {plural(len(rows), 'action')} recorded"
-    return Grid(COMMITMENT_HEADERS, grid, caption=caption, key="joined")
+    return Grid(COMMITMENT_HEADERS + [REPORT_HEADER] * reports, grid, caption=caption, key="joined")
 
 
 def party_facts(site: Site, party: str, card: dict[str, str], joined: pd.DataFrame, binding: int) -> list[Fact]:
@@ -155,6 +164,14 @@ def publish_party(
         description=summary,
         summary=summary,
         facts=party_facts(site, party, card, joined, binding),
+        report=site.report(
+            path,
+            "parties",
+            (party,),
+            f"{name}: {card['type']}, {card['region']}",
+            row["source_url"],
+            row["checked_label"],
+        ),  # fmt: skip
         fact_source=source(row["source_url"]),
         checked=str(row["checked_label"]),
         notes=str(row["notes"] or ""),

@@ -17,6 +17,7 @@ import pandas as pd
 
 from components.charts.matrix import instruments_with_parties
 from components.content.registry import by_name, view
+from components.content.report import ReportConfig, ReportFact, atlas_config, report_link
 from components.content.urls import LOCAL, address, view_address
 from components.data.dates import in_words
 from components.data.schema import DESCRIPTOR, read_package
@@ -121,6 +122,18 @@ class Site:
     @cached_property
     def citation(self) -> str:
         return citation(self.atlas)
+
+    @cached_property
+    def report_config(self) -> ReportConfig | None:
+        """Where a reader's reports go (the descriptor's x-report); None: the pages offer no report link."""
+        return atlas_config(self.atlas)
+
+    def report(self, path: str, table: str, key: tuple[str, ...], shown: str, source_url: object,
+               checked: object) -> str:  # fmt: skip
+        """The address that opens a report on a fact of the page at `path` ('' without a report config)."""
+        fact = ReportFact(table, key, shown, str(source_url or ""), str(checked or ""), self.permalink(path),
+                          self.release)  # fmt: skip
+        return report_link(fact, self.report_config)
 
     # ------------------------------------------------------------ addresses
 

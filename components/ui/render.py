@@ -8,10 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from components.content import base
+from components.content.report import Report, ReportTable, atlas_config
 from components.text import md, md_link
-from components.ui.chart import show_chart, table_download
+from components.ui.chart import show_chart, table_download, view_url
 from components.ui.frame import Frame
 from components.ui.probe import controls_wait
+from components.ui.source import release_shown, uses_upload
 
 STATIC_ROWS = 40  # up to this many rows, a table is plain HTML (read by screen readers, printed whole, light to
 # load); longer ones are interactive (sortable, searchable, scrolled)
@@ -110,8 +112,18 @@ def _table_download(block: base.Table, frame: Frame) -> None:
         table_download(block, frame)
 
 
+def _reported(frame: Frame, block: Report | ReportTable) -> list[base.Block]:
+    """A fact's report link (and its correction) with the address this reader sees and its release. A session
+    exploring its own upload reports to no one: its facts are not the Atlas's."""
+    config = None if uses_upload() else atlas_config(frame.atlas)
+    resolved = block.resolve(view_url(frame), release_shown() or "", config)
+    return resolved if isinstance(resolved, list) else [resolved]
+
+
 def _block(frame: Frame, block: base.Block, slots: dict, events: dict) -> None:  # noqa: C901 (one branch per kind)
-    if isinstance(block, base.Heading):
+    if isinstance(block, Report | ReportTable):  # drawn as the text, download and table blocks they resolve to
+        blocks(frame, _reported(frame, block), slots, events)
+    elif isinstance(block, base.Heading):
         st.subheader(block.text)
     elif isinstance(block, base.Text):
         (st.caption if block.caption else st.markdown)(block.text)
