@@ -13,7 +13,9 @@ from components.text import escape_figure, plotly_text
 
 TEMPLATE_NAME = "atlas"
 FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
-SOURCE_LINE = "Source: AI Governance Atlas, compiled from official texts; data as of {asof}."
+SOURCE_LINE = (
+    "Source: AI Governance Atlas; data as of {asof}."  # what the rows rest on: the line under it (model/evidence)
+)
 
 # Ordered strongest -> weakest, sampled from cividis (designed to be read with every common colour-vision
 # deficiency), so darker always means more binding.

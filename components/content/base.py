@@ -23,6 +23,7 @@ from components.charts.theme import add_source_line, name_the_data_date
 from components.model.atlas import Atlas
 from components.model.claims import mark_rows
 from components.model.counting import unverified_count, unverified_note
+from components.model.evidence import mix as evidence_mix
 from components.model.filters import Filters, Slice, describe
 from components.model.participation import party_names, short_names
 from components.model.scenario import SCENARIO_LABEL
@@ -81,6 +82,7 @@ class Chart(Block):
     summary: str  # one or two plain sentences (plain text, not Markdown) with the main numbers: its text alternative
     title: str  # plain text, for file names and citations
     unverified: str = ""  # how many of its rows rest on a single non-official source (also on its source line)
+    sources: str = ""  # what its rows rest on: the evidence mix (components/model/evidence.py; also on its source line)
     selectable: bool = False  # selecting a point opens a detail panel (see the view's detail function)
 
 
@@ -223,10 +225,13 @@ class Context:
         some rows are unverified; SCENARIO in its title when the filters hold hypothetical actions."""
         rows = mark_rows(rows, self.atlas.claims)
         name_the_data_date(figure, self.atlas.asof, self.slice.asof)  # the figure was made for this chart
+        sources = evidence_mix(rows, self.atlas.instruments.set_index("id")["reliability"])
+        if sources:
+            figure = add_source_line(figure, sources, copy=False)  # the figure was made for this chart
         unverified, what = unverified_count(rows)
         note = unverified_note(unverified, what) if unverified else ""
         if note:
-            figure = add_source_line(figure, note, copy=False)  # the figure was made for this chart
+            figure = add_source_line(figure, note, copy=False)
         title = html.unescape(figure.layout.title.text or "")
         if self.filters.whatif:
             figure = go.Figure(figure)
@@ -235,7 +240,7 @@ class Context:
             summary = f"{SCENARIO_LABEL} (hypothetical actions included): {summary}"
         figure.layout.meta = {"description": plotly_text(summary)}  # the text alternative travels with the figure
         return Chart(key=key, figure=figure, rows=rows, summary=summary, title=title, unverified=note,
-                     selectable=selectable, brief=brief)  # fmt: skip
+                     sources=sources, selectable=selectable, brief=brief)  # fmt: skip
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:

@@ -33,6 +33,8 @@ from components.export.rows import instrument_rows
 from components.model.atlas import Atlas, citation, derived
 from components.model.claims import dispute_counts
 from components.model.coverage import evidence_counts, party_list_counts
+from components.model.evidence import DERIVED
+from components.model.evidence import mix as evidence_mix
 from components.model.filters import Filters, Slice, slice_of
 from components.model.freshness import freshness
 from components.text import md
@@ -86,10 +88,13 @@ def firmness(atlas: Atlas, view: Slice, figures: Headline, on: dt.date) -> list[
     # whatever the filters: computed once per dataset (and day)
     fresh = derived(atlas, f"freshness|{on}", lambda: freshness(atlas, today=on))
     n_facts, n_disputed = derived(atlas, "dispute_counts", lambda: dispute_counts(atlas.claims))
+    derived_rows = int(view.participation["basis"].astype(str).isin(DERIVED).sum())
     paragraphs = [
         f"Of **{figures.participation_rows}** participation records, **{evidence['official']}** were read on an "
         f"official page, **{evidence['secondary']}** on a reputable secondary page, and **{evidence['unverified']}** "
-        f"rest on a single non-official source or an inference and are marked *unverified*. **{lists['complete']}** "
+        f"rest on a single non-official source or an inference and are marked *unverified*. Of all the records, "
+        f"**{derived_rows}** are derived from membership of a body or adoption by consensus rather than stated party "
+        f"by party (each gives its rule in `basis_rule`). {evidence_mix(view.participation)} **{lists['complete']}** "
         f"instruments have a complete list of parties, **{lists['partial']}** a partial one, and "
         f"**{lists['not_recorded']}** none (reports, unilateral texts, or lists not found). *Data and sources* has "
         "the detail per instrument.",

@@ -259,3 +259,23 @@ def _after_checked(problems, table, row, column):
                 f"date {row[column]} is after the source was checked ({row['checked']})",
             )
         )
+
+
+def check_evidence(table: RawTable, problems: list[Problem]) -> None:
+    """A participation row's evidence agrees with its source's reliability, and a derived row states its rule."""
+    for row in table.rows:
+        r = int(row["__row__"])
+        evidence, reliability = row.get("evidence", "").strip(), row.get("reliability", "").strip()
+        basis, rule = row.get("basis", "").strip(), row.get("basis_rule", "").strip()
+        if evidence == "official" and reliability and reliability != "official":
+            problems.append(Problem(table.file, r, "evidence", f"evidence 'official' means read on an official page, "
+                                    f"but the source's reliability is '{reliability}'"))  # fmt: skip
+        if reliability == "weak" and evidence in ("official", "secondary"):
+            problems.append(Problem(table.file, r, "evidence", f"a weak source cannot make a row '{evidence}': mark it "
+                                    "'unverified', or cite a better source"))  # fmt: skip
+        if basis in ("membership", "consensus") and not rule and "basis_rule" in table.header:
+            problems.append(Problem(table.file, r, "basis_rule", f"a row derived from {basis} needs its rule here "
+                                    "(one sentence: whose act, and who is counted)"))  # fmt: skip
+        if basis == "stated" and rule:
+            problems.append(Problem(table.file, r, "basis_rule", "only a derived row (basis membership or consensus) "
+                                    "has a rule; a stated row's source names the party"))  # fmt: skip

@@ -174,7 +174,7 @@ def read_and_validate(
     data_dir: Path, package: Package | None = None, today: dt.date | None = None
 ) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read every table of the package and check it; returns the raw tables and all problems (empty = valid)."""
-    from components.data.checks import check_cells, check_claims, check_dates, check_parties
+    from components.data.checks import check_cells, check_claims, check_dates, check_evidence, check_parties
     from components.data.migrate import split_lists
     from components.data.standard import schema_problems
 
@@ -190,6 +190,8 @@ def read_and_validate(
     check_dates(tables, problems)
     if "claims" in tables:
         check_claims(tables["claims"], problems)
+    if "participation" in tables:
+        check_evidence(tables["participation"], problems)
     problems = list(dict.fromkeys(problems))  # the same problem found by both sets of checks, once
     order = {r.path: i for i, r in enumerate(package.resources)}
     problems.sort(key=lambda p: (order.get(p.file, 99), p.row or 0))

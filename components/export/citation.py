@@ -23,6 +23,7 @@ class ViewMeta:
     url: str
     citation: str
     data_asof: dt.date | None = None  # the data's own date, when the view shows an earlier day
+    sources: str = ""  # what the rows rest on (components/model/evidence.mix)
 
     @property
     def dates(self) -> str:

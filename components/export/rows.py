@@ -56,6 +56,7 @@ def about_rows(meta: ViewMeta) -> list[tuple[str, str]]:
         ("filters", meta.filters),
         ("data as of", in_words(meta.data_asof or meta.asof)),
         *([("view as of", in_words(meta.asof))] if meta.data_asof and meta.data_asof != meta.asof else []),
+        *([("sources", meta.sources)] if meta.sources else []),
         ("view", meta.url),
         ("citation", meta.citation),
         ("licence", LICENCE),
@@ -104,7 +105,7 @@ def package_zip(data_dir: Path, citation: str) -> bytes:
 # ---------------------------------------------------------------- the rows behind each view, with their sources
 
 INSTRUMENT_COLUMNS = ["id", "name", "short_name", "kind", "mechanism", "legal_force", "forum", "themes", "adopted_label",
-                      "entry_into_force_label", "status", "party_list", "counting_rule", "summary", "source_url",
+                      "entry_into_force_label", "status", "party_list", "counting_rule", "summary", "reliability", "source_url",
                       "checked_label", "notes"]  # fmt: skip
 
 
@@ -134,6 +135,9 @@ def participation_rows(participation: pd.DataFrame, parties: pd.DataFrame, instr
                 "action": participation["action"].astype(str),
                 "date": participation["date_label"],
                 "evidence": participation["evidence"].astype(str),
+                "reliability": participation["reliability"].astype(str),
+                "basis": participation["basis"].astype(object).fillna("").astype(str),
+                "basis_rule": participation["basis_rule"].fillna(""),
                 "counted": participation["counted"] if "counted" in participation else True,
                 "source_url": participation["source_url"],
                 "checked": participation["checked_label"],
@@ -179,14 +183,25 @@ def set_rows(sets: list[tuple[str, tuple[str, ...]]], participation: pd.DataFram
 
 def event_rows(events: pd.DataFrame) -> pd.DataFrame:
     return events[
-        ["id", "name", "series", "start_date_label", "city", "host", "instrument_ids", "source_url", "checked_label"]
+        [
+            "id",
+            "name",
+            "series",
+            "start_date_label",
+            "city",
+            "host",
+            "instrument_ids",
+            "reliability",
+            "source_url",
+            "checked_label",
+        ]
     ].rename(columns={"start_date_label": "start_date", "checked_label": "checked"})
 
 
 def institute_rows(institutes: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
     names = parties.set_index("id")["name"]
     rows = institutes[["id", "name_then", "name", "party_id", "founded_label", "former_name", "renamed_label", "parent_body",
-                       "status", "source_url", "checked_label"]].copy()  # fmt: skip
+                       "status", "reliability", "source_url", "checked_label"]].copy()  # fmt: skip
     rows.insert(4, "country", rows["party_id"].map(names))
     return rows.rename(
         columns={

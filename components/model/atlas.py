@@ -130,6 +130,19 @@ def _enrich_parties(parties: pd.DataFrame, groupings: pd.DataFrame, income_group
     return parties
 
 
+RELIABILITY_OF_EVIDENCE = {"official": "official", "secondary": "reputable", "unverified": "weak"}
+
+
+def _fill_reliability(participation: pd.DataFrame) -> None:
+    """Rows written before `reliability` was recorded (older releases, uploads): what their evidence level says of
+    the page read (official: an official page; secondary: a reputable one; unverified: a single non-official one)."""
+    missing = participation["reliability"].isna()
+    if missing.any():
+        participation.loc[missing, "reliability"] = (
+            participation.loc[missing, "evidence"].astype(str).map(RELIABILITY_OF_EVIDENCE)
+        )
+
+
 def _asof(frames: list[pd.DataFrame]) -> dt.date:
     """The data's 'as of' date: the latest date any row was checked against its source."""
     latest = max((f["checked"].max() for f in frames if len(f) and "checked" in f), default=pd.NaT)
@@ -151,6 +164,7 @@ def load_atlas(data_dir: str | Path | None = None, package: Package | None = Non
         for column in empty.columns.difference(frames[resource.name].columns):
             frames[resource.name][column] = pd.Series(index=frames[resource.name].index, dtype=empty[column].dtype)
     join_lists(frames, bundled_package())  # event_instruments.csv → events.instrument_ids, …
+    _fill_reliability(frames["participation"])
     frames["participation"]["hypothetical"] = False  # what-if rows (components/model/scenario.py) are True
     frames["participation"][WITHDRAWN] = withdrawn_flags(frames["participation"])
     frames["parties"] = _enrich_parties(frames["parties"], frames["groupings"], frames["income_groups"])

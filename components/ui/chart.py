@@ -12,6 +12,7 @@ from components.export.citation import ViewMeta, cite_view, file_name
 from components.export.images import SIZES, briefing_figure, image_bytes, projector_svg
 from components.export.rows import csv_bytes, xlsx_bytes
 from components.model.atlas import citation
+from components.model.evidence import mix as evidence_mix
 from components.text import md
 from components.ui.frame import Frame
 from components.ui.probe import chart_drawn
@@ -55,7 +56,8 @@ def _projector(frame: Frame, key: str, fig, url: str) -> bytes:
 def table_download(table: Table, frame: Frame) -> None:
     """'Download this table': its rows as CSV or XLSX, with the citation, filters and date in the file."""
     meta = ViewMeta(view=frame.page.name, title=table.download, filters=frame.subtitle, asof=frame.slice.asof,
-                    url=view_url(frame), citation=citation(frame.atlas), data_asof=frame.atlas.asof)  # fmt: skip
+                    url=view_url(frame), citation=citation(frame.atlas), data_asof=frame.atlas.asof,
+                    sources=evidence_mix(table.data))  # fmt: skip
     data, key = table.data, table.key
     left, right = st.columns(2)
     left.download_button(
@@ -75,7 +77,7 @@ def show_chart(chart: Chart, frame: Frame, *, explain: bool = True):
     url = view_url(frame)
     fig, key = chart.figure, chart.key
     meta = ViewMeta(view=frame.page.name, title=chart.title, filters=frame.subtitle, asof=frame.slice.asof, url=url,
-                    citation=citation(frame.atlas), data_asof=frame.atlas.asof)  # fmt: skip
+                    citation=citation(frame.atlas), data_asof=frame.atlas.asof, sources=chart.sources)  # fmt: skip
     config = {
         "displaylogo": False,
         "toImageButtonOptions": {"filename": file_name(meta, "png")[:-4]},

@@ -61,4 +61,7 @@ def test_every_action_of_the_path_has_its_correction_to_download():
     at = unfold(run("views/countries.py", {"party": "BRA"}))
     assert not at.exception
     downloads = [b for b in at.get("download_button") if "Suggest a correction" in b.proto.label]
-    assert len(downloads) == 13  # Brazil's 13 recorded actions, one row each
+    from components.model.atlas import load_atlas
+
+    actions = load_atlas().participation["party_id"].eq("BRA").sum()
+    assert len(downloads) == actions > 10  # Brazil's recorded actions, one row each

@@ -55,6 +55,11 @@ def feeds(content) -> dict[str, bytes]:
     return {b.key: b.data for b in walk(content.blocks) if isinstance(b, Download)}
 
 
+def year_before(atlas) -> str:
+    """The month 12 months before the data's as-of date (the page's default 'since')."""
+    return f"{pd.Timestamp(atlas.asof) - pd.DateOffset(months=12):%Y-%m}"
+
+
 def headline(content) -> int:
     found = re.search(r"\*\*([\d,]+) events since ([A-Z][a-z]+ \d{4})\*\*", content.text())
     assert found, content.text()
@@ -65,18 +70,19 @@ def test_the_months_and_the_default_month(bundled_atlas):
     since = next(p for p in view("changes").params(bundled_atlas) if p.name == "since")
     assert since.options[0] == f"{bundled_atlas.asof:%Y-%m}" and since.options == tuple(sorted(since.options))[::-1]
     assert since.options[-1] == f"{bundled_atlas.instruments['adopted'].min():%Y-%m}"
-    assert since.default == ("2025-11",)  # 12 months before the data's as-of date, 26 November 2026
+    assert since.default == (year_before(bundled_atlas),)  # 12 months before the data's as-of date
 
 
 def test_events_since_the_default_month_with_their_feeds(bundled_atlas):
     content = build(bundled_atlas)
     table = content.tables["events"].data
-    expected = expected_events(bundled_atlas, "2025-11-01")
+    since = pd.Timestamp(f"{year_before(bundled_atlas)}-01")
+    expected = expected_events(bundled_atlas, f"{since:%Y-%m-%d}")
     assert expected > 50 and len(table) == expected == headline(content)
-    assert "November 2025" in content.text()
+    assert f"{since:%B %Y}" in content.text()
     assert list(table.columns) == ["Date", "Kind", "What happened", "source_url"]
     dates = pd.to_datetime(table["Date"], format="mixed")  # labels: 2026-06-15, 2026-06 or 2026
-    assert (dates >= pd.Timestamp("2025-11-01")).all() and dates.is_monotonic_decreasing  # newest first
+    assert (dates >= since).all() and dates.is_monotonic_decreasing  # newest first
     atom = ET.fromstring(feeds(content)["feed_atom"])
     assert len(atom.findall(f"{{{ATOM}}}entry")) == len(table)
     assert len(json.loads(feeds(content)["feed_json"])["items"]) == len(table)
@@ -153,7 +159,7 @@ def test_release_changes_follow_the_party_filter(bundled_atlas, tmp_path, monkey
 def test_feeds_sit_side_by_side(bundled_atlas):
     columns = [b for b in build(bundled_atlas).blocks if isinstance(b, Columns)]
     assert len(columns) == 1 and [c[0].file_name for c in columns[0].columns] == [
-        "atlas-changes-since-2025-11.atom", "atlas-changes-since-2025-11.json"]  # fmt: skip
+        f"atlas-changes-since-{year_before(bundled_atlas)}.atom", f"atlas-changes-since-{year_before(bundled_atlas)}.json"]  # fmt: skip
 
 
 def test_fixture_package(valid_atlas):

@@ -84,6 +84,10 @@ def test_every_bundled_row_has_source_and_checked():
         for row in table.rows:
             assert row["source_url"].startswith("http"), (table.file, row["__row__"])
             assert row["checked"], (table.file, row["__row__"])
+            if "reliability" in table.header:  # every bundled row's source is classified
+                assert row["reliability"], (table.file, row["__row__"])
+            if "basis" in table.header:
+                assert row["basis"], (table.file, row["__row__"])
 
 
 def test_cosponsoring_a_draft_before_adoption_is_not_an_error(tmp_path):

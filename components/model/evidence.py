@@ -1,0 +1,92 @@
+"""What a chart's rows rest on, in one line: the evidence mix its source line, its data download's header and the
+overview state ("Sources of these 381 records: 20 % official pages, 31 % reputable secondary, 35 % single
+non-official (marked ?), 14 % derived from membership or consensus").
+
+Participation rows are counted by their evidence (official / secondary / unverified), derived rows (basis membership
+or consensus) apart whatever their evidence. Rows of other tables (instruments, events, institutes) have no evidence
+level: they are counted by the reliability of the page they cite. Shares are whole percents that add up to 100 (the
+largest remainders are rounded up); a share under 1 % is written "<1 %", never 0.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+PARTICIPATION_KINDS = {  # kind -> words, in the order they are written
+    "official": "official pages",
+    "secondary": "reputable secondary",
+    "unverified": "single non-official (marked ?)",
+    "derived": "derived from membership or consensus",
+}
+SOURCE_KINDS = {
+    "official": "official pages",
+    "reputable": "reputable secondary",
+    "weak": "weak (aggregator, mirror or repost)",
+    "unclassified": "unclassified",
+}
+DERIVED = ("membership", "consensus")
+
+
+def kinds(rows: pd.DataFrame, reliability_of: pd.Series | None = None) -> tuple[pd.Series, dict[str, str], str] | None:
+    """Each row's kind, the words for the kinds, and what a row is ('records' or 'sources'); None when the rows say
+    nothing of their sources. `reliability_of`: instrument id -> reliability, for rows that only name an instrument."""
+    if rows.empty:
+        return None
+    if "evidence" in rows:
+        kind = rows["evidence"].astype(str)
+        if "basis" in rows:
+            kind = kind.where(~rows["basis"].astype(str).isin(DERIVED), "derived")
+        return kind, PARTICIPATION_KINDS, "records"
+    if "reliability" in rows:
+        reliability = rows["reliability"]
+    elif "instrument_id" in rows and reliability_of is not None:
+        reliability = rows.drop_duplicates("instrument_id")["instrument_id"].map(reliability_of)
+    else:
+        return None
+    return reliability.astype(object).where(reliability.notna(), "unclassified").astype(str), SOURCE_KINDS, "sources"
+
+
+def shares(counts: dict[str, int]) -> dict[str, int]:
+    """Whole percents adding up to 100 (largest remainders first)."""
+    total = sum(counts.values())
+    exact = {k: 100 * n / total for k, n in counts.items()}
+    out = {k: int(v) for k, v in exact.items()}
+    for k in sorted(exact, key=lambda k: exact[k] - out[k], reverse=True)[: 100 - sum(out.values())]:
+        out[k] += 1
+    return out
+
+
+def mix(rows: pd.DataFrame, reliability_of: pd.Series | None = None) -> str:
+    """'Sources of these 381 records: 20 % official pages, …' ('' when the rows say nothing of their sources)."""
+    found = kinds(rows, reliability_of)
+    if found is None:
+        return ""
+    kind, words, what = found
+    counts = {k: int((kind == k).sum()) for k in words if (kind == k).any()}
+    if not counts:
+        return ""
+    percent = shares(counts)
+    parts = [f"{'<1' if counts[k] and percent[k] == 0 else percent[k]} % {words[k]}" for k in words if k in counts]
+    n = sum(counts.values())
+    one, many = NOUNS.get(what if what == "records" else _table_of(rows), ("row", "rows"))
+    return f"Sources of {f'this {one}' if n == 1 else f'these {n:,} {many}'}: {', '.join(parts)}."
+
+
+NOUNS = {"records": ("record", "records"), "instruments": ("instrument", "instruments"),
+         "institutes": ("institute", "institutes"), "events": ("event", "events"),
+         "both": ("instrument or event", "instruments and events")}  # fmt: skip
+
+
+def _table_of(rows: pd.DataFrame) -> str:
+    """Which table's rows these are, by their columns (the exports of components/export/rows.py)."""
+    if "legal_force" in rows and "series" in rows:  # the timeline: instruments and the meetings that made them
+        return "both"
+    if "legal_force" in rows and "series" not in rows or list(rows.columns) == ["instrument_id"]:
+        return "instruments"
+    if "instrument_id" in rows and "legal_force" not in rows and "reliability" not in rows:
+        return "instruments"
+    if "current_name" in rows:
+        return "institutes"
+    if "series" in rows and "legal_force" not in rows:
+        return "events"
+    return "rows"
