@@ -18,6 +18,9 @@ st.html(
     [data-testid="stCaptionContainer"] code {color: #1f2933 !important;}
     [data-testid="stTable"] :is(td, th, td *, th *) {white-space: normal !important; hyphens: auto;
                                                       overflow-wrap: anywhere !important;}
+    /* a report link ("Report", components/content/report.py: its address carries title= or is a mailto) stays one word */
+    [data-testid="stTable"] td a:is([href*="title="], [href^="mailto:"]) {overflow-wrap: normal !important;
+                                                                          white-space: nowrap !important;}
     @media (max-width: 640px) {[data-testid="stTable"] :is(td, th) {font-size: 0.8rem; padding: 0.25rem !important;}}
     .st-key-atlas_probe {display: none !important;}
     [data-testid="stElementToolbar"]:focus-within {opacity: 1 !important;}
