@@ -69,7 +69,7 @@ def shown(browser, html: Path, media: str) -> dict:
                 for key in page.eval_on_selector_all("[id^=table-]", "els => els.map(e => e.id.slice(6))")
             },
             "sources": page.eval_on_selector_all(
-                "main td a[href^=http]", "links => [...new Set(links.map(a => a.href))]"
+                "main td a[href^=http]:not([rel~=nofollow])", "links => [...new Set(links.map(a => a.href))]"
             ),
             "nav": page.locator("header.site nav").is_visible(),
         }

@@ -143,5 +143,29 @@ def main() -> int:
     return 0
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and len(sys.argv) == 1:
     raise SystemExit(main())
+
+
+def apply_confirmations(path: Path) -> int:
+    """A later pass's `confirm` lines (e.g. final/gpai-code.csv): the row's new source, evidence and reliability,
+    with its quote in the notes. `python -c 'from docs...'` is not importable: run this file with the CSV's path."""
+    rows = read(DATA / "participation.csv")
+    columns = list(rows[0])
+    by_key = {key(r): r for r in rows}
+    n = 0
+    for change in read(path):
+        row = by_key.get(key(change))
+        if change["change"] != "confirm" or row is None:
+            continue
+        for column in ("evidence", "reliability", "basis", "basis_rule", "source_url"):
+            row[column] = change[column]
+        row["checked"] = TODAY
+        row["notes"] = quoted(row["notes"], change["quote"])
+        n += 1
+    write(DATA / "participation.csv", columns, rows)
+    return n
+
+
+if __name__ == "__main__" and len(sys.argv) > 1:
+    print(apply_confirmations(Path(sys.argv[1])), "rows confirmed")
