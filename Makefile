@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test check validate publish briefs serve-site chromium nginx check-links gold
+.PHONY: run test check validate publish briefs serve-site chromium nginx check-links gold i18n
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -20,6 +20,11 @@ validate: $(VENV)/.installed
 # Writes reports/link-check.csv (shown on the Freshness page) and changes nothing in data/.
 check-links: $(VENV)/.installed
 	$(PY) -m components.data.linkcheck data --out reports/link-check.csv
+
+# The interface's translations (Babel): extract every string, update the French and Spanish catalogs
+# (components/locale/*/LC_MESSAGES/atlas.po: translate the new empty entries there), compile them, list what is missing.
+i18n: $(VENV)/.installed
+	$(PY) -m components.content.messages
 
 # The gold set (data/gold.yaml: facts checked by hand on official pages) against the data: prints what drifted.
 gold: $(VENV)/.installed

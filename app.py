@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.ui.language import choose_language, language_picker
 from components.ui.navigation import navigation_pages
 from components.ui.probe import probe as browser_probe
 from components.ui.sidebar import data_caption, draw_later
@@ -30,6 +31,7 @@ st.html(
 
 # The page scripts live in views/, not pages/: with a pages/ folder beside app.py, Streamlit serves the first request
 # after a restart in its old folder-based multipage mode, so a deep link such as /timeline would bypass this file.
+choose_language()  # before anything is named: ?lang=, else the browser's language, else English
 pages = navigation_pages()
 layout = st.query_params.get("layout")
 brief = layout in ("brief", "present")
@@ -72,6 +74,8 @@ if uses_upload() and not brief:
         icon=":material/upload_file:",
     )
 data_caption(atlas)
+if not brief:
+    language_picker()
 
 try:
     navigation.run()

@@ -16,7 +16,13 @@ from components.model.filters import Filters
 from components.model.query import Parsed, Vocabulary, parse_query, to_query
 
 LOCAL = "http://localhost:8501"  # the root when the Atlas's own address is not known (headless, tests)
-PAGE_PARAMS = ("layout", "tour", "step", "v")  # understood by every filtered page besides the filters and options
+PAGE_PARAMS = (
+    "layout",
+    "lang",
+    "tour",
+    "step",
+    "v",
+)  # understood by every filtered page besides the filters and options
 
 
 def address(view: View, query: Mapping[str, str] | None = None, *, root: str = "", release: str = "") -> str:

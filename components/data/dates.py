@@ -8,6 +8,8 @@ import re
 
 import pandas as pd
 
+from components.data.i18n import long_date, month_year
+
 PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -58,6 +60,6 @@ def in_words(value: dt.date | pd.Timestamp | str) -> str:
         if len(parts) == 1:
             return str(parts[0])
         if len(parts) == 2:
-            return f"{calendar.month_name[parts[1]]} {parts[0]}"
+            return month_year(parts[0], parts[1])
         value = dt.date(*parts)
-    return f"{value.day} {calendar.month_name[value.month]} {value.year}"
+    return long_date(value)

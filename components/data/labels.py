@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from components.data.i18n import _
 from components.data.schema import bundled_package
 
 
@@ -23,12 +24,20 @@ _LABELS = {  # where replacing underscores is not enough
     "evaluation_testing": "Evaluation and testing",
     "lower_middle": "Lower-middle",
     "upper_middle": "Upper-middle",
+    "mou": "MoU",
+    "states_and_eu": "States and EU",
+    "research_org": "Research organisation",
 }
 
 
-def label(value: str) -> str:
-    """'political_commitment' -> 'Political commitment'."""
+def english_label(value: str) -> str:
+    """'political_commitment' -> 'Political commitment' (the msgid of its translations)."""
     if value in _LABELS:
         return _LABELS[value]
     text = str(value).replace("_", " ")
     return text[:1].upper() + text[1:]
+
+
+def label(value: str) -> str:
+    """'political_commitment' -> 'Political commitment', 'Engagement politique', 'Compromiso político'."""
+    return _(english_label(value))

@@ -15,6 +15,7 @@ import pandas as pd
 
 from components.data import country_codes as countries
 from components.data.dates import to_end_timestamp, to_timestamp
+from components.data.i18n import language
 from components.data.migrate import join_lists
 from components.data.schema import DEFAULT_DATA_DIR, Package, Resource, bundled_package
 from components.data.validate import DataPackageError, RawTable, read_and_validate
@@ -59,6 +60,7 @@ def derived(atlas: Atlas, key: str, compute: Callable[[], T]) -> T:
 
     Sessions run in threads and share the dataset: the store is read and changed under a lock, and compute() runs
     outside it (two threads may both compute a new key; one value is kept)."""
+    key = f"{key}|{language()}"  # what is derived may hold names and words: one value per language
     store = atlas._derived
     with _DERIVED_LOCK:
         if key in store:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from components.data.i18n import language, territory
 from components.data.labels import label
 
 
 def party_names(parties: pd.DataFrame) -> dict[str, str]:
-    return dict(zip(parties["id"], parties["name"], strict=True))
+    """Party id -> name: a state's (and the EU's) from CLDR in the view's language, the Atlas's own otherwise."""
+    if language() == "en":
+        return dict(zip(parties["id"], parties["name"], strict=True))
+    return {pid: territory(pid, name) for pid, name in zip(parties["id"], parties["name"], strict=True)}
 
 
 def short_names(instruments: pd.DataFrame) -> dict[str, str]:

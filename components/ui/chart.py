@@ -8,6 +8,7 @@ import streamlit as st
 from components.charts.margins import settle_margins
 from components.content.base import Chart, Table
 from components.content.urls import address, root_of
+from components.data.i18n import DEFAULT, language
 from components.export.citation import ViewMeta, cite_view, file_name
 from components.export.images import SIZES, briefing_figure, image_bytes, projector_svg
 from components.export.rows import csv_bytes, xlsx_bytes
@@ -43,6 +44,8 @@ def view_url(frame: Frame) -> str:
     """The address of this view with its filters (what 'copy the address bar' would give), with the release shown so
     that a cited address keeps showing what it showed."""
     query = {k: v for k, v in frame.query.items() if k != "layout"}
+    if language() != DEFAULT and "lang" not in query:  # a language from the browser: the cited address keeps it
+        query["lang"] = language()
     return address(frame.page, query, root=root_of(st.context.url or ""), release=release_shown() or "")
 
 

@@ -13,6 +13,7 @@ import streamlit as st
 from components.content.base import Context, ViewContent
 from components.content.registry import View
 from components.content.registry import view as view_named
+from components.data.i18n import CODES, language
 from components.model.atlas import Atlas, data_dir_from_env
 from components.model.filters import Filters, Slice, describe, slice_of
 from components.model.participation import party_names, short_names
@@ -27,6 +28,7 @@ from components.ui.source import atlas_and_key
 T = TypeVar("T")
 MAX_NOTICES = 5  # a URL with thousands of bad parameters gets five notices and a count, not thousands
 LAYOUT = ViewParam("layout", ("brief", "present"), default=())
+LANG = ViewParam("lang", CODES, default=())  # the view's language (components/data/i18n.py); the address only
 STEP = ViewParam("step", tuple(str(n) for n in range(1, 51)), default=())
 
 
@@ -115,7 +117,7 @@ def memo(frame: Frame, name: str, compute: Callable[[], T], *options) -> T:
     `name` says what is computed; anything else the computation reads must be in `options`. The result is shared,
     so it is never modified: the chart renderer copies a figure before changing it.
     """
-    return _memo(name, f"{frame.data_key}|{frame.filters!r}|{options!r}", compute)
+    return _memo(name, f"{frame.data_key}|{frame.filters!r}|{options!r}|{language()}", compute)
 
 
 @st.cache_resource(show_spinner=False)
@@ -140,7 +142,7 @@ def page_frame(name: str) -> Frame:
     atlas, data_key = atlas_and_key()
     tours = _tours()
     tour_param = ViewParam("tour", tuple(tours), default=())
-    params = (*page.params(atlas), LAYOUT, tour_param, STEP, _releases())
+    params = (*page.params(atlas), LAYOUT, LANG, tour_param, STEP, _releases())
     vocabulary = Vocabulary.of(atlas)
     raw = _raw_query()
     parsed = parse_query(raw, vocabulary, params)
@@ -150,7 +152,7 @@ def page_frame(name: str) -> Frame:
         st.session_state.update(state_from(parsed.filters, vocabulary))
         for param in params:
             st.session_state[f"v_{param.name}"] = _widget_value(param, parsed.view[param.name])
-    for param in (LAYOUT, tour_param, STEP):  # layout, tour and step come from the address only, never from a
+    for param in (LAYOUT, LANG, tour_param, STEP):  # layout, language, tour and step come from the address only, not a
         st.session_state[f"v_{param.name}"] = _widget_value(param, parsed.view[param.name])  # page seen before
     fit_state_to(vocabulary)
     _fit_options(params)
@@ -192,7 +194,7 @@ def plain_frame(name: str) -> Frame:
     from the address and kept there; every other parameter is named in one notice and dropped from the address."""
     page = view_named(name)
     atlas, data_key = atlas_and_key()
-    params = (*page.params(atlas), LAYOUT, _releases())
+    params = (*page.params(atlas), LAYOUT, LANG, _releases())
     names = {p.name for p in params}
     unknown = [key for key in st.query_params if key not in names]
     if unknown:
@@ -206,6 +208,7 @@ def plain_frame(name: str) -> Frame:
         for param in params:
             st.session_state[f"v_{param.name}"] = _widget_value(param, parsed.view[param.name])
     st.session_state["v_layout"] = _widget_value(LAYOUT, parsed.view["layout"])  # from the address only
+    st.session_state["v_lang"] = _widget_value(LANG, parsed.view["lang"])
     _fit_options(params)
     options = {param.name: _view_value(param, st.session_state[f"v_{param.name}"]) for param in params}
     query = to_query(Filters(), options, params)

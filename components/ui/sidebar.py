@@ -8,6 +8,7 @@ import datetime as dt
 import streamlit as st
 
 from components.data.dates import in_words
+from components.data.i18n import collation_key
 from components.data.labels import label
 from components.model.atlas import Atlas, data_dir_from_env, derived
 from components.model.filters import CHOICES, Filters
@@ -36,14 +37,14 @@ def data_caption(atlas: Atlas) -> None:
             st.warning(f"Showing the data of release **{release}**, not the latest ({latest}). Remove `v=` from the "
                        "address for the latest.", icon=":material/history:")  # fmt: skip
         shown = f"release {release}" if release else f"version {atlas.version} with later changes"
-        st.caption(f"Data as of **{atlas.asof:%d %B %Y}** · {shown}")
+        st.caption(f"Data as of **{in_words(atlas.asof)}** · {shown}")
 
 
 def by_name(atlas: Atlas) -> list[str]:
     """The party ids in the order of their names (Afghanistan, Albania, …), not of their codes; once per dataset."""
     names = party_names(atlas.parties)
     return derived(atlas, "parties_by_name",
-                   lambda: sorted(atlas.parties["id"], key=lambda pid: (names.get(pid, pid).casefold(), pid)))  # fmt: skip
+                   lambda: sorted(atlas.parties["id"], key=lambda pid: (collation_key(names.get(pid, pid)), pid)))  # fmt: skip
 
 
 def party_picker(atlas: Atlas, *, title: str | None = None) -> None:

@@ -1,0 +1,110 @@
+"""The gettext catalogs (Babel): extract every translatable string, update the French and Spanish catalogs, compile.
+
+Strings come from the code (`_("…")` and `ngettext(…)` in components/, views/ and app.py, read by Babel's extractor
+as `pybabel extract -F babel.cfg` would), from the descriptor (the label of every value of every vocabulary:
+legal force, mechanism, action, theme, …) and from the registry (page titles).
+
+Usage: python -m components.content.messages            # extract, update components/locale/*/atlas.po, compile .mo
+       python -m components.content.messages --check    # exit 1 when a catalog lacks a translation (or is fuzzy)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from components.content.registry import views
+from components.data.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
+from components.data.labels import english_label
+from components.data.schema import bundled_package
+
+ROOT = Path(__file__).resolve().parents[2]
+KEYWORDS = {"_": None, "ngettext": (1, 2)}
+TRANSLATED = tuple(code for code in LANGUAGES if code != "en")
+
+
+def template() -> Catalog:
+    """Every string the Atlas shows that a translator must translate."""
+    catalog = Catalog(project="AI Governance Atlas", domain=DOMAIN)
+    for folder in ("components", "views"):
+        for filename, line, message, comments, _context in extract_from_dir(
+            ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
+        ):
+            catalog.add(message, locations=[(f"{folder}/{filename}", line)], auto_comments=comments)
+    for filename, line, message, comments, _context in extract_from_dir(
+        ROOT, method_map=[("app.py", "python")], keywords=KEYWORDS
+    ):
+        catalog.add(message, locations=[(filename, line)], auto_comments=comments)
+    for resource in bundled_package().resources:
+        for field in resource.fields:
+            for value in field.enum or ():
+                catalog.add(
+                    english_label(value), locations=[(f"data/datapackage.yaml#{resource.name}.{field.name}", 0)]
+                )
+    for view in views():
+        catalog.add(view.title, locations=[("components/content/registry.py", 0)])
+    return catalog
+
+
+def po_path(code: str) -> Path:
+    return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read(code: str) -> Catalog:
+    path = po_path(code)
+    if not path.exists():
+        return Catalog(locale=code, domain=DOMAIN)
+    with open(path, "rb") as fh:
+        return read_po(fh, locale=code, domain=DOMAIN)
+
+
+def update() -> None:
+    """Bring each catalog up to the template (new strings empty, gone ones dropped), write it and its .mo."""
+    pot = template()
+    for code in TRANSLATED:
+        catalog = read(code)
+        catalog.update(pot, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        path = po_path(code)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as fh:
+            write_po(fh, catalog, width=120, sort_output=True, ignore_obsolete=True)
+        with open(path.with_suffix(".mo"), "wb") as fh:
+            write_mo(fh, catalog)
+
+
+def missing(code: str) -> list[str]:
+    """The strings of the template that the catalog lacks, leaves empty or marks fuzzy."""
+    catalog = read(code)
+    out = []
+    for message in template():
+        if not message.id:
+            continue
+        found = catalog.get(message.id)
+        strings = found.string if found is not None else ""
+        empty = not all(strings) if isinstance(strings, tuple | list) else not strings
+        if found is None or empty or found.fuzzy:
+            out.append(message.id if isinstance(message.id, str) else message.id[0])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if "--check" not in args:
+        update()
+    gaps = {code: missing(code) for code in TRANSLATED}
+    for code, ids in gaps.items():
+        for message in ids:
+            print(f"{po_path(code).relative_to(ROOT)}: no translation: {message!r}")
+    total = sum(map(len, gaps.values()))
+    print(f"{len(template())} strings; " + ", ".join(f"{c}: {len(g)} missing" for c, g in gaps.items()))
+    return 1 if total else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
