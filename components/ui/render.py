@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.content import base
 from components.content.report import Report, ReportTable, atlas_config
+from components.data.i18n import _
 from components.text import md, md_link
 from components.ui.chart import show_chart, table_download, view_url
 from components.ui.frame import Frame
@@ -77,7 +78,7 @@ def render(frame: Frame, content: base.ViewContent | None = None, *, slots: dict
     content = content if content is not None else frame.content
     events: dict = {}
     if header and not frame.brief:
-        st.title(content.title)
+        st.title(_(content.title))  # the page titles are in the catalogs (the registry)
         if content.subtitle:
             st.caption(content.subtitle)
     step = frame.tour_step
