@@ -1,4 +1,5 @@
-"""The checks of the validator: cells against their field's type and constraints, keys, parties, dates, claims.
+"""The validator's own checks, for what Table Schema cannot say (types, vocabularies and keys: standard.py): cells'
+spaces, control characters, partial dates and web addresses; country codes; dates in order; claims; evidence.
 
 Each check appends Problems (file, row, column, message) and never raises; components/data/validate.py reads the
 tables and runs them in order.

@@ -59,10 +59,10 @@ def speaking(code: str) -> Iterator[None]:
 def _translations(code: str):
     from babel.support import NullTranslations, Translations
 
-    folder = LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if not folder.exists():
+    compiled = LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if not compiled.exists():
         return NullTranslations()
-    with open(folder, "rb") as fh:
+    with open(compiled, "rb") as fh:
         return Translations(fh, domain=DOMAIN)
 
 
