@@ -5,11 +5,13 @@ as `pybabel extract -F babel.cfg` would), from the descriptor (the label of ever
 legal force, mechanism, action, theme, …) and from the registry (page titles).
 
 Usage: python -m components.content.messages            # extract, update components/locale/*/atlas.po, compile .mo
+       python -m components.content.messages --merge F.json …  # then fill empty entries from staged translations
        python -m components.content.messages --check    # exit 1 when a catalog lacks a translation (or is fuzzy)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -24,13 +26,14 @@ from components.data.labels import english_label
 from components.data.schema import bundled_package
 
 ROOT = Path(__file__).resolve().parents[2]
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 TRANSLATED = tuple(code for code in LANGUAGES if code != "en")
 
 
 def template() -> Catalog:
     """Every string the Atlas shows that a translator must translate."""
-    catalog = Catalog(project="AI Governance Atlas", domain=DOMAIN)
+    # a fixed creation date: the catalogs change only when their strings do
+    catalog = Catalog(project="AI Governance Atlas", domain=DOMAIN, creation_date=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
     for folder in ("components", "views"):
         for filename, line, message, comments, _context in extract_from_dir(
             ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
@@ -78,6 +81,45 @@ def update() -> None:
             write_mo(fh, catalog)
 
 
+def merge(paths: list[Path]) -> dict[str, int]:
+    """Fill the catalogs' empty entries from staged translations: JSON files of
+    {msgid: {"fr": "…", "es": "…"}} (a plural: {singular: {"plural": "…", "fr": ["one", "many"], "es": [...]}}).
+    An entry already translated is kept; a staged msgid no longer in the code is ignored. Returns entries filled."""
+    import json
+
+    staged: dict[str, dict] = {}
+    for path in paths:
+        staged.update(json.loads(Path(path).read_text(encoding="utf-8")))
+    filled = {}
+    for code in TRANSLATED:
+        catalog = read(code)
+        count = 0
+        for message in catalog:
+            if not message.id:
+                continue
+            key = message.id if isinstance(message.id, str) else message.id[0]
+            given = staged.get(key, {}).get(code)
+            if not given:
+                continue
+            current = message.string
+            if isinstance(message.id, tuple | list):
+                if not all(current or ("",)):
+                    forms = list(given) if isinstance(given, list) else [given, given]
+                    message.string = tuple((forms + forms[-1:] * 4)[: max(2, catalog.num_plurals)])
+                    count += 1
+            elif not current:
+                message.string = given if isinstance(given, str) else given[0]
+                count += 1
+            message.flags.discard("fuzzy")
+        path = po_path(code)
+        with open(path, "wb") as fh:
+            write_po(fh, catalog, width=120, sort_output=True, ignore_obsolete=True)
+        with open(path.with_suffix(".mo"), "wb") as fh:
+            write_mo(fh, catalog)
+        filled[code] = count
+    return filled
+
+
 def missing(code: str) -> list[str]:
     """The strings of the template that the catalog lacks, leaves empty or marks fuzzy."""
     catalog = read(code)
@@ -97,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if "--check" not in args:
         update()
+    if "--merge" in args:
+        files = [Path(a) for a in args[args.index("--merge") + 1 :] if not a.startswith("--")]
+        print("filled from staged translations:", merge(files))
     gaps = {code: missing(code) for code in TRANSLATED}
     for code, ids in gaps.items():
         for message in ids:

@@ -76,6 +76,12 @@ def _(message: str) -> str:
     return _translations(code).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark a string for the catalogs without translating it yet (a module constant: translate it where it is shown,
+    `_(TITLE)`, so it follows the language of each page run rather than the one at import)."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for n, in the current language."""
     code = language()
@@ -139,7 +145,9 @@ def collation_key(name: str) -> str:
 def long_date(value: dt.date) -> str:
     """'1 December 2026' / '1 décembre 2026' / '1 de diciembre de 2026'."""
     code = language()
-    if code in (DEFAULT, PSEUDO):
+    if code == PSEUDO:  # a date is data: wrapped, so the pseudo-locale check does not count its month name
+        return f"{OPEN}{value.day} {calendar.month_name[value.month]} {value.year}{CLOSE}"
+    if code == DEFAULT:
         return f"{value.day} {calendar.month_name[value.month]} {value.year}"
     from babel.dates import format_date
 
@@ -149,7 +157,9 @@ def long_date(value: dt.date) -> str:
 def month_year(year: int, month: int) -> str:
     """'May 2024' / 'mai 2024' / 'mayo de 2024'."""
     code = language()
-    if code in (DEFAULT, PSEUDO):
+    if code == PSEUDO:
+        return f"{OPEN}{calendar.month_name[month]} {year}{CLOSE}"
+    if code == DEFAULT:
         return f"{calendar.month_name[month]} {year}"
     from babel.dates import format_skeleton
 
