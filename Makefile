@@ -30,14 +30,16 @@ i18n: $(VENV)/.installed
 gold: $(VENV)/.installed
 	$(PY) -m components.model.gold data
 
-# The static site (a page per instrument, party, institute and event; the JSON/CSV API) into site/. SITE_URL is its
-# own address (permanent links, sitemap), LIVE_URL the live Atlas's ("Explore this in the live Atlas").
+# The static site (a page per instrument, party, institute and event, in English, in French under fr/ and in Spanish
+# under es/; the JSON/CSV API) into site/. SITE_URL is its own address (permanent links, sitemap), LIVE_URL the live
+# Atlas's ("Explore this in the live Atlas").
 publish: $(VENV)/.installed
 	$(PY) -m components.publish site --release all $(if $(SITE_URL),--base-url $(SITE_URL)) $(if $(LIVE_URL),--live-url $(LIVE_URL))
 
 # Printed briefs (PDF, system chromium) of parties and instruments: make briefs PARTY=BRA INSTRUMENT=bletchley-declaration
+# BRIEF_LANG="fr es" (or all) prints them in French and Spanish too (not LANG: that is the shell's locale).
 briefs: $(VENV)/.installed chromium
-	$(PY) -m components.publish.briefs site $(foreach p,$(PARTY),--party $(p)) $(foreach i,$(INSTRUMENT),--instrument $(i)) $(if $(PAPER),--paper $(PAPER)) $(if $(SITE_URL),--base-url $(SITE_URL))
+	$(PY) -m components.publish.briefs site $(foreach p,$(PARTY),--party $(p)) $(foreach i,$(INSTRUMENT),--instrument $(i)) $(if $(PAPER),--paper $(PAPER)) $(if $(SITE_URL),--base-url $(SITE_URL)) $(foreach l,$(BRIEF_LANG),--lang $(l))
 
 # The published site at / and the live Atlas under /explore/ behind nginx (deploy/serve-site.sh).
 serve-site: $(VENV)/.installed nginx

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from components.ui.language import choose_language, language_picker
+from components.ui.language import _, choose_language, language_picker  # _: the ui layer hands it on
 from components.ui.navigation import navigation_pages
 from components.ui.probe import probe as browser_probe
 from components.ui.sidebar import data_caption, draw_later
 from components.ui.source import atlas_or_stop, uses_upload
 
-st.set_page_config(page_title="AI Governance Atlas", page_icon="🌐", layout="wide")
+choose_language()  # before anything is named: ?lang=, else the browser's language, else English
+st.set_page_config(page_title=_("AI Governance Atlas"), page_icon="🌐", layout="wide")
 # Streamlit draws captions at 60 % opacity (4.0:1 against white, below WCAG AA's 4.5:1): full opacity, a grey that
 # reads at 6:1, and code spans in captions in the text colour. Short tables (st.table) wrap their cells to the width
 # of a phone instead of scrolling sideways in a box the keyboard cannot reach. The buttons over an interactive table
@@ -31,7 +32,6 @@ st.html(
 
 # The page scripts live in views/, not pages/: with a pages/ folder beside app.py, Streamlit serves the first request
 # after a restart in its old folder-based multipage mode, so a deep link such as /timeline would bypass this file.
-choose_language()  # before anything is named: ?lang=, else the browser's language, else English
 pages = navigation_pages()
 layout = st.query_params.get("layout")
 brief = layout in ("brief", "present")
@@ -69,8 +69,10 @@ if layout == "present":
 atlas = atlas_or_stop()
 if uses_upload() and not brief:
     st.info(
-        "You are exploring **your uploaded data** — in this browser session only; the bundled data is unchanged. "
-        "*Data and sources* has the button to go back.",
+        _(
+            "You are exploring **your uploaded data** — in this browser session only; the bundled data is unchanged. "
+            "*Data and sources* has the button to go back."
+        ),
         icon=":material/upload_file:",
     )
 data_caption(atlas)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from collections.abc import Iterable
 
 import numpy as np
@@ -50,6 +51,25 @@ def plotly_text(value: object) -> str:
     """Text for a plotly title, label or hover: &, < and > as entities, which plotly shows literally."""
     text = str(value)
     return html.escape(text, quote=False) if _PLOTLY_SPECIAL.search(text) else text
+
+
+def fill(template: str, **values: object) -> str:
+    """A translated template of a plotly hover with its named {placeholders} filled in; plotly's own %{…}
+    placeholders are left alone (str.format would read them as its own fields)."""
+    for name, value in values.items():
+        template = re.sub(r"(?<!%)\{" + re.escape(name) + r"\}", lambda _m, v=str(value): v, template)
+    return template
+
+
+def fill_columns(template: str, **values):
+    """A translated template filled element-wise with columns (pandas Series or numpy arrays, broadcast as `+` does)
+    or single strings: 'A — B: no action recorded' for every cell at once, in whatever order the translation puts
+    its {placeholders}."""
+    out = None
+    for literal, field, _spec, _conversion in string.Formatter().parse(template):
+        for part in ([literal] if literal else []) + ([values[field]] if field is not None else []):
+            out = part if out is None else out + part
+    return "" if out is None else out
 
 
 def _escape_values(values):

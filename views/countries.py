@@ -2,6 +2,7 @@
 
 from components.content.countries import peer_labels
 from components.ui.frame import page_frame, view_control, view_threshold
+from components.ui.language import _
 from components.ui.render import render
 from components.ui.sidebar import party_select
 
@@ -9,8 +10,8 @@ frame = page_frame("countries")
 
 render(frame, slots={
     "party": lambda: party_select(frame.atlas),
-    "peers": lambda: view_control(frame, "peers", "Peers", labels=peer_labels(frame.atlas, frame.filters)),
+    "peers": lambda: view_control(frame, "peers", _("Peers"), labels=peer_labels(frame.atlas, frame.filters)),
     "at_least": lambda choices: view_threshold(
-        frame, "at_least", f"Show what at least this many of the {choices[-1]} peers joined", choices,
-        help="1 shows every instrument any peer joined; the largest value, only what every peer joined."),
+        frame, "at_least", _("Show what at least this many of the {n} peers joined").format(n=choices[-1]), choices,
+        help=_("1 shows every instrument any peer joined; the largest value, only what every peer joined.")),
 })  # fmt: skip

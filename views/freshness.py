@@ -3,8 +3,9 @@
 
 from components.content.freshness import period_labels
 from components.ui.frame import plain_frame, view_control
+from components.ui.language import _
 from components.ui.render import render
 
 frame = plain_frame("freshness")
 render(frame, slots={"months": lambda: view_control(
-    frame, "months", "Due when not re-checked for more than", labels=period_labels())})  # fmt: skip
+    frame, "months", _("Due when not re-checked for more than"), labels=period_labels())})  # fmt: skip

@@ -5,6 +5,7 @@ import streamlit as st
 
 from components.content.landscape import BY_LABELS, MEASURE_LABELS, detail, selected
 from components.ui.frame import page_frame, view_control
+from components.ui.language import _
 from components.ui.render import blocks, render
 
 frame = page_frame("landscape")
@@ -14,8 +15,8 @@ def options():
     if frame.brief:  # no controls on a brief or a projector
         return
     left, right = st.columns(2)
-    view_control(frame, "by", "Columns", labels=BY_LABELS, container=left)
-    view_control(frame, "measure", "Count", labels=MEASURE_LABELS, container=right)
+    view_control(frame, "by", _("Columns"), labels=BY_LABELS, container=left)
+    view_control(frame, "measure", _("Count"), labels=MEASURE_LABELS, container=right)
 
 
 def cell():

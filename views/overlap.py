@@ -2,12 +2,13 @@
 
 from components.content.overlap import MEASURE_LABELS
 from components.ui.frame import page_frame, view_control
+from components.ui.language import _
 from components.ui.render import render
 
 frame = page_frame("overlap")
 short = frame.short
 
 render(frame, slots={
-    "instrument": lambda: view_control(frame, "instrument", "Instruments (2 to 8)", labels=short),
-    "measure": lambda: view_control(frame, "measure", "Colour by", labels=MEASURE_LABELS),
+    "instrument": lambda: view_control(frame, "instrument", _("Instruments (2 to 8)"), labels=short),
+    "measure": lambda: view_control(frame, "measure", _("Colour by"), labels=MEASURE_LABELS),
 })  # fmt: skip

@@ -5,6 +5,7 @@ import streamlit as st
 
 from components.content.signatories import SORT_LABELS, detail, selected
 from components.ui.frame import page_frame, view_control
+from components.ui.language import _
 from components.ui.render import blocks, render
 
 frame = page_frame("signatories")
@@ -13,8 +14,8 @@ short = frame.short
 
 def matrix_options():
     left, right = st.columns([3, 1])
-    view_control(frame, "instrument", "Instruments (columns)", labels=short, container=left)
-    view_control(frame, "sort", "Order parties by", labels=SORT_LABELS, container=right)
+    view_control(frame, "instrument", _("Instruments (columns)"), labels=short, container=left)
+    view_control(frame, "sort", _("Order parties by"), labels=SORT_LABELS, container=right)
 
 
 def cell():
@@ -26,5 +27,5 @@ def cell():
 render(frame, slots={
     "matrix_options": matrix_options,
     "cell": cell,
-    "compare": lambda: view_control(frame, "compare", "Pick two instruments", labels=short),
+    "compare": lambda: view_control(frame, "compare", _("Pick two instruments"), labels=short),
 })  # fmt: skip

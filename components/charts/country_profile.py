@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from components.charts.matrix import strongest_actions
 from components.charts.theme import LEGAL_FORCE_COLOURS, OUTLINE, finish_figure, legend_above
 from components.charts.timeline import LEGAL_FORCE_SYMBOLS
+from components.data.i18n import DEFAULT, _, collation_key, language, territory
 from components.data.labels import label, legal_force_levels
 
 
@@ -50,8 +51,8 @@ def profile_figure(rows: pd.DataFrame, *, party_name: str, asof: dt.date, subtit
         strength = rows["legal_force"].map({level: i for i, level in enumerate(legal_force_levels())})
         kept = rows.assign(_s=strength).sort_values(["_s", "when"], ascending=[True, False], kind="stable")
         rows = kept.head(PROFILE_ROWS).drop(columns="_s")
-        shown = (f"Showing {PROFILE_ROWS} of {len(kept):,}: the most binding, then the most recent; the table and "
-                 "its CSV list every one")  # fmt: skip
+        shown = _("Showing {shown} of {total}: the most binding, then the most recent; the table and its CSV list "
+                  "every one").format(shown=PROFILE_ROWS, total=f"{len(kept):,}")  # fmt: skip
         subtitle = f"{subtitle} · {shown}" if subtitle else shown
     ordered = rows.sort_values(["when", "instrument"], kind="stable")
     order = ordered["instrument"].tolist()
@@ -65,16 +66,18 @@ def profile_figure(rows: pd.DataFrame, *, party_name: str, asof: dt.date, subtit
                 x=mine["when"], y=mine["instrument"], mode="markers", name=label(level),
                 marker=dict(size=14, color=LEGAL_FORCE_COLOURS[level], symbol=LEGAL_FORCE_SYMBOLS.get(level, "circle"),
                             line=OUTLINE),
-                customdata=mine[["instrument", "action", "date_label", "forum"]].fillna("").astype(str).to_numpy(),
+                customdata=mine.assign(action=mine["action"].astype(str).map(label))[
+                    ["instrument", "action", "date_label", "forum"]].fillna("").astype(str).to_numpy(),
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} %{customdata[2]}<br>%{customdata[3]}<extra></extra>",
             )
         )  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None, automargin=True,
                      showgrid=True, gridcolor="#e4e7eb")  # fmt: skip
-    fig.update_xaxes(title="Date of its strongest action (or of adoption when undated)", type="date")
+    fig.update_xaxes(title=_("Date of its strongest action (or of adoption when undated)"), type="date")
     fig.update_layout(height=_height(len(order)))
     legend_above(fig)
-    return finish_figure(fig, title=f"What {party_name} has joined, by legal force", subtitle=subtitle, asof=asof)
+    return finish_figure(fig, title=_("What {name} has joined, by legal force").format(name=party_name),
+                         subtitle=subtitle, asof=asof)  # fmt: skip
 
 
 def _height(rows: int) -> int:
@@ -123,7 +126,7 @@ def peer_table(
         joined = joiners(participation[involved])
     short = dict(zip(instruments["id"], instruments["short_name"], strict=True))
     force = dict(zip(instruments["id"], instruments["legal_force"], strict=True))
-    names = dict(zip(peers["id"], peers["name"], strict=True))
+    names = {pid: territory(pid, name) for pid, name in zip(peers["id"], peers["name"], strict=True)}  # CLDR names
     mine = {i for i, who in joined.items() if i in short and party_id in who}
     theirs: dict[str, set[str]] = {}  # instrument -> the names of the peers that joined it
     for instrument, who in joined.items():
@@ -139,7 +142,8 @@ def peer_table(
         "peers": len(peers),
     }, columns=PEER_COLUMNS[:-2])  # fmt: skip
     table["share"] = table["peers_joined"] / len(peers) if len(peers) else 0.0
-    table["joined_by"] = ["; ".join(sorted(theirs[i], key=str.lower)) if i in theirs else "" for i in ids]
+    by_name = str.lower if language() == DEFAULT else collation_key  # accented names with their letter ('Égypte')
+    table["joined_by"] = ["; ".join(sorted(theirs[i], key=by_name)) if i in theirs else "" for i in ids]
     return table.sort_values(["party_joined", "peers_joined", "instrument"], ascending=[True, False, True],
                              key=lambda s: s.str.lower() if s.dtype == object else s).reset_index(drop=True)  # fmt: skip
 
@@ -179,26 +183,32 @@ def peer_figure(gaps: pd.DataFrame, *, party_name: str, peers_label: str, asof: 
             go.Bar(
                 x=part["peers_joined"], y=part["instrument"], orientation="h", name=label(level),
                 marker=dict(color=LEGAL_FORCE_COLOURS[level], line=OUTLINE),
-                text=[f"{k} of {n}" for k in part["peers_joined"]], textposition="outside", cliponaxis=False,
-                customdata=part[["joined_by"]].to_numpy(),
-                hovertemplate=f"<b>%{{y}}</b><br>%{{x}} of {n} peers joined<br>%{{customdata[0]}}<extra></extra>",
+                text=[_("{k} of {n}").format(k=k, n=n) for k in part["peers_joined"]], textposition="outside",
+                cliponaxis=False, customdata=part[["joined_by"]].to_numpy(),
+                hovertemplate="<b>%{y}</b><br>" + _("%{x} of {n} peers joined").replace("{n}", str(n))
+                + "<br>%{customdata[0]}<extra></extra>",
             )
         )  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None, automargin=True)
-    fig.update_xaxes(title=f"Peers that joined (of {n})", range=[0, max(n, 1) * 1.18], rangemode="tozero")
+    fig.update_xaxes(title=_("Peers that joined (of {n})").format(n=n), range=[0, max(n, 1) * 1.18], rangemode="tozero")
     fig.update_layout(height=_height(len(order)), bargap=0.25)
     legend_above(fig)
-    title = f"What {party_name}'s {n} peers ({peers_label}) joined that {party_name} has not: {len(gaps)}"
     if len(gaps) > len(shown):
-        title += f" (the {len(shown)} joined by most peers)"
+        title = _(
+            "What {name}'s {n} peers ({group}) joined that {name} has not: {count} (the {shown} joined by most peers)"
+        )
+    else:
+        title = _("What {name}'s {n} peers ({group}) joined that {name} has not: {count}")
+    title = title.format(name=party_name, n=n, group=peers_label, count=len(gaps), shown=len(shown))
     return finish_figure(fig, title=title, subtitle=subtitle, asof=asof)
 
 
 def party_card(party_id: str, parties: pd.DataFrame) -> dict[str, str]:
-    """Name, type, region, income group and groupings, for the profile header."""
+    """Name (a state's from CLDR in the view's language), type, region, income group and groupings, for the profile
+    header."""
     row = parties.set_index("id").loc[party_id]
     return {
-        "name": row["name"],
+        "name": territory(party_id, row["name"]),
         "type": label(row["party_type"]),
         "region": str(row["region"]) if pd.notna(row["region"]) else label(row["party_type"]),
         "income": label(row["income_group"]) if pd.notna(row.get("income_group")) else "—",
@@ -225,14 +235,14 @@ def compare_figure(
             go.Bar(
                 x=[names.get(p, p) for p in counts.index], y=counts[level], name=label(level),
                 marker=dict(color=LEGAL_FORCE_COLOURS[level], line=OUTLINE),
-                hovertemplate=f"%{{x}}: %{{y}} {label(level).lower()}<extra></extra>",
+                hovertemplate=_("%{x}: %{y} {level}").replace("{level}", label(level).lower()) + "<extra></extra>",
             )
         )  # fmt: skip
     fig.update_layout(barmode="stack", height=440)
     legend_above(fig)
-    fig.update_yaxes(title="Instruments joined", rangemode="tozero")
+    fig.update_yaxes(title=_("Instruments joined"), rangemode="tozero")
     fig.update_xaxes(title=None)
-    return finish_figure(fig, title="Commitments compared, by legal force", subtitle=subtitle, asof=asof)
+    return finish_figure(fig, title=_("Commitments compared, by legal force"), subtitle=subtitle, asof=asof)
 
 
 def ladder(
@@ -253,7 +263,7 @@ def ladder(
     steps = (mine["action"].astype(str).map(label) + " " + mine["date_label"].fillna("").astype(str)).str.strip()
     acts = pd.DataFrame({
         "instrument_id": ids,
-        "step": steps.where(~doubt, steps + " (unverified)"),
+        "step": steps.where(~doubt, steps + " " + _("(unverified)")),
         "_when": mine["date_by"].fillna(ids.map(info["adopted"])),  # undated: from the adoption
         "_last": mine["action"].astype(str).eq("withdrew"),  # a withdrawal comes last
     }).sort_values(["_last", "_when"], kind="stable")  # fmt: skip
@@ -263,7 +273,8 @@ def ladder(
         "instrument_id": paths.index,
         "Instrument": [info["short_name"].get(i, i) for i in paths.index],
         "Legal force": [label(str(info["legal_force"].get(i, ""))) for i in paths.index],
-        "Path": [p + (f" → in force for it {f:%Y-%m-%d}" if f is not None else "") for p, f in zip(paths, forces, strict=True)],
+        "Path": [p + (" → " + _("in force for it {date}").format(date=f"{f:%Y-%m-%d}") if f is not None else "")
+                 for p, f in zip(paths, forces, strict=True)],
         "In force for it": [f.date().isoformat() if f is not None else "" for f in forces],
     })  # fmt: skip
     return table.sort_values("Instrument", key=lambda s: s.str.lower()).reset_index(drop=True)

@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts.theme import finish_figure, focus_on_recent
+from components.data.i18n import N_, _
 from components.model.participation import active
 
 GLOBAL_SOUTH = "G77"
@@ -69,21 +70,23 @@ def share_figure(
             marker=dict(size=8 + 2.2 * table["states"] ** 0.5, color="#0072B2", opacity=0.75,
                         line=dict(color="#1f2933", width=1)),
             customdata=table[["instrument", "global_south", "states"]].to_numpy(),
-            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} of %{customdata[2]} state parties in the G77"
-            " (%{y:.0f}%)<extra></extra>",
+            hovertemplate="<b>%{customdata[0]}</b><br>"
+            + _("%{customdata[1]} of %{customdata[2]} state parties in the G77 (%{y:.0f}%)") + "<extra></extra>",
         )
     )  # fmt: skip
     south, members = reference
     fig.add_hline(y=south / members * 100, line_dash="dot", line_color="#52606d", line_width=2,
-                  annotation_text=f"G77 share of UN members ({south} of {members})", annotation_position="top left")  # fmt: skip
+                  annotation_text=_("G77 share of UN members ({south} of {members})").format(south=south, members=members),
+                  annotation_position="top left")  # fmt: skip
     focus_on_recent(fig, table.assign(short_name=table["instrument"], adopted_label=table["adopted"].dt.strftime("%Y")))
-    fig.update_yaxes(title="Global South (G77) share of state parties, %", range=[0, 105])
-    fig.update_xaxes(title="Date adopted", type="date")
+    fig.update_yaxes(title=_("Global South (G77) share of state parties, %"), range=[0, 105])
+    fig.update_xaxes(title=_("Date adopted"), type="date")
     fig.update_layout(height=440, showlegend=False)
-    return finish_figure(fig, title="Is the Global South in the room?", subtitle=subtitle, asof=asof)
+    return finish_figure(fig, title=_("Is the Global South in the room?"), subtitle=subtitle, asof=asof)
 
 
-US_CHINA = ("Both", "United States only", "China only", "Neither")
+# the table's values (kept in English in its rows and downloads); the chart and the page show them translated
+US_CHINA = (N_("Both"), N_("United States only"), N_("China only"), N_("Neither"))
 
 
 def us_china(participation: pd.DataFrame, instruments: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
@@ -106,13 +109,15 @@ def us_china(participation: pd.DataFrame, instruments: pd.DataFrame, parties: pd
 def us_china_figure(table: pd.DataFrame, *, asof: dt.date, subtitle: str | None = None) -> go.Figure:
     counts = table["us_china"].value_counts().reindex(US_CHINA, fill_value=0)
     fig = go.Figure(
-        go.Bar(x=list(counts.index), y=counts.to_numpy(), text=counts.to_numpy(), textposition="outside",
+        go.Bar(x=[_(status) for status in counts.index], y=counts.to_numpy(), text=counts.to_numpy(),
+               textposition="outside",
                marker=dict(color=["#7c7b78", "#0072B2", "#D55E00", "#d9d9d9"], line=dict(color="#1f2933", width=1)),
-               hovertemplate="%{x}: %{y} instruments<extra></extra>")
+               hovertemplate=_("%{x}: %{y} instruments") + "<extra></extra>")
     )  # fmt: skip
-    fig.update_yaxes(title="Instruments with state parties", rangemode="tozero")
+    fig.update_yaxes(title=_("Instruments with state parties"), rangemode="tozero")
     fig.update_layout(height=380, showlegend=False)
-    return finish_figure(fig, title="United States and China: in the same instruments?", subtitle=subtitle, asof=asof)
+    return finish_figure(fig, title=_("United States and China: in the same instruments?"), subtitle=subtitle,
+                         asof=asof)  # fmt: skip
 
 
 def fewest_commitments(participation: pd.DataFrame, parties: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:
@@ -143,7 +148,7 @@ def time_to_binding(instruments: pd.DataFrame) -> pd.DataFrame:
             "forum": first.index,
             "first_instrument": first["short_name"].to_numpy(),
             "first_adopted": first["adopted_label"].to_numpy(),
-            "first_binding": binding["short_name"].reindex(first.index).fillna("none yet").to_numpy(),
+            "first_binding": binding["short_name"].reindex(first.index).fillna(_("none yet")).to_numpy(),
             "binding_adopted": binding["adopted_label"].reindex(first.index).fillna("").to_numpy(),
             "years": ((binding["adopted"].reindex(first.index) - first["adopted"]).dt.days / 365.25)
             .round(1)

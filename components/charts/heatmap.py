@@ -9,12 +9,20 @@ import plotly.graph_objects as go
 
 from components.charts.selection import selected_customdata
 from components.charts.theme import LEGAL_FORCE_COLOURS, finish_figure
+from components.data.i18n import N_, _
 from components.data.labels import label, legal_force_levels
 from components.model.counting import counted_rows
 from components.model.participation import active, region_labels
+from components.text import fill
 
 AXES = ("mechanism", "forum", "theme", "region")
+AXIS_LABELS = {"mechanism": N_("Mechanism"), "forum": N_("Forum"), "theme": N_("Theme"), "region": N_("Region")}
 MEASURES = ("instruments", "commitments")
+
+
+def axis_label(by: str) -> str:
+    """'Mechanism', 'Mécanisme', 'Mecanismo': what the heatmap's columns are, in the view's language."""
+    return _(AXIS_LABELS[by]) if by in AXIS_LABELS else label(by)
 
 
 def _long(
@@ -86,7 +94,15 @@ def heatmap_figure(
     x = [label(c) if by in ("mechanism", "theme") else str(c) for c in columns]
     y = [label(level) for level in table.index]
     z = table.to_numpy()
-    unit = "instruments" if measure == "instruments" else "party commitments"
+    axis = axis_label(by)
+    if measure == "instruments":
+        hover = _("<b>%{y}</b> × %{x}<br>%{z} instruments<extra></extra>")
+        unit = _("Instruments")
+        title = _("Binding vs soft law: instruments by legal force and {axis}").format(axis=axis.lower())
+    else:
+        hover = _("<b>%{y}</b> × %{x}<br>%{z} party commitments<extra></extra>")
+        unit = _("Party commitments")
+        title = _("Binding vs soft law: party commitments by legal force and {axis}").format(axis=axis.lower())
     fig = go.Figure(
         go.Heatmap(
             z=z,
@@ -98,14 +114,13 @@ def heatmap_figure(
             text=z,
             texttemplate="%{text}",
             customdata=[[[level, c] for c in columns] for level in table.index],
-            hovertemplate=f"<b>%{{y}}</b> × %{{x}}<br>%{{z}} {unit}<extra></extra>",
-            colorbar=dict(title=unit.capitalize()),
+            hovertemplate=hover,
+            colorbar=dict(title=unit),
         )
     )
-    fig.update_yaxes(autorange="reversed", title="Legal force", type="category")
-    fig.update_xaxes(title=label(by), tickangle=-30 if len(columns) > 6 else 0, type="category")
+    fig.update_yaxes(autorange="reversed", title=_("Legal force"), type="category")
+    fig.update_xaxes(title=axis, tickangle=-30 if len(columns) > 6 else 0, type="category")
     fig.update_layout(height=520 if by != "forum" else 700, margin=dict(b=270 if by == "forum" else 180, l=190))
-    title = f"Binding vs soft law: {unit} by legal force and {label(by).lower()}"
     return finish_figure(fig, title=title, subtitle=subtitle, asof=asof)
 
 
@@ -116,7 +131,8 @@ def selected_cell(selection) -> tuple[str, str] | None:
 
 
 def cumulative_table(instruments: pd.DataFrame) -> pd.DataFrame:
-    """Running totals of legally binding and non-binding instruments by adoption date."""
+    """Running totals of legally binding and non-binding instruments by adoption date (its columns' names are
+    English: the figure names its lines in the view's language)."""
     frame = instruments[["adopted", "legal_force"]].sort_values("adopted")
     frame = frame.assign(binding=(frame["legal_force"].astype(str) == "legally_binding").astype(int))
     frame["Legally binding"] = frame["binding"].cumsum()
@@ -133,18 +149,21 @@ def cumulative_figure(instruments: pd.DataFrame, *, asof: dt.date, subtitle: str
         "Legally binding": (LEGAL_FORCE_COLOURS["legally_binding"], "solid"),
         "Not legally binding": ("#D55E00", "dash"),
     }
-    for name, (colour, dash) in colours.items():
+    names = {"Legally binding": _("Legally binding"), "Not legally binding": _("Not legally binding")}
+    for column, (colour, dash) in colours.items():
+        name = names[column]
         fig.add_trace(
             go.Scatter(
                 x=table["adopted"],
-                y=table[name],
+                y=table[column],
                 mode="lines",
                 line=dict(shape="hv", width=3, color=colour, dash=dash),
                 name=name,
-                hovertemplate=f"{name}: %{{y}} by %{{x|%b %Y}}<extra></extra>",
+                # the month as ISO: plotly's %b writes English month names
+                hovertemplate=fill(_("{name}: %{y} by %{x|%Y-%m}<extra></extra>"), name=name),
             )
         )
-    fig.update_yaxes(title="Instruments (cumulative)", rangemode="tozero")
-    fig.update_xaxes(title="Date adopted", type="date")
+    fig.update_yaxes(title=_("Instruments (cumulative)"), rangemode="tozero")
+    fig.update_xaxes(title=_("Date adopted"), type="date")
     fig.update_layout(height=400, legend=dict(x=0.01, y=0.98, yanchor="top", bgcolor="rgba(255,255,255,0.85)"))
-    return finish_figure(fig, title="Binding and non-binding instruments over time", subtitle=subtitle, asof=asof)
+    return finish_figure(fig, title=_("Binding and non-binding instruments over time"), subtitle=subtitle, asof=asof)

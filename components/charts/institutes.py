@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts.theme import finish_figure
+from components.data.i18n import _
 from components.data.labels import label
 from components.text import plotly_text
 
@@ -24,7 +25,7 @@ def founding_figure(
     table["row"] = table["party_id"].map(names).fillna(table["party_id"]) + " — " + table["name_then"]
     fig = go.Figure()
     renamed = table[table["renamed"].notna() & (table["renamed"] <= pd.Timestamp(asof))]
-    for _, row in renamed.iterrows():
+    for _index, row in renamed.iterrows():
         fig.add_trace(
             go.Scatter(
                 x=[row["founded"], row["renamed"]], y=[row["row"]] * 2, mode="lines",
@@ -32,56 +33,60 @@ def founding_figure(
             )
         )  # fmt: skip
     dated = table[table["founded"].notna()]
+    status = dated["status"].astype(str)
+    status = status.map({value: label(value).lower() for value in status.unique()})  # 'active', 'actif', 'activo'
     fig.add_trace(
         go.Scatter(
             x=dated["founded"],
             y=dated["row"],
             mode="markers",
-            name="Founded or announced",
+            name=_("Founded or announced"),
             marker=dict(size=13, color="#0072B2", line=dict(color="#1f2933", width=1)),
-            customdata=dated[["founded_label", "parent_body", "status"]].astype(str).to_numpy(),
-            hovertemplate="<b>%{y}</b><br>founded %{customdata[0]}<br>%{customdata[1]}<br>status: %{customdata[2]}"
-            "<extra></extra>",
+            customdata=dated[["founded_label", "parent_body"]].astype(str).assign(status=status).to_numpy(),
+            hovertemplate=_("<b>%{y}</b><br>founded %{customdata[0]}<br>%{customdata[1]}<br>status: %{customdata[2]}"
+                            "<extra></extra>"),
         )
-    )
+    )  # fmt: skip
     if not renamed.empty:
         fig.add_trace(
             go.Scatter(
                 x=renamed["renamed"],
                 y=renamed["row"],
                 mode="markers",
-                name="Renamed",
+                name=_("Renamed"),
                 marker=dict(symbol="diamond", size=13, color="#E69F00", line=dict(color="#1f2933", width=1)),
                 customdata=renamed[["former_name", "name", "renamed_label"]].astype(str).to_numpy(),
                 hovertemplate="%{customdata[0]} → <b>%{customdata[1]}</b><br>%{customdata[2]}<extra></extra>",
             )
         )
     fig.update_yaxes(autorange="reversed", title=None, type="category")
-    fig.update_xaxes(title="Date founded or announced", type="date")
+    fig.update_xaxes(title=_("Date founded or announced"), type="date")
     fig.update_layout(
         height=max(380, 140 + 34 * len(table)),
         margin=dict(l=330),
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
     )
-    return finish_figure(fig, title="AI safety institutes: founded and renamed", subtitle=subtitle, asof=asof)
+    return finish_figure(fig, title=_("AI safety institutes: founded and renamed"), subtitle=subtitle, asof=asof)
 
 
 def network_members(participation: pd.DataFrame, parties: pd.DataFrame, institutes: pd.DataFrame) -> pd.DataFrame:
-    """Members of the International Network of AI Safety Institutes, with their institute (if any) and dates."""
+    """Members of the International Network of AI Safety Institutes, with their institute (if any) and dates (columns
+    headed in the view's language)."""
     rows = participation[participation["instrument_id"] == NETWORK_ID]
     names = parties.set_index("id")["name"]
     institute = institutes.drop_duplicates("party_id").set_index("party_id")["name_then"]
+    member = _("Member")
     return (
         pd.DataFrame(
             {
-                "Member": rows["party_id"].map(names).fillna(rows["party_id"]),
-                "Institute": rows["party_id"].map(institute).fillna("—"),
-                "Membership": rows["action"].astype(str).map(label),
-                "Since": rows["date_label"],
-                "Evidence": rows["evidence"].astype(str),
+                member: rows["party_id"].map(names).fillna(rows["party_id"]),
+                _("Institute"): rows["party_id"].map(institute).fillna("—"),
+                _("Membership"): rows["action"].astype(str).map(label),
+                _("Since"): rows["date_label"],
+                _("Evidence"): rows["evidence"].astype(str).map(lambda value: label(value).lower()),
             }
         )
-        .sort_values("Member")
+        .sort_values(member)
         .reset_index(drop=True)
     )
 
@@ -119,19 +124,20 @@ def partnership_figure(
     members = sorted(set(pairs["a"]) | set(pairs["b"]), key=lambda pid: str(names.get(pid, pid)))
     index = {pid: i for i, pid in enumerate(members)}
     size = len(members)
-    counts = [[0] * size for _ in range(size)]
-    texts = [[""] * size for _ in range(size)]
-    for _, pair in pairs.iterrows():
+    counts = [[0] * size for _row in range(size)]
+    texts = [[""] * size for _row in range(size)]
+    for _index, pair in pairs.iterrows():
         for x, y in ((pair["a"], pair["b"]), (pair["b"], pair["a"])):
             counts[index[y]][index[x]] += 1
             texts[index[y]][index[x]] += f"<br>{plotly_text(pair['name'])} ({pair['adopted']})"
     labels = [str(names.get(pid, pid)) for pid in members]
     shown = [plotly_text(name) for name in labels]
-    hover = [[f"<b>{shown[r]} – {shown[c]}</b>{texts[r][c] or '<br>none'}" for c in range(size)] for r in range(size)]
+    none = "<br>" + _("none")
+    hover = [[f"<b>{shown[r]} – {shown[c]}</b>{texts[r][c] or none}" for c in range(size)] for r in range(size)]
     fig = go.Figure(
         go.Heatmap(
             z=counts, x=labels, y=labels, colorscale=[(0, "#f7fbff"), (1, "#08519c")], xgap=2, ygap=2,
-            text=hover, hovertemplate="%{text}<extra></extra>", colorbar=dict(title="Instruments"),
+            text=hover, hovertemplate="%{text}<extra></extra>", colorbar=dict(title=_("Instruments")),
             zmin=0, zmax=max(1, max((max(row) for row in counts), default=1)),
         )
     )  # fmt: skip
@@ -139,7 +145,7 @@ def partnership_figure(
     fig.update_xaxes(title=None, tickangle=-40, type="category")
     fig.update_layout(height=max(420, 220 + 36 * size), margin=dict(l=160, b=170))
     return finish_figure(
-        fig, title="Bilateral AI-safety partnerships between governments", subtitle=subtitle, asof=asof
+        fig, title=_("Bilateral AI-safety partnerships between governments"), subtitle=subtitle, asof=asof
     )
 
 
@@ -158,7 +164,9 @@ def map_figure(
                 colorscale=[(0, colours.get(status, "#0072B2")), (1, colours.get(status, "#0072B2"))],
                 showscale=False, marker_line_color="#ffffff", marker_line_width=0.5, name=label(status),
                 customdata=list(zip(rows["party_id"].map(names), rows["name_then"], rows["founded_label"], strict=True)),
-                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>founded %{customdata[2]}<extra></extra>",
+                hovertemplate=_(
+                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>founded %{customdata[2]}<extra></extra>"
+                ),
                 showlegend=True,
             )
         )  # fmt: skip
@@ -166,12 +174,17 @@ def map_figure(
         projection_type="natural earth", showcountries=True, countrycolor="#ffffff", showland=True,
         landcolor="#e5e7eb", showframe=False, showcoastlines=False, fitbounds=False, lataxis_range=[-58, 85],
     )  # fmt: skip
-    fig.update_layout(height=480, margin=dict(l=10, r=10, t=90, b=60), legend=dict(title="Institute", x=0.01, y=0.05))
+    fig.update_layout(height=480, margin=dict(l=10, r=10, t=90, b=60),
+                      legend=dict(title=_("Institute"), x=0.01, y=0.05))  # fmt: skip
     eu = institutes[institutes["party_id"] == "EUU"]
-    note = f" The EU's {eu['name_then'].iloc[0]} is not a country and is not on the map." if len(eu) else ""
+    note = ""
+    if len(eu):
+        note = " · " + _("the EU's {institute} is not a country and is not on the map.").format(
+            institute=eu["name_then"].iloc[0]
+        )
     return finish_figure(
         fig,
-        title="Where AI safety institutes are",
-        subtitle=(subtitle or "") + note.replace(" The", " · the", 1),
+        title=_("Where AI safety institutes are"),
+        subtitle=(subtitle or "") + note,
         asof=asof,
     )

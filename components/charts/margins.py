@@ -11,7 +11,9 @@ safety net. Pure: a figure's dict (as `Figure.to_dict()` gives it) in, its margi
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Helvetica's advance widths (Adobe Core 14 AFM, per 1000 em) for printable ASCII; Arial shares them
 _WIDTHS = dict(
@@ -108,7 +110,7 @@ _WIDTHS = dict(
         strict=True,
     )
 )
-_OTHER = 667  # any other character (accented letters, symbols): about a capital's width
+_OTHER = 667  # any other character (symbols, other scripts): about a capital's width
 SLACK = 1.08  # fonts wider than Helvetica (Helvetica Neue on a Mac) and rounding
 _TAG = re.compile(r"<(?!br)[^>]*>", re.IGNORECASE)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -119,11 +121,20 @@ COLORBAR = 75  # px of a colour bar beside its tick labels: the bar, its padding
 COLORBAR_TITLE = 70  # px beside a colour bar's title, which plotly sets above the bar (measured: 111 px for "Jaccard")
 
 
+@lru_cache(maxsize=512)
+def _width(ch: str) -> int:
+    """A character's advance width: an accented letter (French and Spanish labels: é, à, ñ, ô) is as wide as its
+    letter in Helvetica; any other character, _OTHER."""
+    if ch in _WIDTHS:
+        return _WIDTHS[ch]
+    return _WIDTHS.get(unicodedata.normalize("NFD", ch)[:1], _OTHER)
+
+
 def text_px(text: object, size: float) -> float:
     """Width in px of plotly text (tags ignored, <br> breaks lines: the widest line) at font size `size`."""
     plain = _ENTITY.sub("x", _TAG.sub("", str(text)))
     lines = _BREAK.split(plain)
-    return max((sum(_WIDTHS.get(ch, _OTHER) for ch in line) for line in lines), default=0) * size / 1000 * SLACK
+    return max((sum(_width(ch) for ch in line) for line in lines), default=0) * size / 1000 * SLACK
 
 
 def _get(tree: dict | None, *path, default=None):

@@ -11,11 +11,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts.theme import add_source_line, finish_figure
+from components.data.i18n import _, ngettext
 from components.data.labels import label
 from components.model.claims import FLAG, disputed_instruments, disputed_pairs
 from components.model.counting import UNVERIFIED_MARK, party_counts
 from components.model.participation import region_labels, withdrawn_mask
-from components.text import plotly_text
+from components.text import fill_columns, plotly_text
 
 # Strongest first. A ratification binds; a signature or adherence is a formal act; membership and endorsement are
 # political; co-sponsoring or adopting in an assembly, committing as a company and observing are weaker still.
@@ -107,9 +108,7 @@ def _wide(best: pd.DataFrame, parties: pd.DataFrame, instruments: pd.DataFrame, 
     return wide.sort_values(keys, ascending=ascending)
 
 
-FOCUS_ROWS = (
-    15  # rows a matrix keeps on a projector: 15 rows of 24 px labels (and its column names) fill a 1080 px screen
-)
+FOCUS_ROWS = 15  # the rows a matrix keeps on a projector: 15 of 24 px (and the column names) fill 1080 px
 
 
 def focus_rows(wide: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, str]:
@@ -117,26 +116,28 @@ def focus_rows(wide: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, st
     commitments first, then by name; the order of `wide` kept), and what was left out, in words."""
     if len(columns) == 1:  # one instrument: nothing differs across columns; the first rows in the chosen order
         kept = wide.head(FOCUS_ROWS)
-        note = f"Showing the first {len(kept)} parties (of {len(wide)}); every party is in the data file"
-        return (wide, "") if len(kept) == len(wide) else (kept, note)
+        note = _("Showing the first {shown} parties (of {total}); every party is in the data file")
+        return (wide, "") if len(kept) == len(wide) else (kept, note.format(shown=len(kept), total=len(wide)))
     same = wide[columns].nunique(axis=1, dropna=False) == 1
     differ = wide[~same]
     if differ.empty:  # every party took the same action on each instrument: the first rows, said so
         kept = wide.head(FOCUS_ROWS)
-        note = f"Every party took the same action on each of these instruments; showing the first {len(kept)} (of {len(wide)})"
-        return (wide, "") if len(kept) == len(wide) else (kept, note)
+        note = _("Every party took the same action on each of these instruments; showing the first {shown} (of "
+                 "{total})")  # fmt: skip
+        return (wide, "") if len(kept) == len(wide) else (kept, note.format(shown=len(kept), total=len(wide)))
     kept = differ
     if len(differ) > FOCUS_ROWS:
         top = differ.sort_values(["total", "party"], ascending=[False, True]).index[:FOCUS_ROWS]
         kept = differ[differ.index.isin(top)]
     if len(kept) == len(wide):
         return wide, ""
-    what = "whose actions differ across these instruments"
     if len(kept) < len(differ):
-        note = f"the {len(kept)} parties with most commitments of the {len(differ)} {what}"
+        note = _("Showing the {shown} parties with most commitments of the {differ} whose actions differ across these "
+                 "instruments (of {total}); every party is in the data file")  # fmt: skip
     else:
-        note = f"the {len(kept)} parties {what}"
-    return kept, f"Showing {note} (of {len(wide)}); every party is in the data file"
+        note = _("Showing the {shown} parties whose actions differ across these instruments (of {total}); every "
+                 "party is in the data file")  # fmt: skip
+    return kept, note.format(shown=len(kept), differ=len(differ), total=len(wide))
 
 
 def matrix_figure(
@@ -206,7 +207,7 @@ def matrix_figure(
         if cells:
             fig.add_trace(
                 go.Scatter(
-                    x=[c[0] for c in cells], y=[c[1] for c in cells], mode="markers", name="Hypothetical (scenario)",
+                    x=[c[0] for c in cells], y=[c[1] for c in cells], mode="markers", name=_("Hypothetical (scenario)"),
                     marker=dict(symbol="square-open", size=16, color="#000000", line=dict(width=3)), hoverinfo="skip",
                 )
             )  # fmt: skip
@@ -222,7 +223,7 @@ def matrix_figure(
                 marker=dict(
                     symbol="square", size=14, color=ACTION_COLOURS[action], line=dict(color="#1f2933", width=1)
                 ),
-                legendgrouptitle_text="Strongest action",
+                legendgrouptitle_text=_("Strongest action"),
                 legendgroup="actions",
                 hoverinfo="skip",
             )
@@ -239,13 +240,15 @@ def matrix_figure(
     )
     fig = finish_figure(
         fig,
-        title="Who joined what: strongest action per party and instrument",
-        subtitle=" · ".join(p for p in (subtitle or "Totals in brackets", focus_note) if p),
+        title=_("Who joined what: strongest action per party and instrument"),
+        subtitle=" · ".join(p for p in (subtitle or _("Totals in brackets"), focus_note) if p),
         asof=asof,
     )
-    if any(c in disputed for c in columns) or any(t.name == "Sources differ (⚑)" for t in fig.data):
-        fig = add_source_line(fig, f"{FLAG} A source states this count, a date or a party's act differently: the "
-                                   "Atlas shows its own value; the claims are listed with it.", copy=False)  # fmt: skip
+    if any(c in disputed for c in columns) or any(t.legendgroup == "marks" and FLAG in t.text for t in fig.data):
+        fig = add_source_line(fig, _("{flag} A source states this count, a date or a party's act differently: the "
+                                     "Atlas shows its own value; the claims are listed with it.").format(flag=FLAG),
+                              copy=False)  # fmt: skip
+    fig.layout.meta = {"focus": focus_note} if focus_note else None  # for the text alternative (content/signatories)
     return fig
 
 
@@ -255,8 +258,8 @@ def _add_selectable_cells(fig, wide, columns, x_labels, y_labels, hover) -> None
     rows, cols = len(y_labels), len(x_labels)
     fig.add_trace(
         go.Scatter(
-            x=[x for _ in range(rows) for x in x_labels], y=[y for y in y_labels for _ in range(cols)],
-            mode="markers", marker=dict(symbol="square", size=12, opacity=0), showlegend=False, name="cells",
+            x=[x for _row in range(rows) for x in x_labels], y=[y for y in y_labels for _col in range(cols)],
+            mode="markers", marker=dict(symbol="square", size=12, opacity=0), showlegend=False, name=_("cells"),
             text=np.asarray(hover, dtype=object).ravel().tolist(), hovertemplate="%{text}<extra></extra>",
             customdata=[[p, c] for p in wide.index for c in columns],
             selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
@@ -271,10 +274,10 @@ def _add_marks(fig, best, wide, columns, x_labels, y_labels, claims) -> None:
     shown = best[best["instrument_id"].isin(x_of) & best["party_id"].isin(y_of)]
     pairs = disputed_pairs(claims) if claims is not None else set()
     marks = (  # left and right of the cell's centre, so a cell with both shows both
-        (UNVERIFIED_MARK, shown[shown["evidence"].astype(str) == "unverified"], "Unverified source (?)", "#1f2933",
+        (UNVERIFIED_MARK, shown[shown["evidence"].astype(str) == "unverified"], _("Unverified source (?)"), "#1f2933",
          "middle left"),
         (FLAG, shown[[(p, i) in pairs for p, i in zip(shown["party_id"], shown["instrument_id"], strict=True)]],
-         "Sources differ (⚑)", "#b00020", "middle right"),
+         _("Sources differ (⚑)"), "#b00020", "middle right"),
     )  # fmt: skip
     for glyph, cells, name, colour, position in marks:
         if cells.empty:
@@ -285,7 +288,7 @@ def _add_marks(fig, best, wide, columns, x_labels, y_labels, claims) -> None:
                 textposition=position,
                 text=[glyph] * len(cells), textfont=dict(size=12, color=colour, shadow="auto"), name=name,
                 hoverinfo="skip",
-                legendgroup="marks", legendgrouptitle_text="Marks",
+                legendgroup="marks", legendgrouptitle_text=_("Marks"),
             )
         )  # fmt: skip
 
@@ -294,7 +297,8 @@ def _hover_texts(best: pd.DataFrame, wide: pd.DataFrame, columns: list[str], sho
     """The hover text of every cell (party × instrument), built column-wise rather than cell by cell."""
     party_names = np.array([plotly_text(name) for name in wide["party"]], dtype=object)
     instrument_names = np.array([plotly_text(short.get(c, c)) for c in columns], dtype=object)
-    texts = party_names[:, None] + " — " + instrument_names[None, :] + ": no action recorded"
+    texts = np.broadcast_to(fill_columns(_("{party} — {instrument}: no action recorded"), party=party_names[:, None],
+        instrument=instrument_names[None, :]), (len(party_names), len(instrument_names))).astype(object)  # fmt: skip
     best = best[best["instrument_id"].isin(columns) & best["party_id"].isin(wide.index)]
     if best.empty:
         return texts
@@ -302,12 +306,14 @@ def _hover_texts(best: pd.DataFrame, wide: pd.DataFrame, columns: list[str], sho
     short_of = dict(zip(columns, instrument_names, strict=True))
     date = best["date_label"].fillna("").astype(str)
     best = best.astype({"party_id": object, "instrument_id": object})  # categorical ids map to categoricals
-    text = (
-        "<b>" + best["party_id"].map(name_of) + "</b> — " + best["instrument_id"].map(short_of) + "<br>"
-        + best["action"].map(label) + date.where(date == "", " on " + date)
-        + best["withdrew"].map({True: " (later withdrew)", False: ""})
-        + "<br>evidence: " + best["evidence"].astype(str)
-        + best["evidence"].astype(str).map({"unverified": " (a single non-official source)"}).fillna("")
+    evidence = best["evidence"].astype(str)  # its words: 'official', 'officielle', 'oficial'
+    text = fill_columns(
+        _("<b>{party}</b> — {instrument}<br>{action}{date}{withdrew}<br>evidence: {evidence}{unverified}"),
+        party=best["party_id"].map(name_of), instrument=best["instrument_id"].map(short_of),
+        action=best["action"].map(label), date=fill_columns(" " + _("on {date}"), date=date).where(date != "", ""),
+        withdrew=best["withdrew"].map({True: " " + _("(later withdrew)"), False: ""}),
+        evidence=evidence.map({value: label(value).lower() for value in evidence.unique()}),
+        unverified=evidence.map({"unverified": " " + _("(a single non-official source)")}).fillna(""),
     )  # fmt: skip
     row = wide.index.get_indexer(best["party_id"])
     column = pd.Index(columns).get_indexer(best["instrument_id"])
@@ -331,16 +337,6 @@ def diff(participation: pd.DataFrame, first: str, second: str) -> Diff:
     return Diff(tuple(sorted(a & b)), tuple(sorted(a - b)), tuple(sorted(b - a)))
 
 
-def diff_table(result: Diff, parties: pd.DataFrame, first_name: str, second_name: str) -> pd.DataFrame:
-    names = parties.set_index("id")["name"]
-    rows = [(pid, "Both") for pid in result.both]
-    rows += [(pid, f"Only {first_name}") for pid in result.only_first]
-    rows += [(pid, f"Only {second_name}") for pid in result.only_second]
-    table = pd.DataFrame(rows, columns=["id", "In"])
-    table.insert(0, "Party", table["id"].map(names).fillna(table["id"]))
-    return table
-
-
 NAMES_SHOWN = 60  # names listed under a bar of the comparison; the rest are in its data file
 NAMES_PER_LINE = 3  # three short names per line keep neighbouring bars' lists apart down to a 768 px tablet
 
@@ -353,7 +349,9 @@ def _name_lines(ids: tuple[str, ...], names: Mapping[str, str]) -> tuple[str, in
         ", ".join(plotly_text(n) for n in shown[i : i + NAMES_PER_LINE]) for i in range(0, len(shown), NAMES_PER_LINE)
     ]
     if rest > 0:
-        lines.append(f"… and {rest} more (in the data file)")
+        lines.append(
+            ngettext("… and {n} more (in the data file)", "… and {n} more (in the data file)", rest).format(n=rest)
+        )
     return "<br>".join(lines), len(lines)
 
 
@@ -370,7 +368,8 @@ def diff_figure(
     bar are listed under it, so that a picture of the chart names them."""
     groups = [result.only_first, result.both, result.only_second]
     counts = [len(g) for g in groups]
-    labels = [f"Only {first_name}", "Both", f"Only {second_name}"]
+    only = _("Only {instrument}")  # as components/content/signatories.set_labels names the sets
+    labels = [only.format(instrument=first_name), _("Both"), only.format(instrument=second_name)]
     fig = go.Figure(
         go.Bar(
             x=labels,
@@ -378,23 +377,24 @@ def diff_figure(
             marker=dict(color=["#0072B2", "#7c7b78", "#E69F00"], line=dict(color="#1f2933", width=1)),
             text=counts,
             textposition="outside",
-            hovertemplate="%{x}: %{y} parties<extra></extra>",
+            hovertemplate=_("%{x}: %{y} parties<extra></extra>"),
         )
     )
-    fig.update_yaxes(title="Parties", rangemode="tozero")
+    fig.update_yaxes(title=_("Parties"), rangemode="tozero")
     fig.update_xaxes(title=None)
     fig.update_layout(height=380, showlegend=False)
     if party_names is not None:
         listed = [_name_lines(group, party_names) for group in groups]
-        lines = max(n for _, n in listed)
+        lines = max(n for _text, n in listed)
         names_height = 16 * lines + 40
         fig.update_layout(height=380 + names_height)
         axis = names_height / (380 + names_height)  # the bars above, the names below their labels
         fig.update_yaxes(domain=[axis, 1])
-        for position, (text, _) in enumerate(listed):
+        for position, (text, _lines) in enumerate(listed):
             fig.add_annotation(
                 x=(position + 0.5) / 3, y=axis, xref="paper", yref="paper", xanchor="center", yanchor="top", yshift=-28,
                 showarrow=False,
-                text=text or "none", align="center", font=dict(size=11), name="names",
+                text=text or _("none"), align="center", font=dict(size=11), name="names",
             )  # fmt: skip
-    return finish_figure(fig, title=f"{first_name} vs {second_name}: who is in which", subtitle=subtitle, asof=asof)
+    title = _("{first} vs {second}: who is in which").format(first=first_name, second=second_name)
+    return finish_figure(fig, title=title, subtitle=subtitle, asof=asof)

@@ -9,6 +9,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from components.charts.theme import finish_figure
+from components.data.i18n import _
+from components.data.labels import number
 from components.model.counting import counted_rows
 from components.model.participation import active
 from components.text import plotly_text
@@ -48,12 +50,12 @@ def overlap_figure(
     values = table[measure].to_numpy().reshape(n, n)
     shared = table["shared"].to_numpy().reshape(n, n)
     jaccard = table["jaccard"].to_numpy().reshape(n, n)
-    text = [[f"{shared[r][c]}<br>{jaccard[r][c]:.2f}" for c in range(n)] for r in range(n)]
+    text = [[f"{shared[r][c]}<br>{number(jaccard[r][c], 2)}" for c in range(n)] for r in range(n)]
     fig = go.Figure(
         go.Heatmap(
             z=values, x=labels, y=labels, colorscale="Blues", xgap=2, ygap=2, text=text, texttemplate="%{text}",
-            hovertemplate="<b>%{y}</b> and <b>%{x}</b><br>shared parties and Jaccard index: %{text}<extra></extra>",
-            colorbar=dict(title="Jaccard" if measure == "jaccard" else "Shared parties"),
+            hovertemplate=_("<b>%{y}</b> and <b>%{x}</b><br>shared parties and Jaccard index: %{text}<extra></extra>"),
+            colorbar=dict(title="Jaccard" if measure == "jaccard" else _("Shared parties")),
             zmin=0, zmax=1 if measure == "jaccard" else None,
         )
     )  # fmt: skip
@@ -62,8 +64,8 @@ def overlap_figure(
     fig.update_layout(height=max(420, 200 + 60 * n), margin=dict(l=220, b=190))
     return finish_figure(
         fig,
-        title="Overlap of signatory sets: shared parties and Jaccard index",
-        subtitle=subtitle or "Each cell: parties in both, and shared ÷ in either",
+        title=_("Overlap of signatory sets: shared parties and Jaccard index"),
+        subtitle=subtitle or _("Each cell: parties in both, and shared ÷ in either"),
         asof=asof,
     )
 
@@ -100,7 +102,7 @@ def patterns_figure(
              for members in shown["members"]]  # fmt: skip
     fig.add_trace(
         go.Bar(x=columns, y=shown["parties"], marker_color="#0072B2", text=hover, texttemplate="%{y}",
-               textposition="outside", hovertemplate="%{y} parties<br>%{text}<extra></extra>", showlegend=False),
+               textposition="outside", hovertemplate=_("%{y} parties<br>%{text}<extra></extra>"), showlegend=False),
         row=1, col=1,
     )  # fmt: skip
     for instrument in instrument_ids:
@@ -113,13 +115,14 @@ def patterns_figure(
             row=2, col=1,
         )  # fmt: skip
     fig.update_xaxes(showticklabels=False, row=1, col=1)
-    fig.update_xaxes(showticklabels=False, title="Exact combinations of instruments, most common first", row=2, col=1)
-    fig.update_yaxes(title="Parties", rangemode="tozero", row=1, col=1)
+    fig.update_xaxes(showticklabels=False, title=_("Exact combinations of instruments, most common first"), row=2,
+                     col=1)  # fmt: skip
+    fig.update_yaxes(title=_("Parties"), rangemode="tozero", row=1, col=1)
     fig.update_yaxes(autorange="reversed", type="category", row=2, col=1)
     fig.update_layout(height=max(520, 380 + 28 * len(instrument_ids)), margin=dict(l=220))
     return finish_figure(
         fig,
-        title="Who shares which combination of instruments",
-        subtitle=subtitle or "Filled dot: in the instrument",
+        title=_("Who shares which combination of instruments"),
+        subtitle=subtitle or _("Filled dot: in the instrument"),
         asof=asof,
     )

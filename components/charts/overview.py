@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts.theme import LEGAL_FORCE_COLOURS, finish_figure
+from components.data.i18n import _
 from components.data.labels import label, legal_force_definitions, legal_force_levels
 from components.model.atlas import Atlas
 from components.model.counting import party_counts
@@ -74,31 +75,32 @@ def legal_force_chart(atlas: Atlas | Slice, *, subtitle: str | None = None) -> g
             text=table["instruments"],
             textposition="outside",
             customdata=table[["definition"]],
-            hovertemplate="<b>%{y}</b>: %{x} instruments<br>%{customdata[0]}<extra></extra>",
+            hovertemplate=_("<b>%{y}</b>: %{x} instruments<br>%{customdata[0]}<extra></extra>"),
         )
     )
     fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(title="Number of instruments", rangemode="tozero")
+    fig.update_xaxes(title=_("Number of instruments"), rangemode="tozero")
     fig.update_layout(height=380, showlegend=False)
     return finish_figure(
         fig,
-        title="Instruments by legal force",
-        subtitle=subtitle or "From legally binding (top) to voluntary self-regulation (bottom)",
+        title=_("Instruments by legal force"),
+        subtitle=subtitle or _("From legally binding (top) to voluntary self-regulation (bottom)"),
         asof=atlas.asof,
     )
 
 
 def latest_instruments(atlas: Atlas | Slice, n: int = 8) -> pd.DataFrame:
-    """The n most recently adopted instruments, newest first, with their party counts."""
+    """The n most recently adopted instruments, newest first, with their party counts (columns headed in the view's
+    language)."""
     parties = party_counts(atlas.participation)
     table = atlas.instruments.sort_values("adopted", ascending=False).head(n)
     return pd.DataFrame(
         {
-            "Adopted": table["adopted_label"],
-            "Instrument": table["name"],
-            "Forum": table["forum"],
-            "Legal force": table["legal_force"].map(label).astype(str),
-            "Parties": table["id"].map(parties).fillna(0).astype(int),
-            "Source": table["source_url"],
+            _("Adopted"): table["adopted_label"],
+            _("Instrument"): table["name"],
+            _("Forum"): table["forum"],
+            _("Legal force"): table["legal_force"].map(label).astype(str),
+            _("Parties"): table["id"].map(parties).fillna(0).astype(int),
+            _("Source"): table["source_url"],
         }
     ).reset_index(drop=True)

@@ -9,13 +9,16 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from components.data.dates import in_words
+from components.data.i18n import N_, _
 from components.text import escape_figure, plotly_text
 
 TEMPLATE_NAME = "atlas"
 FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
-SOURCE_LINE = (
+SOURCE_LINE = N_(
     "Source: AI Governance Atlas; data as of {asof}."  # what the rows rest on: the line under it (model/evidence)
 )
+# A view of an earlier day names both dates (name_the_data_date).
+SOURCE_LINE_TWO_DATES = N_("Source: AI Governance Atlas; data as of {asof}; view as of {view}.")
 
 # Ordered strongest -> weakest, sampled from cividis (designed to be read with every common colour-vision
 # deficiency), so darker always means more binding.
@@ -101,7 +104,7 @@ def finish_figure(fig: go.Figure, *, title: str, asof: dt.date, subtitle: str | 
     fig.update_layout(title=dict(text=plotly_text(title), subtitle=dict(text=subtitle) if subtitle else None))
     bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 90
     fig.add_annotation(
-        text=SOURCE_LINE.format(asof=in_words(asof)),
+        text=_(SOURCE_LINE).format(asof=in_words(asof)),
         xref="paper",
         yref="paper",
         x=0,
@@ -122,11 +125,11 @@ def name_the_data_date(fig: go.Figure, data_asof: dt.date, view_asof: dt.date) -
     2024'), not the view's day as the data's. Changes the figure (call it on a figure not yet shared)."""
     if view_asof == data_asof:
         return
-    said = f"data as of {in_words(view_asof)}."
+    said = _(SOURCE_LINE).format(asof=in_words(view_asof))
     for annotation in fig.layout.annotations:
         if annotation.name == "source" and said in annotation.text:
             annotation.text = annotation.text.replace(
-                said, f"data as of {in_words(data_asof)}; view as of {in_words(view_asof)}."
+                said, _(SOURCE_LINE_TWO_DATES).format(asof=in_words(data_asof), view=in_words(view_asof))
             )
 
 
@@ -159,7 +162,7 @@ def focus_on_recent(fig: go.Figure, table: pd.DataFrame) -> None:
     fig.update_xaxes(range=[start, end])
     names = "; ".join(f"{plotly_text(r.short_name)} ({r.adopted_label[:4]})" for r in older.itertuples())
     fig.add_annotation(
-        text=f"◀ earlier: {names} — zoom out to see",
+        text=_("◀ earlier: {names} — zoom out to see").format(names=names),
         xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", showarrow=False,
         font=dict(size=11, color="#52606d"), name="earlier",
     )  # fmt: skip

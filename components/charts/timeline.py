@@ -10,9 +10,11 @@ import plotly.graph_objects as go
 
 from components.charts.selection import selected_customdata
 from components.charts.theme import LEGAL_FORCE_COLOURS, LIGHT_LEGAL_FORCE, OUTLINE, finish_figure, focus_on_recent
+from components.data.i18n import N_, _
 from components.data.labels import label, legal_force_definitions, legal_force_levels
 from components.model.claims import FLAG, disputed_instruments
 from components.model.counting import RULE_WORDS, party_counts
+from components.text import fill
 
 LANES = ("mechanism", "forum")
 # A shape per level as well as a colour, so the level reads without colour (print, colour-vision deficiency).
@@ -24,7 +26,7 @@ LEGAL_FORCE_SYMBOLS = {
     "voluntary_self_regulation": "hexagon",
     "no_commitment": "circle-open",
 }
-EVENTS_LANE = "Summits and meetings"
+EVENTS_LANE = N_("Summits and meetings")  # the summits' lane, in the view's language where drawn: _(EVENTS_LANE)
 # Above this many instrument markers a marker's hover is lean: its short name, date, count and any ⚑, not its full
 # name, forum and counting rule (selecting it opens all of them). At 100× the bundled data (10,000 markers) the full
 # hover text was 80 % of the 2.7 MB figure sent to the browser; the bundled data (about 100) keeps the full hover.
@@ -47,8 +49,11 @@ def timeline_table(
     rules = (
         instruments["counting_rule"].astype(str) if "counting_rule" in instruments else pd.Series("", instruments.index)
     )
-    how = "counted: " + rules.map(RULE_WORDS).fillna("every party listed")
-    flag = instruments["id"].isin(disputed).map({True: f" · {FLAG} sources differ (select for details)", False: ""})
+    words = {rule: _("(counted: {rule})").format(rule=_(RULE_WORDS.get(rule, "every party listed")))
+             for rule in rules.unique()}  # fmt: skip
+    how = rules.map(words)
+    differ = " · " + _("{flag} sources differ (select for details)").format(flag=FLAG)
+    flag = instruments["id"].isin(disputed).map({True: differ, False: ""})
     lane_values = instruments[lane].astype(str)
     return pd.DataFrame(
         {
@@ -62,7 +67,7 @@ def timeline_table(
             "legal_force": instruments["legal_force"].astype(str),
             "forum": instruments["forum"],
             "parties": instruments["id"].map(counts).fillna(0).astype(int),
-            "counting": ("(" + how + ")" + flag).to_numpy(),
+            "counting": (how + flag).to_numpy(),
         }
     ).reset_index(drop=True)
 
@@ -81,25 +86,24 @@ def _days(dates: pd.Series) -> list[str]:
 def _hover(rows: pd.DataFrame, level: str, definitions: dict[str, str], lean: bool) -> dict:
     """A level's markers' customdata (the instrument id first: a selection reads it) and hover template."""
     if lean:
-        flag = rows["counting"].str.contains(FLAG).map({True: f" · {FLAG} sources differ", False: ""})
+        differ = " · " + _("{flag} sources differ").format(flag=FLAG)
+        flag = rows["counting"].str.contains(FLAG).map({True: differ, False: ""})
         return dict(
             customdata=np.column_stack([rows["id"], rows["short_name"], rows["adopted_label"], rows["parties"], flag]),
-            hovertemplate=(
-                f"<b>%{{customdata[1]}}</b><br>%{{customdata[2]}} · {label(level)}<br>"
-                "Parties recorded: %{customdata[3]}%{customdata[4]}<br>Select it for its full name, forum and "
-                "sources<extra></extra>"
-            ),
-        )
+            hovertemplate=fill(_(
+                "<b>%{customdata[1]}</b><br>%{customdata[2]} · {level}<br>Parties recorded: "
+                "%{customdata[3]}%{customdata[4]}<br>Select it for its full name, forum and sources<extra></extra>"
+            ), level=label(level)),
+        )  # fmt: skip
     return dict(
         customdata=np.column_stack(
             [rows["id"], rows["name"], rows["adopted_label"], rows["forum"], rows["parties"], rows["counting"]]
         ),
-        hovertemplate=(
-            "<b>%{customdata[1]}</b><br>%{customdata[2]} · %{customdata[3]}<br>"
-            f"{label(level)}: {definitions.get(level, '')}<br>"
+        hovertemplate=fill(_(
+            "<b>%{customdata[1]}</b><br>%{customdata[2]} · %{customdata[3]}<br>{level}: {definition}<br>"
             "Parties recorded: %{customdata[4]} %{customdata[5]}<extra></extra>"
-        ),
-    )
+        ), level=label(level), definition=definitions.get(level, "")),
+    )  # fmt: skip
 
 
 def timeline_figure(
@@ -129,7 +133,7 @@ def timeline_figure(
                 mode="markers",
                 name=label(level),
                 legendgroup="force",
-                legendgrouptitle_text="Legal force",
+                legendgrouptitle_text=_("Legal force"),
                 marker=dict(
                     symbol=LEGAL_FORCE_SYMBOLS.get(level, "circle"),
                     color=LEGAL_FORCE_COLOURS[level],
@@ -149,23 +153,24 @@ def timeline_figure(
                 x=_days(in_force["entry_into_force"]),
                 y=in_force["lane"],
                 mode="markers",
-                name="Entry into force",
+                name=_("Entry into force"),
                 legendgroup="milestones",
-                legendgrouptitle_text="Milestones",
+                legendgrouptitle_text=_("Milestones"),
                 marker=dict(symbol="x-thin-open", size=13, color="#1f2933", line=dict(width=2)),
                 customdata=np.column_stack([in_force["id"], in_force["short_name" if lean else "name"]]),
-                hovertemplate="<b>%{customdata[1]}</b><br>entered into force %{x|%d %b %Y}<extra></extra>",
+                # the date as ISO: plotly's %b writes English month names
+                hovertemplate=_("<b>%{customdata[1]}</b><br>entered into force %{x|%Y-%m-%d}<extra></extra>"),
             )
         )
     if len(events):
         fig.add_trace(
             go.Scatter(
                 x=_days(events["start_date"]),
-                y=[EVENTS_LANE] * len(events),
+                y=[_(EVENTS_LANE)] * len(events),
                 mode="markers",
-                name="Summit or meeting",
+                name=_("Summit or meeting"),
                 legendgroup="milestones",
-                legendgrouptitle_text="Milestones",
+                legendgrouptitle_text=_("Milestones"),
                 marker=dict(symbol="star", size=12, color="#E69F00", line=dict(color="#1f2933", width=1)),
                 customdata=np.column_stack(
                     ["event:" + events["id"], events["name"], events["start_date_label"], events["city"]]
@@ -175,17 +180,20 @@ def timeline_figure(
         )
     focus_on_recent(fig, table)
     lanes = sorted(table["lane"].unique(), key=str.lower)
-    order = ([EVENTS_LANE] if len(events) else []) + lanes
+    order = ([_(EVENTS_LANE)] if len(events) else []) + lanes
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
-    fig.update_xaxes(title="Date adopted, issued or launched", type="date")
+    fig.update_xaxes(title=_("Date adopted, issued or launched"), type="date")
     fig.update_layout(
         height=max(420, 70 + 42 * len(order)),
         legend=dict(orientation="v", x=1.01, y=1, groupclick="toggleitem"),
         clickmode="event+select",  # a click selects a marker; no dragmode="select": plotly then sends an empty
         # selection for every click, so a clicked marker never reached the detail panel (found by a browser test)
     )
-    title = "Instruments of AI governance over time, by " + ("mechanism" if lane == "mechanism" else "forum")
-    return finish_figure(fig, title=title, subtitle=subtitle or "Marker size: number of parties recorded", asof=asof)
+    if lane == "mechanism":
+        title = _("Instruments of AI governance over time, by mechanism")
+    else:
+        title = _("Instruments of AI governance over time, by forum")
+    return finish_figure(fig, title=title, subtitle=subtitle or _("Marker size: number of parties recorded"), asof=asof)
 
 
 def selected_instrument(selection) -> str | None:
@@ -203,19 +211,21 @@ def selected_event(selection) -> str | None:
 def instrument_detail(
     instrument_id: str, instruments: pd.DataFrame, participation: pd.DataFrame, parties: pd.DataFrame
 ):
-    """The instrument's row and its parties (name, action, date, evidence, source) for the detail panel."""
+    """The instrument's row and its parties (name, action, date, evidence, source) for the detail panel, headed in
+    the view's language."""
     rows = instruments[instruments["id"] == instrument_id]
     if rows.empty:
         return None, pd.DataFrame()
     names = parties.set_index("id")["name"]
     mine = participation[participation["instrument_id"] == instrument_id]
+    party, date = _("Party"), _("Date")
     members = pd.DataFrame(
         {
-            "Party": mine["party_id"].map(names).fillna(mine["party_id"]),
-            "Action": mine["action"].astype(str).map(label),
-            "Date": mine["date_label"],
-            "Evidence": mine["evidence"].astype(str),
-            "Source": mine["source_url"],
+            party: mine["party_id"].map(names).fillna(mine["party_id"]),
+            _("Action"): mine["action"].astype(str).map(label),
+            date: mine["date_label"],
+            _("Evidence"): mine["evidence"].astype(str).map(lambda value: label(value).lower()),
+            _("Source"): mine["source_url"],
         }
-    ).sort_values(["Date", "Party"])
+    ).sort_values([date, party])
     return rows.iloc[0], members.reset_index(drop=True)

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts.theme import add_source_line, name_the_data_date
+from components.data.i18n import _, ngettext
+from components.data.labels import number  # noqa: F401 (content modules import it from here)
 from components.model.atlas import Atlas
 from components.model.claims import mark_rows
 from components.model.counting import unverified_count, unverified_note
@@ -51,6 +53,38 @@ class Notice(Block):
     text: str  # Markdown
     kind: str = "info"  # info | success | warning | error
     icon: str | None = None  # a Material icon name, e.g. "filter_alt_off"
+
+
+@dataclass(frozen=True)
+class StandingNotice(Notice):
+    """A notice kept as a module constant (shared by builds, compared by tests) whose text, marked with N_, is
+    translated each time it is read: in the language of the page run that shows it, not the one at import."""
+
+    def __getattribute__(self, name: str):
+        value = object.__getattribute__(self, name)
+        return _(value) if name == "text" else value
+
+
+class Labels(Mapping[str, str]):
+    """A view option's labels kept as a module constant (its page's widget reads them): each marked with N_, or a
+    vocabulary value read through `translate` (e.g. components.data.labels.label), and translated when read, so a
+    widget shows them in the page run's language."""
+
+    def __init__(self, labels: Mapping[str, str], translate: Callable[[str], str] | None = None):
+        self._labels = dict(labels)
+        self._translate = translate
+
+    def __getitem__(self, key: str) -> str:
+        return (self._translate or _)(self._labels[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def __repr__(self) -> str:
+        return f"Labels({self._labels!r})"
 
 
 @dataclass(frozen=True)
@@ -94,6 +128,12 @@ class Table(Block):
     height: int | None = None
     index: bool = False  # show the index (a matrix's row labels)
     download: str = ""  # a title: the table gets its own "Download this table" (CSV and XLSX with the citation)
+
+
+def source_links(data: pd.DataFrame) -> dict[str, str]:
+    """A table's `links` for its column of source addresses, headed "Source" (in English, or in the view's
+    language), each link showing "source"."""
+    return {column: _("source") for column in ("Source", _("Source")) if column in data.columns}
 
 
 def fit_height(rows: int, *, most: int = 40) -> int:
@@ -234,25 +274,35 @@ class Context:
             figure = add_source_line(figure, note, copy=False)
         title = html.unescape(figure.layout.title.text or "")
         if self.filters.whatif:
+            scenario = _(SCENARIO_LABEL)
             figure = go.Figure(figure)
-            figure.update_layout(title_text=f"{SCENARIO_LABEL} — {figure.layout.title.text}")
-            title = f"{SCENARIO_LABEL} — {title}"
-            summary = f"{SCENARIO_LABEL} (hypothetical actions included): {summary}"
+            figure.update_layout(title_text=f"{scenario} — {figure.layout.title.text}")
+            title = f"{scenario} — {title}"
+            summary = _("{scenario} (hypothetical actions included): {summary}").format(
+                scenario=scenario, summary=summary
+            )
         figure.layout.meta = {"description": plotly_text(summary)}  # the text alternative travels with the figure
         return Chart(key=key, figure=figure, rows=rows, summary=summary, title=title, unverified=note,
                      sources=sources, selectable=selectable, brief=brief)  # fmt: skip
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
-    """'1 party', '3 parties'."""
+    """'1 party', '3 parties' — English only (the static site's pages): text in the view's language uses
+    `ngettext("1 party", "{n} parties", n).format(n=number(n))` (components.data.labels.number), whose forms the
+    catalogs hold."""
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 def names_list(names: list[str], limit: int = 6) -> str:
-    """'A, B and C'; beyond `limit` names, 'A, B, … and 12 more'."""
+    """'A, B and C'; beyond `limit` names, 'A, B, … and 12 more' (in the view's language)."""
     names = [str(n) for n in names]
     if not names:
-        return "none"
+        return _("none")
     if len(names) > limit:
-        return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        rest = len(names) - limit
+        return ngettext("{names} and {n} more", "{names} and {n} more", rest).format(
+            names=", ".join(names[:limit]), n=rest
+        )
+    if len(names) == 1:
+        return names[0]
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from components.content.base import Block, Download, Heading, Metric, Metrics, Notice, Slot, Table, Text, ViewContent
 from components.data.dates import in_words
+from components.data.i18n import N_, _, ngettext, number
 from components.export.rows import neutralise
 from components.model.atlas import Atlas
 from components.model.claims import dispute_table, status_summary
@@ -26,25 +27,25 @@ from components.model.freshness import (
 from components.model.query import ViewParam
 from components.text import md
 
-TITLE = "Freshness and maintenance"
-SUBTITLE = (
+TITLE = N_("Freshness and maintenance")  # translated where the page shows it (components/ui/render.py)
+SUBTITLE = N_(
     "Every row of the Atlas says when it was last checked against its source (`checked`). Rows not re-checked for "
     "longer than the period chosen here are listed with their source, so a maintainer can re-read them and update "
     "the date (or the fact). This page covers the whole dataset, whatever the filters on other pages."
 )
 PERIODS = ("3", "6", "12", "24")  # months
-DISAGREE = (
+DISAGREE = N_(
     "claims.csv records what sources say about counts, dates and who took part. Each claim is compared with the value "
     "the Atlas shows; a fact is listed here, with every claim about it, when at least one source differs. The Atlas "
     "keeps its own value and marks the fact ⚑ on the Signatories, Timeline and Countries pages."
 )
 
-LINKS = (
+LINKS = N_(
     "`make check-links` asks every source address in the data whether it still answers, and writes a report; it "
     "changes nothing in the data. A link that is not ok is listed with the rows that cite it and a Wayback Machine "
     "address: a place to look for an archived copy (not checked to exist)."
 )
-NO_LINK_REPORT = (
+NO_LINK_REPORT = N_(
     "No link check has been run yet. Run `make check-links` to check every source link; the result then shows here."
 )
 
@@ -59,7 +60,12 @@ def params(atlas: Atlas) -> tuple[ViewParam, ...]:
 
 
 def period_labels() -> dict[str, str]:
-    return {p: f"{p} months" for p in PERIODS}
+    return {p: ngettext("{n} month", "{n} months", int(p)).format(n=p) for p in PERIODS}
+
+
+def _column(table, english: str) -> str:
+    """A model table's column as it is named in the view's language (its English name when it is not translated)."""
+    return english if english in table.columns else _(english)
 
 
 def due_blocks(atlas: Atlas, day: dt.date, months: int) -> list[Block]:
@@ -69,24 +75,26 @@ def due_blocks(atlas: Atlas, day: dt.date, months: int) -> list[Block]:
     out: list[Block] = [
         Metrics(
             [
-                Metric("Rows with a checked date", f"{summary.rows:,}"),
+                Metric(_("Rows with a checked date"), f"{summary.rows:,}"),
                 Metric(
-                    "Last full check", in_words(summary.oldest), help="Every row has been checked on or after this day."
+                    _("Last full check"),
+                    in_words(summary.oldest),
+                    help=_("Every row has been checked on or after this day."),
                 ),
-                Metric(f"Due (over {months} months)", f"{summary.due:,}"),
+                Metric(_("Due (over {n} months)").format(n=months), f"{summary.due:,}"),
             ]
         ),  # fmt: skip
-        Text(f"{bands}. Newest check: {in_words(summary.newest)}."),
+        Text(_("{bands}. Newest check: {date}.").format(bands=bands, date=in_words(summary.newest))),
     ]
     due = due_rows(atlas, today=day, months=months)
     if due.empty:
-        out.append(Notice(f"No row is more than {months} months old: nothing is due for re-checking.", kind="success",
-                          icon="verified"))  # fmt: skip
+        out.append(Notice(_("No row is more than {n} months old: nothing is due for re-checking.").format(n=months),
+                          kind="success", icon="verified"))  # fmt: skip
         return out
     return out + [
-        Table("due", due, links={"source_url": "open source"}),
+        Table("due", due, links={_column(due, "source_url"): _("open source")}),
         Download(
-            "Download the rows due (CSV)",
+            _("Download the rows due (CSV)"),
             due.to_csv(index=False).encode(),
             f"atlas-due-{day.isoformat()}.csv",
             "text/csv",
@@ -98,19 +106,19 @@ def due_blocks(atlas: Atlas, day: dt.date, months: int) -> list[Block]:
 
 def dispute_blocks(atlas: Atlas, day: dt.date) -> list[Block]:
     """What claims.csv says, and every fact some source states differently, with a download."""
-    out: list[Block] = [Heading("Where sources disagree"), Text(DISAGREE, caption=True)]
+    out: list[Block] = [Heading(_("Where sources disagree")), Text(_(DISAGREE), caption=True)]
     claims = atlas.claims
     if claims.empty:
-        return out + [Notice("No claims are recorded yet: add rows to claims.csv to compare sources.",
+        return out + [Notice(_("No claims are recorded yet: add rows to claims.csv to compare sources."),
                              icon="fact_check")]  # fmt: skip
     out.append(Text(status_summary(claims)))
     disputes = dispute_table(claims, atlas.instruments, atlas.parties.set_index("id")["name"].to_dict())
     if disputes.empty:
-        return out + [Notice("Every claim recorded agrees with the Atlas (or cannot be compared).", kind="success",
+        return out + [Notice(_("Every claim recorded agrees with the Atlas (or cannot be compared)."), kind="success",
                              icon="verified")]  # fmt: skip
     return out + [
-        Table("disputes", disputes, links={"Source": "open source"}),
-        Download("Download the disagreements (CSV)", neutralise(disputes).to_csv(index=False).encode(),
+        Table("disputes", disputes, links={_column(disputes, "Source"): _("open source")}),
+        Download(_("Download the disagreements (CSV)"), neutralise(disputes).to_csv(index=False).encode(),
                  f"atlas-disagreements-{day.isoformat()}.csv", "text/csv", key="download_disputes", icon="download"),
     ]  # fmt: skip
 
@@ -122,23 +130,26 @@ def stamp() -> tuple[str, int | None]:
 
 def link_blocks(atlas: Atlas) -> list[Block]:
     """The last link check: when it ran, links per outcome, and the links that are not ok with a download."""
-    out: list[Block] = [Heading("Link check"), Text(LINKS, caption=True)]
+    out: list[Block] = [Heading(_("Link check")), Text(_(LINKS), caption=True)]
     path = link_report_path()
     try:
         report = link_check(path, checked_rows(atlas))
     except LinkReportError as exc:
-        return out + [Notice(f"The link-check report cannot be read: {md(exc)} Run `make check-links` again to "
-                             "replace it.", kind="warning", icon="link_off")]  # fmt: skip
+        return out + [Notice(_("The link-check report cannot be read: {error} Run `make check-links` again to "
+                               "replace it.").format(error=md(exc)), kind="warning", icon="link_off")]  # fmt: skip
     if report is None:
-        return out + [Notice(NO_LINK_REPORT, icon="link")]
-    counts = " · ".join(f"**{n:,}** {OUTCOME_WORDS[o]}" for o, n in report.counts.items() if n)
-    out.append(Text(f"Last run on {in_words(report.checked.date())} at {report.checked:%H:%M} UTC: "
-                    f"**{report.links:,}** links checked. {counts or 'No link was checked'}."))  # fmt: skip
+        return out + [Notice(_(NO_LINK_REPORT), icon="link")]
+    counts = " · ".join(f"**{number(n)}** {_(OUTCOME_WORDS[o])}" for o, n in report.counts.items() if n)
+    out.append(Text(ngettext("Last run on {date} at {time} UTC: **{n}** links checked. {counts}.",
+                             "Last run on {date} at {time} UTC: **{n}** links checked. {counts}.", report.links).format(
+        date=in_words(report.checked.date()), time=f"{report.checked:%H:%M}", n=f"{report.links:,}",
+        counts=counts or _("No link was checked"))))  # fmt: skip
     if report.not_ok.empty:
-        return out + [Notice("Every link checked answered without a redirect.", kind="success", icon="verified")]
+        return out + [Notice(_("Every link checked answered without a redirect."), kind="success", icon="verified")]
     return out + [
-        Table("links", report.not_ok, links={"url": "open link", "wayback": "look for an archived copy"}),
-        Download("Download the links that are not ok (CSV)", neutralise(report.not_ok).to_csv(index=False).encode(),
+        Table("links", report.not_ok, links={_column(report.not_ok, "url"): _("open link"),
+                                             _column(report.not_ok, "wayback"): _("look for an archived copy")}),
+        Download(_("Download the links that are not ok (CSV)"), neutralise(report.not_ok).to_csv(index=False).encode(),
                  f"atlas-links-{report.checked:%Y-%m-%d}.csv", "text/csv", key="download_links", icon="download"),
     ]  # fmt: skip
 
@@ -148,4 +159,4 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     months = int(options["months"][0])
     blocks = [Slot("months"), *due_blocks(atlas, day, months), *dispute_blocks(atlas, day),
               *link_blocks(atlas)]  # fmt: skip
-    return ViewContent(TITLE, SUBTITLE, blocks, asof=atlas.asof)
+    return ViewContent(TITLE, _(SUBTITLE), blocks, asof=atlas.asof)

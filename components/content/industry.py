@@ -15,14 +15,15 @@ from components.charts.industry import (
     linked_events,
 )
 from components.charts.matrix import matrix_figure
-from components.content.base import Block, Context, Heading, Table, Text, ViewContent, plural
+from components.content.base import Block, Context, Heading, Table, Text, ViewContent, names_list
 from components.content.panels import EMPTY
+from components.data.i18n import N_, _, ngettext
 from components.export.rows import participation_rows
 from components.model.atlas import Atlas
 from components.model.filters import Filters, slice_of
 
-TITLE = "Industry and other actors"
-SUBTITLE = (
+TITLE = N_("Industry and other actors")  # translated where the page shows it (components/ui/render.py)
+SUBTITLE = N_(
     "Company pledges, codes and industry bodies, and the companies, research bodies and NGOs that joined "
     "them. Lists of industry bodies' members record founding or steering members only (see *Data and sources*)."
 )
@@ -43,16 +44,21 @@ def matrix_summary(shown: pd.DataFrame, rows: pd.DataFrame, names: Mapping[str, 
         counts = counts.assign(name=counts[column].map(lambda i: str(names_of.get(i, i))))
         best = counts.sort_values(["n", "name"], ascending=[False, True]).head(3)
         items = [f"{name} {n}" for name, n in zip(best["name"], best["n"], strict=True)]
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+        return names_list(items, limit=len(items))
 
     if (actors, instruments) == (all_actors, all_instruments):
-        head = f"{plural(actors, 'actor')} joined {plural(instruments, 'instrument')}"
+        head = _("{actors} joined {instruments}").format(
+            actors=ngettext("{n} actor", "{n} actors", actors).format(n=f"{actors:,}"),
+            instruments=ngettext("{n} instrument", "{n} instruments", instruments).format(n=f"{instruments:,}"),
+        )
     else:
-        head = (f"The matrix shows the {instruments:,} of {all_instruments:,} instruments with most actors and the "
-                f"{actors:,} of {all_actors:,} actors with most commitments among them")  # fmt: skip
-    return (
-        f"{head} ({plural(len(pairs), 'actor–instrument cell')}). Most commitments: {top('party_id', names)}; most "
-        f"actors: {top('instrument_id', short)}."
+        head = _("The matrix shows the {shown_instruments} of {all_instruments} instruments with most actors and the "
+                 "{shown_actors} of {all_actors} actors with most commitments among them").format(
+            shown_instruments=f"{instruments:,}", all_instruments=f"{all_instruments:,}", shown_actors=f"{actors:,}",
+            all_actors=f"{all_actors:,}")  # fmt: skip
+    cells = ngettext("{n} actor–instrument cell", "{n} actor–instrument cells", len(pairs)).format(n=f"{len(pairs):,}")
+    return _("{head} ({cells}). Most commitments: {by_actor}; most actors: {by_instrument}.").format(
+        head=head, cells=cells, by_actor=top("party_id", names), by_instrument=top("instrument_id", short)
     )
 
 
@@ -67,30 +73,32 @@ def _matrix_blocks(ctx: Context) -> list[Block]:
     actors = view.parties[view.parties["id"].isin(shown["party_id"])]
     fig = matrix_figure(shown, actors, instruments[instruments["id"].isin(shown["instrument_id"])], asof=view.asof,
                         sort="count", subtitle=ctx.subtitle, claims=atlas.claims, flag_counts=False)  # fmt: skip
-    fig.update_layout(title_text="Companies and other actors: which commitments and bodies they joined")
+    fig.update_layout(title_text=_("Companies and other actors: which commitments and bodies they joined"))
     # the data download has every row, the matrix the busiest ones (the caption below says so)
     out: list[Block] = [ctx.chart("industry_matrix", fig, participation_rows(rows, atlas.parties, atlas.instruments),
                                   matrix_summary(shown, rows, ctx.names, ctx.short))]  # fmt: skip
     if (n_actors, n_instruments) != (all_actors, all_instruments):
         out.append(Text(
-            f"Showing the {n_instruments} of {all_instruments} instruments with most actors and the {n_actors} of "
-            f"{all_actors} actors with most commitments among them. Narrow the filters (for example *Parties* or "
-            "*Theme*) to see the others; the chart's data download has every row.", caption=True))  # fmt: skip
+            _("Showing the {shown_instruments} of {all_instruments} instruments with most actors and the "
+              "{shown_actors} of {all_actors} actors with most commitments among them. Narrow the filters (for "
+              "example *Parties* or *Theme*) to see the others; the chart's data download has every row.").format(
+                shown_instruments=n_instruments, all_instruments=all_instruments, shown_actors=n_actors,
+                all_actors=all_actors), caption=True))  # fmt: skip
     return out
 
 
 def _linked_blocks(ctx: Context) -> list[Block]:
     short = ctx.short
     linked = linked_events(ctx.slice.events, ctx.slice.instruments)
-    out: list[Block] = [Heading("Where industry and government tracks met", brief=False)]
+    out: list[Block] = [Heading(_("Where industry and government tracks met"), brief=False)]
     if linked.empty:
-        return [*out, Text("No event in view produced both an industry-led and a government instrument.", caption=True,
-                           brief=False)]  # fmt: skip
+        return [*out, Text(_("No event in view produced both an industry-led and a government instrument."),
+                           caption=True, brief=False)]  # fmt: skip
     table = linked.assign(
         industry=linked["industry"].map(lambda ids: "; ".join(short.get(i, i) for i in ids)),
         government=linked["government"].map(lambda ids: "; ".join(short.get(i, i) for i in ids)),
-    ).rename(columns={"event": "Event", "date": "Date", "industry": "Industry instruments",
-                      "government": "Government instruments"})  # fmt: skip
+    ).rename(columns={"event": _("Event"), "date": _("Date"), "industry": _("Industry instruments"),
+                      "government": _("Government instruments")})  # fmt: skip
     return [*out, Table("linked_table", table, brief=False)]
 
 
@@ -98,4 +106,4 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     view = slice_of(atlas, filters)
     ctx = Context(atlas, filters, view)
     blocks = _matrix_blocks(ctx) + _linked_blocks(ctx)
-    return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)
+    return ViewContent(TITLE, _(SUBTITLE), blocks, filters=ctx.subtitle, asof=view.asof)

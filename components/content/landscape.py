@@ -10,6 +10,7 @@ import pandas as pd
 from components.charts.heatmap import (
     AXES,
     MEASURES,
+    axis_label,
     cumulative_figure,
     cumulative_table,
     force_counts,
@@ -17,9 +18,21 @@ from components.charts.heatmap import (
     instruments_in_cell,
     selected_cell,
 )
-from components.content.base import Block, Context, Notice, Section, Slot, Table, Text, ViewContent, plural
+from components.content.base import (
+    Block,
+    Context,
+    Labels,
+    Notice,
+    Section,
+    Slot,
+    Table,
+    Text,
+    ViewContent,
+    number,
+)
 from components.content.panels import EMPTY
 from components.data.dates import in_words
+from components.data.i18n import N_, _, ngettext
 from components.data.labels import label, legal_force_definitions
 from components.export.rows import instrument_rows
 from components.model.atlas import Atlas
@@ -27,10 +40,12 @@ from components.model.filters import Filters, slice_of
 from components.model.query import ViewParam
 from components.text import md
 
-TITLE = "Binding vs soft law"
-SUBTITLE = "How many instruments — or party commitments — sit at each level of legal force. Select a cell to list them."
-BY_LABELS = {a: label(a) for a in AXES}
-MEASURE_LABELS = {"instruments": "Instruments", "commitments": "Party commitments"}
+TITLE = N_("Binding vs soft law")  # the page translates its title
+SUBTITLE = N_(
+    "How many instruments — or party commitments — sit at each level of legal force. Select a cell to list them."
+)
+BY_LABELS = Labels({a: a for a in AXES}, axis_label)  # translated when read (the page's widget)
+MEASURE_LABELS = Labels({"instruments": N_("Instruments"), "commitments": N_("Party commitments")})
 CELL_COLUMNS = ["short_name", "adopted", "forum", "summary", "source_url"]
 
 
@@ -45,18 +60,29 @@ def _column_label(column: str, by: str) -> str:
 def heatmap_summary(counts: pd.DataFrame, by: str, measure: str) -> str:
     """'103 instruments by legal force and mechanism: Legally binding 13, …, No commitment 9. Largest cell: Political
     commitment × Soft law, 23.' (counts: components.charts.heatmap.force_counts, what the heatmap draws)"""
-    unit = "instrument" if measure == "instruments" else "party commitment"
     levels = counts.sum(axis=1)
-    listed = ", ".join(f"{label(level)} {int(n):,}" for level, n in levels.items() if n)
-    if measure == "instruments" and by in ("theme", "region"):  # an instrument is in as many cells as it has themes
-        reach = "covers" if by == "theme" else "reaches"
-        text = f"Instruments by legal force and {by}, each counted once in every {by} it {reach} "
-        text += f"({int(levels.sum()):,} in all): {listed}."
+    listed = ", ".join(f"{label(level)} {number(n)}" for level, n in levels.items() if n)
+    total, axis = int(levels.sum()), axis_label(by).lower()
+    if measure == "instruments" and by == "theme":  # an instrument is in as many cells as it has themes
+        text = _("Instruments by legal force and theme, each counted once in every theme it covers ({n} in all): "
+                 "{listed}.").format(n=number(total), listed=listed)  # fmt: skip
+    elif measure == "instruments" and by == "region":  # … or regions its parties are in
+        text = _("Instruments by legal force and region, each counted once in every region it reaches ({n} in all): "
+                 "{listed}.").format(n=number(total), listed=listed)  # fmt: skip
+    elif measure == "instruments":
+        text = ngettext("{n} instrument by legal force and {axis}: {listed}.",
+                        "{n} instruments by legal force and {axis}: {listed}.", total)  # fmt: skip
+        text = text.format(n=number(total), axis=axis, listed=listed)
     else:
-        text = f"{plural(int(levels.sum()), unit)} by legal force and {label(by).lower()}: {listed}."
+        text = ngettext("{n} party commitment by legal force and {axis}: {listed}.",
+                        "{n} party commitments by legal force and {axis}: {listed}.", total)  # fmt: skip
+        text = text.format(n=number(total), axis=axis, listed=listed)
     stacked = counts.stack()
     level, column = stacked.idxmax()
-    return text + f" Largest cell: {label(level)} × {_column_label(column, by)}, {int(stacked.max()):,}."
+    largest = _("Largest cell: {level} × {column}, {n}.").format(
+        level=label(level), column=_column_label(column, by), n=number(stacked.max())
+    )
+    return f"{text} {largest}"
 
 
 def cumulative_summary(instruments: pd.DataFrame) -> str:
@@ -65,15 +91,22 @@ def cumulative_summary(instruments: pd.DataFrame) -> str:
     table = cumulative_table(instruments)
     last = table.iloc[-1]
     binding, other = int(last["Legally binding"]), int(last["Not legally binding"])
-    text = (
-        f"By {in_words(last['adopted'])}, {binding:,} legally binding and {other:,} not legally binding "
-        f"{'instrument' if binding + other == 1 else 'instruments'} had been adopted"
-    )
+    values = dict(date=in_words(last["adopted"]), binding=number(binding), other=number(other))
     bound = instruments[instruments["legal_force"].astype(str) == "legally_binding"].sort_values("adopted")
     if len(bound):
         latest = bound.iloc[-1]
-        text += f"; the latest legally binding one: {latest['short_name']} ({latest['adopted_label']})"
-    return text + "."
+        return ngettext(
+            "By {date}, {binding} legally binding and {other} not legally binding instrument had been adopted; the "
+            "latest legally binding one: {latest} ({adopted}).",
+            "By {date}, {binding} legally binding and {other} not legally binding instruments had been adopted; the "
+            "latest legally binding one: {latest} ({adopted}).",
+            binding + other,
+        ).format(**values, latest=latest["short_name"], adopted=latest["adopted_label"])
+    return ngettext(
+        "By {date}, {binding} legally binding and {other} not legally binding instrument had been adopted.",
+        "By {date}, {binding} legally binding and {other} not legally binding instruments had been adopted.",
+        binding + other,
+    ).format(**values)
 
 
 def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]) -> ViewContent:
@@ -85,10 +118,12 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     if view.instruments.empty or counts.to_numpy().sum() == 0:
         blocks.append(EMPTY)
         if not view.instruments.empty:
-            blocks.append(Text(
-                f"{len(view.instruments)} instruments match, but none has recorded parties, so there is nothing to "
-                "count by party region or by party commitments. Count instruments by mechanism, forum or theme "
-                "instead.", caption=True))  # fmt: skip
+            blocks.append(Text(ngettext(
+                "{n} instrument matches, but none has recorded parties, so there is nothing to count by party region "
+                "or by party commitments. Count instruments by mechanism, forum or theme instead.",
+                "{n} instruments match, but none has recorded parties, so there is nothing to count by party region "
+                "or by party commitments. Count instruments by mechanism, forum or theme instead.",
+                len(view.instruments)).format(n=len(view.instruments)), caption=True))  # fmt: skip
     else:
         rows = instrument_rows(view.instruments, view.participation)
         fig = heatmap_figure(view.instruments, view.participation, view.parties, asof=view.asof, by=by, measure=measure,
@@ -100,8 +135,8 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
         fig = cumulative_figure(view.instruments, asof=view.asof, subtitle=ctx.subtitle)
         blocks.append(ctx.chart("cumulative_chart", fig, rows, cumulative_summary(view.instruments)))
     definitions = [Text(f"**{label(level)}** — {text}") for level, text in legal_force_definitions().items()]
-    blocks.append(Section("What the levels of legal force mean", definitions, brief=False))
-    return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)
+    blocks.append(Section(_("What the levels of legal force mean"), definitions, brief=False))
+    return ViewContent(TITLE, _(SUBTITLE), blocks, filters=ctx.subtitle, asof=view.asof)
 
 
 def selected(event) -> tuple[str, str] | None:
@@ -120,12 +155,14 @@ def detail(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]
     if view.instruments.empty or counts.to_numpy().sum() == 0:
         return []
     if not selection or selection[1] not in set(map(str, counts.columns)):
-        return [Notice("Select a cell to list its instruments.", icon="touch_app", brief=False)]
+        return [Notice(_("Select a cell to list its instruments."), icon="touch_app", brief=False)]
     force, column = selection
     listed = instruments_in_cell(view.instruments, view.participation, view.parties, by=by, legal_force=force,
                                  column=column)  # fmt: skip
     table = instrument_rows(listed, view.participation)[CELL_COLUMNS]
+    heading = ngettext("{level} × {column}: {n} instrument", "{level} × {column}: {n} instruments", len(listed))
+    heading = heading.format(level=label(force), column=md(_column_label(column, by)), n=len(listed))
     return [
-        Text(f"**{label(force)} × {md(_column_label(column, by))}: {len(listed)} instruments**", brief=False),
-        Table("cell_instruments", table.reset_index(drop=True), links={"source_url": "source"}, brief=False),
+        Text(f"**{heading}**", brief=False),
+        Table("cell_instruments", table.reset_index(drop=True), links={"source_url": _("source")}, brief=False),
     ]

@@ -1,8 +1,10 @@
 """The gettext catalogs (Babel): extract every translatable string, update the French and Spanish catalogs, compile.
 
 Strings come from the code (`_("…")` and `ngettext(…)` in components/, views/ and app.py, read by Babel's extractor
-as `pybabel extract -F babel.cfg` would), from the descriptor (the label of every value of every vocabulary:
-legal force, mechanism, action, theme, …) and from the registry (page titles).
+as `pybabel extract -F babel.cfg` would), from the published site's Jinja templates (components/publish/templates:
+`{% trans %}` blocks and `_()`/`gettext()`/`ngettext()` calls, read by Jinja's own Babel extractor), from the
+descriptor (the label of every value of every vocabulary: legal force, mechanism, action, theme, …; the package's
+description and the definitions the published pages show) and from the registry (page titles).
 
 Usage: python -m components.content.messages            # extract, update components/locale/*/atlas.po, compile .mo
        python -m components.content.messages --merge F.json …  # then fill empty entries from staged translations
@@ -26,7 +28,12 @@ from components.data.labels import english_label
 from components.data.schema import bundled_package
 
 ROOT = Path(__file__).resolve().parents[2]
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+# the templates' gettext (jinja2.ext.i18n): a {% trans %} block is a gettext()/ngettext() call to the extractor
+TEMPLATE_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+TEMPLATES = "components/publish/templates"
+TEMPLATE_EXTRACTOR = "jinja2.ext:babel_extract"
+TEMPLATE_OPTIONS = {"extensions": "jinja2.ext.i18n", "trimmed": "true"}  # as components/publish/site.environment
 TRANSLATED = tuple(code for code in LANGUAGES if code != "en")
 
 
@@ -35,14 +42,31 @@ def template() -> Catalog:
     # a fixed creation date: the catalogs change only when their strings do
     catalog = Catalog(project="AI Governance Atlas", domain=DOMAIN, creation_date=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
     for folder in ("components", "views"):
-        for filename, line, message, comments, _context in extract_from_dir(
+        for filename, line, message, comments, context in extract_from_dir(
             ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
         ):
-            catalog.add(message, locations=[(f"{folder}/{filename}", line)], auto_comments=comments)
+            catalog.add(message, locations=[(f"{folder}/{filename}", line)], auto_comments=comments, context=context)
     for filename, line, message, comments, _context in extract_from_dir(
         ROOT, method_map=[("app.py", "python")], keywords=KEYWORDS
     ):
         catalog.add(message, locations=[(filename, line)], auto_comments=comments)
+    for filename, line, message, comments, _context in template_messages():
+        catalog.add(message, locations=[(f"{TEMPLATES}/{filename}", line)], auto_comments=comments)
+    package = bundled_package()
+    description = " ".join(str(package.descriptor.get("description", "")).split())  # the home page's lede
+    if description:
+        catalog.add(description, locations=[("data/datapackage.yaml#description", 0)])
+    for resource in package.resources:  # the data dictionary: every field's description and values' definitions
+        for field in resource.fields:
+            where = f"data/datapackage.yaml#{resource.name}.{field.name}"
+            if field.description:
+                catalog.add(field.description, locations=[(where, 0)])
+            for meaning in (field.definitions or {}).values():
+                catalog.add(meaning, locations=[(f"{where}.x-definitions", 0)])
+    for resource in package.resources:  # the data page names and describes each table
+        for text in (resource.title, resource.description):
+            if text:
+                catalog.add(text, locations=[(f"data/datapackage.yaml#{resource.name}", 0)])
     for resource in bundled_package().resources:
         for field in resource.fields:
             for value in field.enum or ():
@@ -52,6 +76,13 @@ def template() -> Catalog:
     for view in views():
         catalog.add(view.title, locations=[("components/content/registry.py", 0)])
     return catalog
+
+
+def template_messages():
+    """The strings of the published site's templates: Jinja's Babel extractor (jinja2.ext.babel_extract), with the
+    site's i18n extension and trimmed {% trans %} blocks, so a msgid is what the pages ask gettext for."""
+    return extract_from_dir(ROOT / TEMPLATES, method_map=[("**.html", TEMPLATE_EXTRACTOR)],
+                            options_map={"**.html": TEMPLATE_OPTIONS}, keywords=TEMPLATE_KEYWORDS)  # fmt: skip
 
 
 def po_path(code: str) -> Path:

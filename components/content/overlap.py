@@ -9,14 +9,26 @@ import pandas as pd
 
 from components.charts.matrix import instruments_with_parties
 from components.charts.overlap import MEASURES, membership_patterns, overlap_figure, overlap_table, patterns_figure
-from components.content.base import Block, Context, Notice, Section, Slot, Table, ViewContent, names_list, plural
+from components.content.base import (
+    Block,
+    Context,
+    Labels,
+    Notice,
+    Section,
+    Slot,
+    Table,
+    ViewContent,
+    names_list,
+    number,
+)
+from components.data.i18n import N_, _, ngettext
 from components.export.rows import participation_rows
 from components.model.atlas import Atlas
 from components.model.filters import Filters, slice_of
 from components.model.query import ViewParam
 
-TITLE = "Overlap of signatory sets"
-SUBTITLE = (
+TITLE = N_("Overlap of signatory sets")  # the page translates its title
+SUBTITLE = N_(
     "How far the parties of different instruments coincide. Jaccard index = parties in both ÷ parties in "
     "either (1 = the same parties). Withdrawn parties are not counted."
 )
@@ -28,7 +40,7 @@ DEFAULT = (
     "new-delhi-declaration-ai-impact",
 )
 MAX_INSTRUMENTS = 8
-MEASURE_LABELS = {"jaccard": "Jaccard index", "shared": "Shared parties"}
+MEASURE_LABELS = Labels({"jaccard": N_("Jaccard index"), "shared": N_("Shared parties")})  # translated when read
 TOP_PATTERNS = 15  # bars drawn by patterns_figure (its default `top`)
 
 
@@ -51,19 +63,27 @@ def overlap_summary(table: pd.DataFrame, short: Mapping[str, str], measure: str 
     pairs = pairs.assign(_a=pairs["a"].map(order.index), _b=pairs["b"].map(order.index))
     ranked = pairs.sort_values([measure, "_a", "_b"], ascending=[False, True, True], kind="stable")
 
-    def pair(row) -> str:
+    def pair(row) -> tuple[str, str]:
         a, b = sorted((row["a"], row["b"]), key=order.index)
-        return f"{short.get(a, a)} and {short.get(b, b)}"
+        return short.get(a, a), short.get(b, b)
 
     def numbers(row) -> str:
-        return f"Jaccard index {row['jaccard']:.2f}, {plural(int(row['shared']), 'shared party', 'shared parties')}"
+        shared = int(row["shared"])
+        return ngettext("Jaccard index {jaccard}, {n} shared party", "Jaccard index {jaccard}, {n} shared parties",
+                        shared).format(jaccard=number(row["jaccard"], 2), n=number(shared))  # fmt: skip
 
     top, bottom = ranked.iloc[0], ranked.iloc[-1]
     if len(ranked) == 1:
-        shared = plural(int(top["shared"]), "party", "parties")
-        return f"{pair(top)} share {shared} of {int(top['union']):,} in either (Jaccard index {top['jaccard']:.2f})."
-    return (f"Of {len(ranked)} pairs, {pair(top)} overlap most ({numbers(top)}); "
-            f"{pair(bottom)} least ({numbers(bottom)}).")  # fmt: skip
+        (a, b), shared = pair(top), int(top["shared"])
+        return ngettext(
+            "{a} and {b} share {n} party of {union} in either (Jaccard index {jaccard}).",
+            "{a} and {b} share {n} parties of {union} in either (Jaccard index {jaccard}).",
+            shared,
+        ).format(a=a, b=b, n=number(shared), union=number(top["union"]), jaccard=number(top["jaccard"], 2))
+    (a, b), (c, d) = pair(top), pair(bottom)
+    return _("Of {pairs} pairs, {a} and {b} overlap most ({most}); {c} and {d} least ({least}).").format(
+        pairs=len(ranked), a=a, b=b, most=numbers(top), c=c, d=d, least=numbers(bottom)
+    )
 
 
 def patterns_summary(patterns: pd.DataFrame, instrument_ids: tuple[str, ...], short: Mapping[str, str]) -> str:
@@ -74,18 +94,35 @@ def patterns_summary(patterns: pd.DataFrame, instrument_ids: tuple[str, ...], sh
     def combination(row) -> str:
         inside = [short.get(i, i) for i in instrument_ids if row[i]]
         if len(inside) == len(instrument_ids):
-            return f"all {len(instrument_ids)}" if len(instrument_ids) > 2 else "both"
-        return "only " + names_list(inside, limit=len(inside))  # exactly these, none of the others
+            return _("all {n}").format(n=len(instrument_ids)) if len(instrument_ids) > 2 else _("both")
+        # exactly these, none of the others
+        return _("only {instruments}").format(instruments=names_list(inside, limit=len(inside)))
 
     common = []
-    for i, (_, row) in enumerate(patterns.head(3).iterrows()):
+    for i, (_index, row) in enumerate(patterns.head(3).iterrows()):
         count = int(row["parties"])
-        common.append(f"{combination(row)} ({plural(count, 'party', 'parties') if i == 0 else f'{count:,}'})")
-    text = (f"{plural(total, 'party', 'parties')} took part in at least one of the {len(instrument_ids)} instruments, in "
-            f"{plural(len(patterns), 'exact combination')}")  # fmt: skip
+        if i == 0:
+            common.append(ngettext("{combination} ({n} party)", "{combination} ({n} parties)", count).format(
+                combination=combination(row), n=number(count)))  # fmt: skip
+        else:
+            common.append(f"{combination(row)} ({number(count)})")
+    combinations = ngettext("{n} exact combination", "{n} exact combinations", len(patterns)).format(
+        n=number(len(patterns))
+    )
+    values = dict(n=number(total), k=len(instrument_ids), combinations=combinations, common="; ".join(common))
     if len(patterns) > TOP_PATTERNS:
-        text += f" (the {TOP_PATTERNS} most common drawn)"
-    return text + f"; the most common: {'; '.join(common)}."
+        return ngettext(
+            "{n} party took part in at least one of the {k} instruments, in {combinations} (the {top} most common "
+            "drawn); the most common: {common}.",
+            "{n} parties took part in at least one of the {k} instruments, in {combinations} (the {top} most common "
+            "drawn); the most common: {common}.",
+            total,
+        ).format(**values, top=TOP_PATTERNS)
+    return ngettext(
+        "{n} party took part in at least one of the {k} instruments, in {combinations}; the most common: {common}.",
+        "{n} parties took part in at least one of the {k} instruments, in {combinations}; the most common: {common}.",
+        total,
+    ).format(**values)
 
 
 def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]) -> ViewContent:
@@ -97,10 +134,10 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     blocks: list[Block] = [Slot("instrument"), Slot("measure")]
     present = tuple(i for i in chosen if i in set(view.instruments["id"]))
     if len(present) < 2:
-        blocks.append(Notice(
+        blocks.append(Notice(_(
             "Choose at least two instruments that are in the current view (adopted by the as-of date and matching the "
-            "filters).", icon="join_inner"))  # fmt: skip
-        return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)
+            "filters)."), icon="join_inner"))  # fmt: skip
+        return ViewContent(TITLE, _(SUBTITLE), blocks, filters=ctx.subtitle, asof=view.asof)
     participation = view.participation
     rows = participation_rows(participation[participation["instrument_id"].isin(present)], atlas.parties,
                               atlas.instruments)  # fmt: skip
@@ -111,6 +148,7 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     fig = patterns_figure(patterns, present, short, names, asof=view.asof, subtitle=ctx.subtitle)
     blocks.append(ctx.chart("patterns_chart", fig, rows, patterns_summary(patterns, present, short)))
     combinations = patterns.assign(members=patterns["members"].map(lambda m: ", ".join(names.get(p, p) for p in m)))
-    blocks.append(Section("Every combination and its parties",
-                          [Table("patterns_table", combinations.rename(columns=short))], brief=False))  # fmt: skip
-    return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)
+    headed = combinations.rename(columns={**short, "parties": _("parties"), "members": _("members")})
+    blocks.append(Section(_("Every combination and its parties"), [Table("patterns_table", headed)],
+                          brief=False))  # fmt: skip
+    return ViewContent(TITLE, _(SUBTITLE), blocks, filters=ctx.subtitle, asof=view.asof)

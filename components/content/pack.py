@@ -2,6 +2,8 @@
 step address inside), the rows behind each step as CSV, and a printable handout (handout.html: one page per step with
 its chart, caption, question and summary; open it in a browser and print).
 
+The handout's words and the progress messages are in the view's language (the files' names are not).
+
 The charts are the Atlas's own: each step's view is built (its `build()`) for the step's filters and options, and the
 one chart the step shows (its `chart` key) is exported as the slide PNG.
 
@@ -20,6 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from components.content.tours import Tour, load_tours, step_address, step_content
+from components.data.i18n import LANGUAGES, PSEUDO, _, language, ngettext
 from components.export.citation import ViewMeta
 from components.export.images import image_bytes
 from components.export.rows import csv_bytes, instrument_rows, participation_rows
@@ -56,25 +59,33 @@ def handout(tour: Tour, atlas: Atlas, steps: list[dict]) -> str:
     """The printable handout (HTML, no script): the tour, then one page per step with its chart, caption, question,
     the chart's text summary (its alt text too), the filters, the rows' files and the step's online address."""
     e = html.escape
+    code = language()
+    lang = code if code in LANGUAGES or code == PSEUDO else "en"
+    meta = _("For: {audience} · {steps} · data as of {date} · {citation}").format(
+        audience=tour.audience, steps=ngettext("{n} steps", "{n} steps", len(steps)).format(n=len(steps)),
+        date=atlas.asof.isoformat(), citation=citation(atlas))  # fmt: skip
     parts = [
-        "<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{e(tour.title)} — AI Governance Atlas handout</title>",
+        "<!doctype html>", f'<html lang="{lang}"><head><meta charset="utf-8">',
+        f"<title>{e(_('{tour} — AI Governance Atlas handout').format(tour=tour.title))}</title>",
         '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<style>{HANDOUT_STYLE}</style>",
         "</head><body><header>", f"<h1>{e(tour.title)}</h1>",
-        f'<p class="meta">For: {e(tour.audience)} · {len(steps)} steps · data as of {atlas.asof.isoformat()} · '
-        f"{e(citation(atlas))}</p>",
-        "<p>Each step has its chart (also as a PNG in this pack, with its title, filters and source inside), a question "
-        "for the room, and the rows behind it as CSV files with their sources. Data: CC BY 4.0.</p></header><main>",
+        f'<p class="meta">{e(meta)}</p>',
+        "<p>" + e(_("Each step has its chart (also as a PNG in this pack, with its title, filters and source inside), a "
+                    "question for the room, and the rows behind it as CSV files with their sources. Data: CC BY 4.0."))
+        + "</p></header><main>",
     ]  # fmt: skip
     for step in steps:
-        parts += [f'<section id="step-{step["number"]}">', f"<h2>Step {step['number']}: {e(step['caption'])}</h2>"]
+        heading = _("Step {n}: {caption}").format(n=step["number"], caption=step["caption"])
+        parts += [f'<section id="step-{step["number"]}">', f"<h2>{e(heading)}</h2>"]
         for image, summary in step["charts"]:
             parts.append(f'<img src="{e(image)}" alt="{e(summary)}">')
             parts.append(f'<p class="summary">{e(summary)}</p>')
+        online = e(_("Online: {link}")).format(link=f'<a href="{e(step["url"])}">{e(step["url"])}</a>')
+        lines = [e(_("Filters: {filters}").format(filters=step["filters"])),
+                 e(_("Rows: {files}").format(files=" · ".join(step["files"]))), online]  # fmt: skip
         parts += [
-            f'<p class="question">Question for the room: {e(step["question"])}</p>',
-            f'<p class="files">Filters: {e(step["filters"])}<br>Rows: {" · ".join(e(f) for f in step["files"])}<br>'
-            f'Online: <a href="{e(step["url"])}">{e(step["url"])}</a></p>', "</section>",
+            f'<p class="question">{e(_("Question for the room: {question}").format(question=step["question"]))}</p>',
+            f'<p class="files">{"<br>".join(lines)}</p>', "</section>",
         ]  # fmt: skip
     parts.append("</main></body></html>")
     return "\n".join(parts) + "\n"
@@ -90,7 +101,8 @@ def tour_pack(tour: Tour, *, atlas: Atlas, root: str = "", release: str = "",
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for number, step in enumerate(tour.steps, start=1):
             if progress:
-                progress(number - 1, len(tour.steps), f"Step {number} of {len(tour.steps)}: {step.caption}")
+                progress(number - 1, len(tour.steps), _("Step {n} of {total}: {caption}").format(
+                    n=number, total=len(tour.steps), caption=step.caption))  # fmt: skip
             prefix = f"step-{number:02d}-{step.view}"
             url = step_address(tour, number, root=root, release=release)
             parsed = parse_query(step.query, vocabulary, ())
@@ -119,11 +131,14 @@ def tour_pack(tour: Tour, *, atlas: Atlas, root: str = "", release: str = "",
             archive.writestr(f"{prefix}-participation.csv", csv_bytes(rows, meta))
             steps.append({"number": number, "caption": step.caption, "question": step.question, "charts": charts,
                           "filters": filters, "url": url,
-                          "files": [f"{prefix}-instruments.csv ({len(instruments)} instruments)",
-                                    f"{prefix}-participation.csv ({len(rows)} actions)"]})  # fmt: skip
+                          "files": [ngettext("{file} ({n} instruments)", "{file} ({n} instruments)",
+                                             len(instruments)).format(file=f"{prefix}-instruments.csv",
+                                                                      n=len(instruments)),
+                                    ngettext("{file} ({n} actions)", "{file} ({n} actions)", len(rows)).format(
+                                        file=f"{prefix}-participation.csv", n=len(rows))]})  # fmt: skip
         archive.writestr("handout.html", handout(tour, atlas, steps))
     if progress:
-        progress(len(tour.steps), len(tour.steps), "Done")
+        progress(len(tour.steps), len(tour.steps), _("Done"))
     return buffer.getvalue()
 
 

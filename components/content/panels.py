@@ -9,7 +9,8 @@ from dataclasses import replace
 import pandas as pd
 
 from components.charts.country_profile import ladder
-from components.content.base import Block, Context, Notice, Progress, Section, Table, Text
+from components.content.base import Block, Context, Progress, Section, StandingNotice, Table, Text, source_links
+from components.data.i18n import N_, _, ngettext
 from components.model.atlas import derived
 from components.model.claims import FLAG, claims_table, dispute_topics, disputed_instruments, disputed_pairs
 from components.model.counting import breakdown, count_notes_by_instrument
@@ -18,12 +19,14 @@ from components.model.entry import all_progress, party_in_force
 from components.model.filters import Filters, Slice, slice_of
 from components.text import md, md_link
 
-EMPTY = Notice(
-    "No instruments match these filters on this date. Widen the date range, remove a filter, move the *As of* date "
-    "later, or press **Reset filters** in the sidebar.",
+EMPTY = StandingNotice(  # its text is translated where it is read: in the language of the page run showing it
+    N_(
+        "No instruments match these filters on this date. Widen the date range, remove a filter, move the *As of* "
+        "date later, or press **Reset filters** in the sidebar."
+    ),
     icon="filter_alt_off",
 )
-CLAIMS_NOTE = (
+CLAIMS_NOTE = N_(  # English here (the static site reads it too); translated where a view shows it: _(CLAIMS_NOTE)
     "A count is compared with the Atlas's count as of the source's date, under what the source counts (or the "
     "instrument's rule). 'More than N' and 'about N' (within 10%) agree where the Atlas's count fits. The Atlas shows "
     "its own value; these claims are kept in claims.csv."
@@ -46,15 +49,21 @@ def entry_into_force(ctx: Context, instrument_ids: Iterable[str] | None = None, 
             done = min(done, progress.group_count / progress.group_required)
         inner: list[Block] = [
             Progress(min(done, 1.0), md(progress.summary())),
-            Text(f"Condition: {md(progress.rule)} {md_link('Source', progress.source_url)}", caption=True),
+            Text(
+                _("Condition: {rule} {source}").format(
+                    rule=md(progress.rule), source=md_link(_("Source"), progress.source_url)
+                ),
+                caption=True,
+            ),  # fmt: skip
         ]
         if not progress.consents.empty:
             consents = progress.consents.assign(
-                **{"Council of Europe member": progress.consents["in_group"]} if progress.group == "CoE" else {}
+                **{_("Council of Europe member"): progress.consents["in_group"]} if progress.group == "CoE" else {}
             ).drop(columns=["date_by", "in_group"])
             inner.append(Table(f"entry_{progress.instrument_id}", consents.rename(
-                columns={"party_id": "Party id", "name": "Party", "date_label": "Consent"})))  # fmt: skip
-        title = f"**Entry into force of {md(short.get(progress.instrument_id, progress.instrument_id))}**"
+                columns={"party_id": _("Party id"), "name": _("Party"), "date_label": _("Consent")})))  # fmt: skip
+        name = md(short.get(progress.instrument_id, progress.instrument_id))
+        title = "**" + _("Entry into force of {instrument}").format(instrument=name) + "**"
         out.append(Section(title, inner, folded=False, brief=brief))
     return out
 
@@ -76,10 +85,13 @@ def how_counted(ctx: Context, instrument_ids: Iterable[str], participation: pd.D
     for instrument in ids:
         if instrument not in table.index:
             continue
-        topics = [
-            t for t in dispute_topics(claims, instrument, names, asof=ctx.slice.asof) if counts or t != "the count"
+        topics = [  # the topics' words come from components.model.claims (translated there)
+            t
+            for t in dispute_topics(claims, instrument, names, asof=ctx.slice.asof)
+            if counts or t not in ("the count", _("the count"))
         ]
-        flag = f" · {FLAG} **sources differ** on {md(', '.join(topics))}" if instrument in disputed else ""
+        flag = (" · " + _("{flag} **sources differ** on {topics}").format(flag=FLAG, topics=md(", ".join(topics)))
+                if instrument in disputed else "")  # fmt: skip
         out.append(
             Text(f"**{md(short.get(instrument, instrument))}**: {md(describe_count(table.loc[instrument]))}{flag}")
         )
@@ -89,13 +101,24 @@ def how_counted(ctx: Context, instrument_ids: Iterable[str], participation: pd.D
         here = claims[claims["instrument_id"] == instrument]
         if len(here):
             differ = int((here["status"] == "differs").sum())
-            title = f"What sources say: {len(here)} claim{'s' if len(here) != 1 else ''}"
-            title += f", {differ} differ{'s' if differ == 1 else ''} from the Atlas" if differ else ", none differs"
+            claimed = ngettext("1 claim", "{n} claims", len(here)).format(n=len(here))
+            if differ:
+                title = ngettext(
+                    "What sources say: {claims}, {n} differs from the Atlas",
+                    "What sources say: {claims}, {n} differ from the Atlas",
+                    differ,
+                )
+            else:
+                title = _("What sources say: {claims}, none differs")
+            title = title.format(claims=claimed, n=differ)
+            said = derived(
+                atlas,
+                f"claims_table|{instrument}",  # whatever the filters
+                lambda here=here: claims_table(here, party_names=names),
+            )
             out.append(Section(title, [
-                Table(f"claims_{instrument}", derived(atlas, f"claims_table|{instrument}",  # whatever the filters
-                                                      lambda here=here: claims_table(here, party_names=names)),
-                      links={"Source": "source"}),
-                Text(CLAIMS_NOTE, caption=True),
+                Table(f"claims_{instrument}", said, links=source_links(said)),
+                Text(_(CLAIMS_NOTE), caption=True),
             ], icon="flag" if differ else "fact_check", key=f"fold_claims_{instrument}"))  # fmt: skip
     return out
 
@@ -110,4 +133,6 @@ def path_table(ctx: Context, everyone: Slice, party: str) -> pd.DataFrame:
                 for p in all_progress(atlas, asof=everyone.asof)}  # fmt: skip
     table = ladder(party, everyone.participation, everyone.instruments, in_force)
     disputed = {i for p, i in disputed_pairs(ctx.atlas.claims) if p == party}
-    return table.assign(**{"Sources": table["instrument_id"].map(lambda i: f"{FLAG} differ" if i in disputed else "")})
+    differ = _("{flag} differ").format(flag=FLAG)
+    # the column keeps its English name: the countries view heads its table's columns in the view's language
+    return table.assign(Sources=table["instrument_id"].map(lambda i: differ if i in disputed else ""))

@@ -9,6 +9,9 @@ address. Nothing is sent by the Atlas: the reader follows the link and sends the
 "Suggest a correction" is the fact's row as it is now, as a one-row CSV under the upload schema's header (the
 descriptor's fields), for the reader to edit and send; the upload validator accepts it as it is.
 
+The texts a reader sees (the links' labels, the download's) are in the view's language; what the links carry (the
+report's title and body, its keys and field names) stays in English, for the maintainers and the tools that read it.
+
 The live pages draw `Report` and `ReportTable` blocks with the address the reader sees (components/ui/render.py): a
 view's content is built once for every session, and only the page knows its own address.
 """
@@ -26,6 +29,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from components.content.base import Block, Download, Table, Text
+from components.data.i18n import N_, _, pgettext
 from components.data.labels import label
 from components.data.schema import DESCRIPTOR, Package, bundled_package, read_package
 from components.export.rows import neutralise
@@ -33,11 +37,11 @@ from components.model.atlas import Atlas, derived
 from components.text import md_link
 
 CONFIG_KEY = "x-report"
-LABEL = "Report a problem"
-SHORT_LABEL = "Report"  # in a table's column, one per row
-MAIL_LABEL = "by e-mail"
-CORRECTION_LABEL = "Suggest a correction (CSV)"
-QUESTION = "What is wrong, and where did you read the right fact?"
+LABEL = N_("Report a problem")  # the labels: translated where they are shown
+SHORT_LABEL = "Report"  # in a table's column, one per row (translated with its context: a kind of instrument is also "Report")
+MAIL_LABEL = N_("by e-mail")
+CORRECTION_LABEL = N_("Suggest a correction (CSV)")
+QUESTION = "What is wrong, and where did you read the right fact?"  # in the report's body: English, as all of it
 MAX_VALUE = 300  # characters of one value in a report: a long name or address stays under trackers' URL limits
 MAX_TITLE = 160
 _EMAIL = re.compile(r"^[^@\s?&#/%]+@[^@\s?&#/%]+\.[^@\s?&#/%]+$")
@@ -140,11 +144,12 @@ def mail_link(fact: ReportFact, config: ReportConfig) -> str:
 
 
 def report_links(fact: ReportFact, config: ReportConfig | None) -> list[tuple[str, str]]:
-    """(label, address) of every way to report the fact: the issue form first, then e-mail; none without config."""
+    """(label, address) of every way to report the fact: the issue form first, then e-mail; none without config.
+    The labels are in the view's language, the addresses are not."""
     if config is None:
         return []
     issue, mail = issue_link(fact, config), mail_link(fact, config)
-    return [(LABEL, issue)] * bool(issue) + [(MAIL_LABEL if issue else LABEL, mail)] * bool(mail)
+    return [(_(LABEL), issue)] * bool(issue) + [(_(MAIL_LABEL) if issue else _(LABEL), mail)] * bool(mail)
 
 
 def report_link(fact: ReportFact, config: ReportConfig | None) -> str:
@@ -250,7 +255,7 @@ class Report(Block):
         text = " · ".join(part for part in (self.title, report_markdown(fact, config)) if part)
         out: list[Block] = [Text(text, caption=not self.title, brief=False)] if text else []
         if self.correction is not None:
-            out.append(Download(CORRECTION_LABEL, self.correction, self.file_name, "text/csv",
+            out.append(Download(_(CORRECTION_LABEL), self.correction, self.file_name, "text/csv",
                                 key=f"correction_{self.key}", icon="edit_note", brief=False))  # fmt: skip
         return out
 
@@ -270,5 +275,6 @@ class ReportTable(Table):
             report_link(ReportFact(**{**f.__dict__, "view_url": view_url, "release": release}), config) if f else ""
             for f in self.facts
         ]
-        data = self.data.assign(**{SHORT_LABEL: hrefs})
-        return Table(**{**plain.__dict__, "data": data, "links": {**self.links, SHORT_LABEL: SHORT_LABEL}})
+        column = pgettext("link to report a problem", "Report")
+        data = self.data.assign(**{column: hrefs})
+        return Table(**{**plain.__dict__, "data": data, "links": {**self.links, column: column}})

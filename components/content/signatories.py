@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 
 from components.charts.matrix import (
@@ -21,18 +20,22 @@ from components.content.base import (
     Columns,
     Context,
     Heading,
+    Labels,
     Links,
     Notice,
     Section,
     Slot,
+    StandingNotice,
     Table,
     Text,
     ViewContent,
     fit_height,
-    plural,
+    names_list,
+    number,
 )
 from components.content.panels import EMPTY, entry_into_force, how_counted
 from components.content.report import Report, correction_csv, correction_file, participation_fact
+from components.data.i18n import N_, _, ngettext
 from components.data.labels import label as label_of
 from components.export.rows import participation_rows, set_rows
 from components.model.atlas import Atlas
@@ -41,13 +44,13 @@ from components.model.filters import Filters, slice_of
 from components.model.query import ViewParam
 from components.text import md, md_link
 
-TITLE = "Signatories"
-SUBTITLE = (
+TITLE = N_("Signatories")  # the page translates its title
+SUBTITLE = N_(
     "Each cell is a party's strongest action on an instrument (ratified > signed > adhered > member > endorsed > …), "
     "with its date on hover. Totals in brackets. Pick two instruments to compare them: the comparison, with the "
     "parties by name, then comes first."
 )
-SORT_LABELS = {"region": "Region", "count": "Commitments", "name": "Name"}
+SORT_LABELS = Labels({"region": N_("Region"), "count": N_("Commitments"), "name": N_("Name")})  # translated when read
 
 
 def params(atlas: Atlas) -> tuple[ViewParam, ...]:
@@ -66,27 +69,41 @@ def matrix_summary(participation, instruments, short: Mapping[str, str]) -> str:
     best = strongest_actions(participation)
     counts = party_counts(participation).reindex(instruments["id"]).fillna(0).astype(int)
     listed = ", ".join(f"{short.get(i, i)} {n}" for i, n in counts.items())
-    return (
-        f"{plural(best['party_id'].nunique(), 'party', 'parties')} took part in at least one of the "
-        f"{plural(len(instruments), 'instrument')} shown ({plural(len(best), 'party–instrument cell')}). "
-        f"Parties counted per instrument: {listed}."
+    parties = best["party_id"].nunique()
+    return ngettext(
+        "{n} party took part in at least one of the {instruments} shown ({cells}). Parties counted per instrument: "
+        "{listed}.",
+        "{n} parties took part in at least one of the {instruments} shown ({cells}). Parties counted per instrument: "
+        "{listed}.",
+        parties,
+    ).format(
+        n=number(parties),
+        instruments=ngettext("{n} instrument", "{n} instruments", len(instruments)).format(n=number(len(instruments))),
+        cells=ngettext("{n} party–instrument cell", "{n} party–instrument cells", len(best)).format(
+            n=number(len(best))
+        ),
+        listed=listed,
     )
 
 
 def diff_summary(result, first: str, second: str) -> str:
-    return (
-        f"{plural(len(result.both), 'party', 'parties')} joined both {first} and {second}; "
-        f"{len(result.only_first):,} only {first} and {len(result.only_second):,} only {second}."
-    )
+    both = len(result.both)
+    return ngettext(
+        "{n} party joined both {first} and {second}; {only_first} only {first} and {only_second} only {second}.",
+        "{n} parties joined both {first} and {second}; {only_first} only {first} and {only_second} only {second}.",
+        both,
+    ).format(n=number(both), first=first, second=second, only_first=number(len(result.only_first)),
+             only_second=number(len(result.only_second)))  # fmt: skip
 
 
 EXAMPLE = ("bletchley-declaration", "paris-ai-action-statement")
-EXAMPLE_LABEL = "Bletchley Declaration and Paris statement"
+EXAMPLE_LABEL = N_("Bletchley Declaration and Paris statement")
 
 
 def set_labels(first: str, second: str) -> tuple[str, str, str]:
-    """The three sets of a comparison, as the bars and the data file name them."""
-    return f"Only {first}", "Both", f"Only {second}"
+    """The three sets of a comparison, as the bars (charts/matrix.diff_figure) and the data file name them."""
+    only = _("Only {instrument}")
+    return only.format(instrument=first), _("Both"), only.format(instrument=second)
 
 
 def names_text(result, labels: tuple[str, str, str], names: Mapping[str, str]) -> str:
@@ -94,7 +111,8 @@ def names_text(result, labels: tuple[str, str, str], names: Mapping[str, str]) -
     parts = []
     for label, ids in zip(labels, (result.only_first, result.both, result.only_second), strict=True):
         listed = sorted((names.get(p, p) for p in ids), key=str.lower)
-        parts.append(f"**{md(label)} ({len(ids)}):** " + (", ".join(md(n) for n in listed) if listed else "none"))
+        parts.append(_("**{set} ({n}):** {parties}").format(
+            set=md(label), n=len(ids), parties=", ".join(md(n) for n in listed) if listed else _("none")))  # fmt: skip
     return "  \n".join(parts)
 
 
@@ -111,20 +129,22 @@ def matrix_blocks(ctx: Context, chosen: tuple[str, ...], sort: str, focus: bool 
                         selectable=True)  # fmt: skip
     rows = participation_rows(participation, atlas.parties, atlas.instruments)
     summary = matrix_summary(participation, instruments, ctx.short)
-    shown = [part for part in (fig.layout.title.subtitle.text or "").split(" · ") if part.startswith("Showing")]
+    shown = (fig.layout.meta or {}).get("focus")
     if shown:  # a focused matrix (?focus=differ) says which rows it keeps
-        summary += f" {html.unescape(shown[0])}."
+        summary += f" {shown}."
     blocks.append(ctx.chart("matrix_chart", fig, rows, summary, selectable=True))
     blocks.append(Slot("cell", brief=False))  # the selected cell's detail (`detail`), drawn by the page
-    blocks.append(Section("How these counts were counted, and where sources differ", [
-        Text("Each instrument's parties are counted under its counting rule: states only, states and the EU, or "
-             "every party listed (organisations, companies). A party that withdrew is not counted. ⚑ marks a "
-             "count, date or act that a source states differently; ? marks an act resting on a single "
-             "non-official source.", caption=True),
+    blocks.append(Section(_("How these counts were counted, and where sources differ"), [
+        Text(_("Each instrument's parties are counted under its counting rule: states only, states and the EU, or "
+               "every party listed (organisations, companies). A party that withdrew is not counted. ⚑ marks a "
+               "count, date or act that a source states differently; ? marks an act resting on a single "
+               "non-official source."), caption=True),
         *how_counted(ctx, instruments["id"], participation),
     ], icon="functions", brief=False))  # fmt: skip
-    table = matrix_table(participation, view.parties, instruments, sort=sort).rename(columns=ctx.short)
-    blocks.append(Section("The matrix as a table", [Table("matrix_table", table, index=True)], brief=False))
+    table = matrix_table(participation, view.parties, instruments, sort=sort).rename(
+        columns={**ctx.short, "party": _("party"), "region": _("region"), "total": _("total")}
+    )
+    blocks.append(Section(_("The matrix as a table"), [Table("matrix_table", table, index=True)], brief=False))
     return blocks
 
 
@@ -132,18 +152,21 @@ def compare_blocks(ctx: Context, pair: tuple[str, ...]) -> tuple[list[Block], bo
     """The comparison of two instruments (bars naming their parties, the names, the table of sets), or why there is
     none; and whether there is one."""
     atlas, view, short = ctx.atlas, ctx.slice, ctx.short
-    blocks: list[Block] = [Heading("Compare two instruments", brief=False), Slot("compare")]
+    blocks: list[Block] = [Heading(_("Compare two instruments"), brief=False), Slot("compare")]
     missing = [md(short.get(i, i)) for i in pair if i not in set(view.instruments["id"])]
     if len(pair) == 2 and missing:
-        return [*blocks, Notice(
-            f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in the current view (adopted after "
-            "the as-of date, or excluded by the filters), so the comparison would be misleading. Widen the filters or "
-            "pick another instrument.", kind="warning", icon="compare_arrows")], False  # fmt: skip
+        return [*blocks, Notice(ngettext(
+            "{instruments} is not in the current view (adopted after the as-of date, or excluded by the filters), so "
+            "the comparison would be misleading. Widen the filters or pick another instrument.",
+            "{instruments} are not in the current view (adopted after the as-of date, or excluded by the filters), so "
+            "the comparison would be misleading. Widen the filters or pick another instrument.",
+            len(missing)).format(instruments=names_list(missing)),
+            kind="warning", icon="compare_arrows")], False  # fmt: skip
     if len(pair) != 2:
         return [*blocks, Notice(
-            "Pick two instruments to see who is in both, only in one, or only in the other. For example:",
+            _("Pick two instruments to see who is in both, only in one, or only in the other. For example:"),
             icon="compare_arrows", brief=False),
-            Links([(EXAMPLE_LABEL, "signatories", {"compare": ",".join(EXAMPLE)})], brief=False)], False  # fmt: skip
+            Links([(_(EXAMPLE_LABEL), "signatories", {"compare": ",".join(EXAMPLE)})], brief=False)], False  # fmt: skip
     first, second = pair
     result = diff(view.participation, first, second)
     labels = set_labels(short[first], short[second])
@@ -159,7 +182,7 @@ def compare_blocks(ctx: Context, pair: tuple[str, ...]) -> tuple[list[Block], bo
             Table(
                 f"set_{i}_table",
                 rows.loc[rows["set"] == name, columns].reset_index(drop=True),
-                links={"source_url": "source"},
+                links={"source_url": _("source")},
                 height=fit_height(len(ids), most=12),
                 download=name,
             ),
@@ -170,14 +193,14 @@ def compare_blocks(ctx: Context, pair: tuple[str, ...]) -> tuple[list[Block], bo
         ctx.chart("diff_chart", fig, rows, diff_summary(result, short[first], short[second])),
         Text(names_text(result, labels, ctx.names), brief=False),
         Text(
-            "Each set as its own table, with its download (one row per party, with its `set`):",
+            _("Each set as its own table, with its download (one row per party, with its `set`):"),
             caption=True,
             brief=False,
         ),  # fmt: skip
         Columns(per_set, brief=False),
         Section(
-            "Every party of the comparison in one table",
-            [Table("diff_table", rows[columns], links={"source_url": "source"}, download="Comparison")],
+            _("Every party of the comparison in one table"),
+            [Table("diff_table", rows[columns], links={"source_url": _("source")}, download=_("Comparison"))],
             brief=False,
         ),
     ]
@@ -190,23 +213,27 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     chosen = options["instrument"] or next(p.default for p in params(atlas) if p.name == "instrument")
     matrix = matrix_blocks(ctx, chosen, options["sort"][0], focus=options.get("focus") == ("differ",))
     comparison, compared = compare_blocks(ctx, options["compare"])
-    blocks = [*comparison, Heading("Who joined what", brief=False), *matrix] if compared else [*matrix, *comparison]
+    who = Heading(_("Who joined what"), brief=False)
+    blocks = [*comparison, who, *matrix] if compared else [*matrix, *comparison]
     if len(atlas.entry_conditions):
         blocks += [
-            Heading("On the way to entry into force", brief=False),
+            Heading(_("On the way to entry into force"), brief=False),
             Text(
-                "Treaties that enter into force once enough parties have consented to be bound, with the consents "
-                "recorded as of the view's date (all parties, whatever the party filters; what-if actions included).",
+                _(
+                    "Treaties that enter into force once enough parties have consented to be bound, with the consents "
+                    "recorded as of the view's date (all parties, whatever the party filters; what-if actions "
+                    "included)."
+                ),
                 caption=True,
                 brief=False,
             ),  # fmt: skip
             *entry_into_force(ctx, brief=False),
         ]
-    return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)
+    return ViewContent(TITLE, _(SUBTITLE), blocks, filters=ctx.subtitle, asof=view.asof)
 
 
-CELL_HINT = Notice("Select a cell to see the party's actions on that instrument, their sources, and how to report a "
-                   "problem with one.", icon="touch_app", brief=False)  # fmt: skip
+CELL_HINT = StandingNotice(N_("Select a cell to see the party's actions on that instrument, their sources, and how to "
+                              "report a problem with one."), icon="touch_app", brief=False)  # fmt: skip
 
 
 def selected(event) -> tuple[str, str] | None:
@@ -235,11 +262,15 @@ def detail(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]
     inner: list[Block] = [Text(f"**{md(names.get(party, party))} — {md(short.get(instrument, instrument))}**")]
     for act in acts.itertuples():
         action = str(act.action)
-        what = f"**{label_of(action)}** {md(act.date_label or 'undated')} · evidence: {md(act.evidence)}"
+        what = _("**{action}** {date} · evidence: {evidence}").format(
+            action=label_of(action), date=md(act.date_label) if act.date_label else _("undated"),
+            evidence=md(label_of(str(act.evidence)).lower()),
+        )  # fmt: skip
         if act.hypothetical:
-            inner.append(Text(f"{what} · hypothetical (what-if), not in the data"))
+            inner.append(Text(_("{fact} · hypothetical (what-if), not in the data").format(fact=what)))
             continue
-        inner.append(Text(f"{what} · {md_link('Source', str(act.source_url))} · checked {md(act.checked_label)}"))
+        inner.append(Text(_("{fact} · {source} · checked {date}").format(
+            fact=what, source=md_link(_("Source"), str(act.source_url)), date=md(act.checked_label))))  # fmt: skip
         if act.notes:
             inner.append(Text(md(act.notes), caption=True))
         fact = participation_fact(atlas, instrument, party, action)

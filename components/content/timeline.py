@@ -19,17 +19,20 @@ from components.content.base import (
     Block,
     Context,
     Heading,
-    Notice,
+    Labels,
     Section,
     Slot,
+    StandingNotice,
     Table,
     Text,
     ViewContent,
     names_list,
-    plural,
+    number,
+    source_links,
 )
 from components.content.panels import EMPTY, entry_into_force, how_counted
 from components.content.report import Report, instrument_fact
+from components.data.i18n import N_, _, long_date, ngettext
 from components.data.labels import label
 from components.export.rows import event_rows, instrument_rows
 from components.model.atlas import Atlas
@@ -37,13 +40,14 @@ from components.model.filters import Filters, slice_of
 from components.model.query import ViewParam
 from components.text import md, md_link
 
-TITLE = "Timeline"
-SUBTITLE = (
+TITLE = N_("Timeline")  # the page translates its title
+SUBTITLE = N_(
     "When each instrument was adopted, how binding it is and how many parties joined. Select a marker for details."
 )
-LANE_LABELS = {"mechanism": "By mechanism", "forum": "By forum"}
+LANE_LABELS = Labels({"mechanism": N_("By mechanism"), "forum": N_("By forum")})  # translated when read
 EVENT = "event:"  # a summit's selection: its id with this prefix, as the figure's customdata has it
-HINT = Notice("Select a marker to see the instrument's summary, parties and source.", icon="touch_app", brief=False)
+HINT = StandingNotice(N_("Select a marker to see the instrument's summary, parties and source."), icon="touch_app",
+                      brief=False)  # fmt: skip
 
 
 def params(atlas: Atlas) -> tuple[ViewParam, ...]:
@@ -54,21 +58,26 @@ def timeline_summary(table: pd.DataFrame, events: pd.DataFrame, lane: str) -> st
     """'103 instruments adopted 1996–2026 in 8 lanes by mechanism, 13 of them legally binding; 70 summits and
     meetings. Most parties recorded: UNESCO AI Ethics Recommendation (193), New Delhi Declaration (92) and …'
     (table: components.charts.timeline.timeline_table, the instrument markers drawn)"""
-    meetings = plural(len(events), "summit or meeting", "summits and meetings")
+    meetings = ngettext("{n} summit or meeting", "{n} summits and meetings", len(events)).format(n=number(len(events)))
     if table.empty:
-        return f"No instruments; {meetings}."
+        return _("No instruments; {meetings}.").format(meetings=meetings)
     years = table["adopted"].dt.year
     span = f"{years.min()}" if years.min() == years.max() else f"{years.min()}–{years.max()}"
     binding = int((table["legal_force"] == "legally_binding").sum())
-    lanes = plural(table["lane"].nunique(), "lane")
-    text = (
-        f"{plural(len(table), 'instrument')} adopted {span} in {lanes} by {lane}, "
-        f"{binding:,} of them legally binding; {meetings}."
-    )
+    lanes = table["lane"].nunique()
+    if lane == "mechanism":
+        lanes = ngettext("{n} lane by mechanism", "{n} lanes by mechanism", lanes).format(n=number(lanes))
+    else:
+        lanes = ngettext("{n} lane by forum", "{n} lanes by forum", lanes).format(n=number(lanes))
+    text = ngettext(
+        "{n} instrument adopted {span} in {lanes}, {binding} of them legally binding; {meetings}.",
+        "{n} instruments adopted {span} in {lanes}, {binding} of them legally binding; {meetings}.",
+        len(table),
+    ).format(n=number(len(table)), span=span, lanes=lanes, binding=number(binding), meetings=meetings)
     top = table[table["parties"] > 0].sort_values(["parties", "short_name"], ascending=[False, True]).head(3)
     if len(top):
-        listed = [f"{name} ({n:,})" for name, n in zip(top["short_name"], top["parties"], strict=True)]
-        text += f" Most parties recorded: {names_list(listed)}."
+        listed = [f"{name} ({number(n)})" for name, n in zip(top["short_name"], top["parties"], strict=True)]
+        text += " " + _("Most parties recorded: {instruments}.").format(instruments=names_list(listed))
     return text
 
 
@@ -79,7 +88,7 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     blocks: list[Block] = [Slot("lane")]
     if view.instruments.empty and view.events.empty:
         blocks.append(EMPTY)
-        return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)
+        return ViewContent(TITLE, _(SUBTITLE), blocks, filters=ctx.subtitle, asof=view.asof)
     flag_counts = not filters.restricts_parties
     fig = timeline_figure(view.instruments, view.participation, view.events, asof=view.asof, lane=lane,
                           subtitle=ctx.subtitle, claims=atlas.claims, flag_counts=flag_counts)  # fmt: skip
@@ -92,7 +101,7 @@ def build(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str, ...]]
     )  # fmt: skip
     summary = timeline_summary(table, view.events, lane)
     blocks.append(ctx.chart("timeline_chart", fig, rows, summary, selectable=True))
-    return ViewContent(TITLE, SUBTITLE, blocks, filters=ctx.subtitle, asof=view.asof)
+    return ViewContent(TITLE, _(SUBTITLE), blocks, filters=ctx.subtitle, asof=view.asof)
 
 
 def selected(event) -> str | None:
@@ -122,12 +131,21 @@ def _summit(ctx: Context, summit: str) -> list[Block]:
     row = ctx.slice.events.set_index("id").loc[summit]
     short = ctx.short
     produced = [short.get(i, i) for i in row["instrument_ids"]]
-    facts = (row["start_date_label"], row["city"], f"hosted by {row['host']}", row["series"])
+    facts = (md(row["start_date_label"]), md(row["city"]), _("hosted by {host}").format(host=md(row["host"])),
+             md(row["series"]))  # fmt: skip
     inner: list[Block] = [
         Heading(md(row["name"])),
-        Text(" · ".join(md(v) for v in facts)),
-        Text("Produced: " + ("; ".join(md(p) for p in produced) if produced else "no instrument recorded")),
-        Text(f"{md_link('Source', row['source_url'])} · checked {row['checked_label']}"),
+        Text(" · ".join(facts)),
+        Text(
+            _("Produced: {instruments}").format(instruments="; ".join(md(p) for p in produced))
+            if produced
+            else _("Produced: no instrument recorded")
+        ),  # fmt: skip
+        Text(
+            _("{source} · checked {date}").format(
+                source=md_link(_("Source"), row["source_url"]), date=row["checked_label"]
+            )
+        ),  # fmt: skip
     ]
     return [Section("", inner, folded=False, brief=False)]
 
@@ -135,30 +153,35 @@ def _summit(ctx: Context, summit: str) -> list[Block]:
 def _instrument(ctx: Context, chosen: str) -> list[Block]:
     view = ctx.slice
     row, members = instrument_detail(chosen, view.instruments, view.participation, ctx.atlas.parties)
-    in_force = f" · in force since {row['entry_into_force_label']}" if row["entry_into_force_label"] else ""
+    in_force = ""
+    if row["entry_into_force_label"]:
+        in_force = " · " + _("in force since {date}").format(date=row["entry_into_force_label"])
+    adopted = _("adopted {date}").format(date=row["adopted_label"])
     inner: list[Block] = [
         Heading(md(row["name"])),
-        Text(
-            f"**{label(row['legal_force'])}** · {label(row['mechanism'])} · {md(row['forum'])} · "
-            f"adopted {row['adopted_label']}{in_force}"
-        ),
+        Text(f"**{label(row['legal_force'])}** · {label(row['mechanism'])} · {md(row['forum'])} · {adopted}{in_force}"),
         Text(md(row["summary"])),
-        Text(f"{md_link('Source', row['source_url'])} · checked {row['checked_label']}"),
+        Text(
+            _("{source} · checked {date}").format(
+                source=md_link(_("Source"), row["source_url"]), date=row["checked_label"]
+            )
+        ),  # fmt: skip
     ]
-    shown = f"{row['name']}: {label(row['legal_force'])}, adopted {row['adopted_label']}{in_force}"
+    shown = f"{row['name']}: {label(row['legal_force'])}, {adopted}{in_force}"
     fact = instrument_fact(ctx.atlas, chosen, shown)
     if fact is not None:
         inner.append(Report(fact, key=f"instrument_{chosen}", brief=False))
     if row["notes"]:
         inner.append(Text(md(row["notes"]), caption=True))
-    among = " among the filtered parties" if ctx.filters.restricts_parties else ""
+    if ctx.filters.restricts_parties:
+        recorded = _("**Parties recorded as of {date} among the filtered parties** (the dataset's list for this "
+                     "instrument is {completeness})")  # fmt: skip
+    else:
+        recorded = _("**Parties recorded as of {date}** (the dataset's list for this instrument is {completeness})")
     inner += [
-        Text(
-            f"**Parties recorded as of {view.asof:%d %B %Y}{among}** (the dataset's list for this instrument is "
-            f"{label(row['party_list']).lower()})"
-        ),
+        Text(recorded.format(date=long_date(view.asof), completeness=label(row["party_list"]).lower())),
         *how_counted(ctx, [chosen]),
-        Table(f"parties_{chosen}", members, links={"Source": "source"}),
+        Table(f"parties_{chosen}", members, links=source_links(members)),
         *entry_into_force(ctx, [chosen]),
     ]
     return [Section("", inner, folded=False, brief=False)]

@@ -12,6 +12,7 @@ import re
 
 from components.data import country_codes as countries
 from components.data.dates import definitely_before, parse_partial
+from components.data.i18n import _
 from components.data.validate import Problem, RawTable, did_you_mean
 
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$|^https?://[^\s/$.?#][^\s]*$")
@@ -30,11 +31,12 @@ def check_cells(table: RawTable, problems: list[Problem], today: dt.date) -> Non
             control = _CONTROL.search(value)
             if control:
                 problems.append(
-                    Problem(table.file, r, field.name, f"holds a control character (U+{ord(control.group()):04X}); "
-                            "remove it")
+                    Problem(table.file, r, field.name, _("holds a control character ({character}); remove it").format(
+                            character=f"U+{ord(control.group()):04X}"))
                 )  # fmt: skip
             if value != value.strip():
-                problems.append(Problem(table.file, r, field.name, f"value '{value}' has leading or trailing spaces"))
+                problems.append(Problem(table.file, r, field.name, _("value '{value}' has leading or trailing spaces")
+                                        .format(value=value)))  # fmt: skip
                 value = value.strip()
             if value == "":
                 continue  # a required value missing: components/data/standard.py (Table Schema)
@@ -45,10 +47,16 @@ def check_cells(table: RawTable, problems: list[Problem], today: dt.date) -> Non
                     problems.append(Problem(table.file, r, field.name, str(exc)))
                 else:
                     if definitely_before((today.year, today.month, today.day), parts):
-                        problems.append(Problem(table.file, r, field.name, f"date {value} is in the future"))
+                        problems.append(Problem(table.file, r, field.name, _("date {date} is in the future").format(
+                            date=value)))  # fmt: skip
             if field.is_uri and not URL.match(value):
                 problems.append(
-                    Problem(table.file, r, field.name, f"'{value}' is not a web address (http:// or https://)")
+                    Problem(
+                        table.file,
+                        r,
+                        field.name,
+                        _("'{value}' is not a web address (http:// or https://)").format(value=value),
+                    )  # fmt: skip
                 )
 
 
@@ -66,8 +74,18 @@ def _reference_hint(value: str, valid: set[str]) -> str:
         close = countries.closest_codes(value, sorted(v for v in valid if re.fullmatch(r"[A-Z]{3}", v)))
         if not close:
             close = countries.closest_codes(value)
-        return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+        return _hint(close)
     return did_you_mean(value, valid)
+
+
+def _hint(close: list[str]) -> str:
+    """The hint after a wrong country code: ' (did you mean 'BRA' or 'BRB'?)', or '' when nothing is close."""
+    if not close:
+        return ""
+    either = repr(close[0])
+    for code in close[1:]:
+        either = _("{first} or {second}").format(first=either, second=repr(code))
+    return " " + _("(did you mean {values}?)").format(values=either)
 
 
 def check_parties(table: RawTable, problems: list[Problem]) -> None:
@@ -77,10 +95,14 @@ def check_parties(table: RawTable, problems: list[Problem]) -> None:
         pid, kind = row.get("id", "").strip(), row.get("party_type", "").strip()
         if re.fullmatch(r"[A-Z]{3}", pid) and pid != countries.EUROPEAN_UNION:
             if not countries.is_country_code(pid):
-                close = countries.closest_codes(pid)
-                hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+                hint = _hint(countries.closest_codes(pid))
                 problems.append(
-                    Problem(table.file, r, "id", f"'{pid}' is not an ISO 3166-1 alpha-3 country code{hint}")
+                    Problem(
+                        table.file,
+                        r,
+                        "id",
+                        _("'{id}' is not an ISO 3166-1 alpha-3 country code{hint}").format(id=pid, hint=hint),
+                    )  # fmt: skip
                 )
             if kind and kind != "state":
                 problems.append(
@@ -88,12 +110,19 @@ def check_parties(table: RawTable, problems: list[Problem]) -> None:
                         table.file,
                         r,
                         "party_type",
-                        f"'{pid}' is a country code, so party_type must be 'state', not '{kind}'",
+                        _("'{id}' is a country code, so party_type must be 'state', not '{kind}'").format(
+                            id=pid, kind=kind
+                        ),
                     )
                 )
         elif kind == "state":
             problems.append(
-                Problem(table.file, r, "party_type", f"'{pid}' is not an ISO alpha-3 code, so it cannot be a state")
+                Problem(
+                    table.file,
+                    r,
+                    "party_type",
+                    _("'{id}' is not an ISO alpha-3 code, so it cannot be a state").format(id=pid),
+                )  # fmt: skip
             )
 
 
@@ -109,7 +138,8 @@ def _before(problems, table, row, column, later, earlier, what):
     """Report when the value in `column` is earlier than the date it must not precede."""
     a, b = _date(row, later), earlier
     if a is not None and b is not None and definitely_before(a, b):
-        problems.append(Problem(table.file, int(row["__row__"]), column, f"date {row[later]} is before {what}"))
+        problems.append(Problem(table.file, int(row["__row__"]), column, _("date {date} is before {what}").format(
+            date=row[later], what=what)))  # fmt: skip
 
 
 def check_dates(tables: dict[str, RawTable], problems: list[Problem]) -> None:
@@ -128,7 +158,7 @@ def check_dates(tables: dict[str, RawTable], problems: list[Problem]) -> None:
                     column,
                     column,
                     start,
-                    f"the instrument was adopted ({row.get('adopted')})",
+                    _("the instrument was adopted ({date})").format(date=row.get("adopted")),
                 )
             _before(
                 problems,
@@ -137,7 +167,7 @@ def check_dates(tables: dict[str, RawTable], problems: list[Problem]) -> None:
                 "entry_into_force",
                 "entry_into_force",
                 opened,
-                f"it opened for signature ({row.get('opened_for_signature')})",
+                _("it opened for signature ({date})").format(date=row.get("opened_for_signature")),
             )
             _before(
                 problems,
@@ -146,7 +176,7 @@ def check_dates(tables: dict[str, RawTable], problems: list[Problem]) -> None:
                 "checked",
                 "checked",
                 start,
-                "the instrument was adopted: a source cannot be checked before it exists",
+                _("the instrument was adopted: a source cannot be checked before it exists"),
             )
             adopted[row.get("id", "").strip()] = (row.get("adopted", ""), start)
             if opened is not None:
@@ -162,7 +192,8 @@ def check_dates(tables: dict[str, RawTable], problems: list[Problem]) -> None:
             text, start = adopted.get(instrument, ("", None))
             if row.get("action", "").strip() == "co_sponsored":
                 start = None  # a draft resolution is sponsored before the assembly adopts it
-            _before(problems, participation, row, "date", "date", start, f"{instrument} was adopted or opened ({text})")
+            _before(problems, participation, row, "date", "date", start,
+                    _("{instrument} was adopted or opened ({date})").format(instrument=instrument, date=text))  # fmt: skip
             if row.get("action", "").strip() == "ratified":
                 sig = signed.get((instrument, row.get("party_id", "").strip()))
                 _before(
@@ -172,7 +203,7 @@ def check_dates(tables: dict[str, RawTable], problems: list[Problem]) -> None:
                     "date",
                     "date",
                     sig,
-                    "the same party signed it: ratification cannot precede signature",
+                    _("the same party signed it: ratification cannot precede signature"),
                 )
             _after_checked(problems, participation, row, "date")
     events = tables.get("events")
@@ -185,7 +216,7 @@ def check_dates(tables: dict[str, RawTable], problems: list[Problem]) -> None:
                 "end_date",
                 "end_date",
                 _date(row, "start_date"),
-                f"the event started ({row.get('start_date')})",
+                _("the event started ({date})").format(date=row.get("start_date")),
             )
             _after_checked(problems, events, row, "start_date")
     institutes = tables.get("institutes")
@@ -198,12 +229,15 @@ def check_dates(tables: dict[str, RawTable], problems: list[Problem]) -> None:
                 "renamed",
                 "renamed",
                 _date(row, "founded"),
-                f"the institute was founded ({row.get('founded')})",
+                _("the institute was founded ({date})").format(date=row.get("founded")),
             )
             if row.get("renamed", "").strip() and not row.get("former_name", "").strip():
                 problems.append(
                     Problem(
-                        institutes.file, int(row["__row__"]), "former_name", "a rename date is given but no former name"
+                        institutes.file,
+                        int(row["__row__"]),
+                        "former_name",
+                        _("a rename date is given but no former name"),
                     )
                 )
 
@@ -222,30 +256,32 @@ def check_claims(table: RawTable, problems: list[Problem]) -> None:
             continue  # a missing value or an unknown field is reported by check_cells
         if field == "party_count":
             if not value.lstrip(">~").isdigit() or value[:1] + value[1:].lstrip(">~") != value:
-                report(
-                    "value",
-                    f"{value!r} is not a count: a whole number, >N for 'more than N' or ~N for 'about N'",
-                )
+                report("value", _("{value} is not a count: a whole number, >N for 'more than N' or ~N for 'about N'")
+                       .format(value=repr(value)))  # fmt: skip
             if not row.get("as_of", "").strip():
-                report("as_of", "a party_count claim needs the date its number refers to")
+                report("as_of", _("a party_count claim needs the date its number refers to"))
         else:
             if row.get("counted_as", "").strip():
-                report("counted_as", f"only a party_count claim has counted_as (this claim is about {field})")
+                report("counted_as", _("only a party_count claim has counted_as (this claim is about {field})").format(
+                    field=field))  # fmt: skip
             if field in ("adopted", "entry_into_force", "action_date") and row.get("as_of", "").strip():
-                report("as_of", f"an {field} claim has no as_of: its value is itself a date")
+                report("as_of", _("an {field} claim has no as_of: its value is itself a date").format(field=field))
         if field == "took_part" and value.lower() not in ("yes", "no"):
-            report("value", f"{value!r} is not yes or no: a took_part claim says whether the party took the action")
+            report("value", _("{value} is not yes or no: a took_part claim says whether the party took the action")
+                   .format(value=repr(value)))  # fmt: skip
         if field in ("action_date", "adopted", "entry_into_force"):
             try:
                 parse_partial(value)
             except ValueError:
-                report("value", f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+                report("value", _("{value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)").format(value=repr(value)))
         if field in ("took_part", "action_date"):
             for column in ("party_id", "action"):
                 if not row.get(column, "").strip():
-                    report(column, f"a {field} claim needs the {column.replace('_id', '')} it is about")
+                    report(column, _("a {field} claim needs the {column} it is about").format(
+                        field=field, column=column.replace("_id", "")))  # fmt: skip
         elif row.get("party_id", "").strip():
-            report("party_id", f"a {field} claim is about the instrument, not one party: leave party_id empty")
+            report("party_id", _("a {field} claim is about the instrument, not one party: leave party_id empty").format(
+                field=field))  # fmt: skip
 
 
 def _after_checked(problems, table, row, column):
@@ -257,7 +293,9 @@ def _after_checked(problems, table, row, column):
                 table.file,
                 int(row["__row__"]),
                 column,
-                f"date {row[column]} is after the source was checked ({row['checked']})",
+                _("date {date} is after the source was checked ({checked})").format(
+                    date=row[column], checked=row["checked"]
+                ),
             )
         )
 
@@ -269,14 +307,28 @@ def check_evidence(table: RawTable, problems: list[Problem]) -> None:
         evidence, reliability = row.get("evidence", "").strip(), row.get("reliability", "").strip()
         basis, rule = row.get("basis", "").strip(), row.get("basis_rule", "").strip()
         if evidence == "official" and reliability and reliability != "official":
-            problems.append(Problem(table.file, r, "evidence", f"evidence 'official' means read on an official page, "
-                                    f"but the source's reliability is '{reliability}'"))  # fmt: skip
+            problems.append(Problem(table.file, r, "evidence", _("evidence 'official' means read on an official page, "
+                                    "but the source's reliability is '{reliability}'").format(reliability=reliability)))  # fmt: skip
         if reliability == "weak" and evidence in ("official", "secondary"):
-            problems.append(Problem(table.file, r, "evidence", f"a weak source cannot make a row '{evidence}': mark it "
-                                    "'unverified', or cite a better source"))  # fmt: skip
+            problems.append(Problem(table.file, r, "evidence", _("a weak source cannot make a row '{evidence}': mark it "
+                                    "'unverified', or cite a better source").format(evidence=evidence)))  # fmt: skip
         if basis in ("membership", "consensus") and not rule and "basis_rule" in table.header:
-            problems.append(Problem(table.file, r, "basis_rule", f"a row derived from {basis} needs its rule here "
-                                    "(one sentence: whose act, and who is counted)"))  # fmt: skip
+            problems.append(Problem(table.file, r, "basis_rule", _("a row derived from {basis} needs its rule here "
+                                    "(one sentence: whose act, and who is counted)").format(basis=basis)))  # fmt: skip
         if basis == "stated" and rule:
-            problems.append(Problem(table.file, r, "basis_rule", "only a derived row (basis membership or consensus) "
-                                    "has a rule; a stated row's source names the party"))  # fmt: skip
+            problems.append(Problem(table.file, r, "basis_rule", _("only a derived row (basis membership or consensus) "
+                                    "has a rule; a stated row's source names the party")))  # fmt: skip
+
+
+def check_title_sources(table: RawTable, problems: list[Problem]) -> None:
+    """A translated name cites where it was read when it is official or reported, and cites nothing when the Atlas
+    translated it itself (instrument_translations.csv)."""
+    for row in table.rows:
+        r = int(row["__row__"])
+        status, source = row.get("name_status", "").strip(), row.get("name_source", "").strip()
+        if status in ("official", "reported") and not source:
+            problems.append(Problem(table.file, r, "name_source", _("a name marked '{status}' needs the address of the "
+                                    "page it was read on").format(status=status)))  # fmt: skip
+        if status == "translated" and source:
+            problems.append(Problem(table.file, r, "name_source", _("a name the Atlas translated itself cites no source: "
+                                    "mark it 'official' or 'reported' if this page gives it")))  # fmt: skip

@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from components.data.i18n import long_date, month_year
+from components.data.i18n import _, long_date, month_year
 
 PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -17,14 +17,17 @@ def parse_partial(text: str) -> tuple[int, ...]:
     """'2024-05' -> (2024, 5). Raises ValueError with a reason for anything that is not a real date."""
     match = PARTIAL.match(text)
     if not match:
-        raise ValueError(f"'{text}' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
+        raise ValueError(_("'{text}' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)").format(text=text))
     parts = tuple(int(p) for p in match.groups() if p is not None)
     if len(parts) >= 2 and not 1 <= parts[1] <= 12:
-        raise ValueError(f"'{text}' has month {parts[1]:02d}, which does not exist")
+        raise ValueError(
+            _("'{text}' has month {month}, which does not exist").format(text=text, month=f"{parts[1]:02d}")
+        )
     if len(parts) == 3:
         last = calendar.monthrange(parts[0], parts[1])[1]
         if not 1 <= parts[2] <= last:
-            raise ValueError(f"'{text}' is not a calendar date (day {parts[2]:02d} of a {last}-day month)")
+            raise ValueError(_("'{text}' is not a calendar date (day {day} of a {days}-day month)").format(
+                text=text, day=f"{parts[2]:02d}", days=last))  # fmt: skip
     return parts
 
 

@@ -76,6 +76,17 @@ def _(message: str) -> str:
     return _translations(code).gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the current language, where the same English word means two things ('Report': a kind of
+    instrument, or the link to report a problem): `context` tells them apart in the catalogs."""
+    code = language()
+    if code == DEFAULT or not message:
+        return message
+    if code == PSEUDO:
+        return f"{OPEN}{message}{CLOSE}"
+    return _translations(code).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a string for the catalogs without translating it yet (a module constant: translate it where it is shown,
     `_(TITLE)`, so it follows the language of each page run rather than the one at import)."""
@@ -123,7 +134,9 @@ def _iso2() -> dict[str, str]:
     import country_converter as coco
 
     raw = coco.CountryConverter().data
-    return dict(zip(raw["ISO3"].astype(str), raw["ISO2"].astype(str), strict=True)) | {"EUU": "EU"}
+    # a few ISO2 cells are patterns of two codes ('^GB$|^UK$', '^GR$|^EL$'): the first is the ISO code
+    iso2 = raw["ISO2"].astype(str).str.extract(r"([A-Z]{2})", expand=False)
+    return dict(zip(raw["ISO3"].astype(str), iso2, strict=True)) | {"EUU": "EU"}
 
 
 def territory(iso3: str, fallback: str) -> str:
@@ -140,6 +153,17 @@ def collation_key(name: str) -> str:
     """A key that sorts names as French and Spanish readers expect (accents after their letter: 'Égypte' with 'E')."""
     decomposed = unicodedata.normalize("NFKD", str(name))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def number(value: float, digits: int = 0) -> str:
+    """A number as the view's language writes it: '100,000' and '2.5' in English, '100 000' and '2,5' in French,
+    '100.000' and '2,5' in Spanish (Babel; the pseudo-locale writes English)."""
+    code = language()
+    if code not in LANGUAGES or code == DEFAULT:
+        return f"{value:,.{digits}f}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="#,##0" + ("." + "0" * digits if digits else ""), locale=code)
 
 
 def long_date(value: dt.date) -> str:

@@ -1,8 +1,9 @@
-"""Words for the schema's codes: 'political_commitment' -> 'Political commitment', and the legal-force scale."""
+"""Words for the schema's codes: 'political_commitment' -> 'Political commitment', the legal-force scale, and numbers
+as the view's language writes them."""
 
 from __future__ import annotations
 
-from components.data.i18n import _
+from components.data.i18n import _, number  # noqa: F401 (number: read from here by the layers above)
 from components.data.schema import bundled_package
 
 
@@ -11,7 +12,11 @@ def legal_force_levels() -> list[str]:
 
 
 def legal_force_definitions() -> dict[str, str]:
-    return bundled_package().resource("instruments").field("legal_force").definitions
+    """Each level's definition (the descriptor's), in the view's language (make i18n extracts them)."""
+    return {
+        level: _(text)
+        for level, text in bundled_package().resource("instruments").field("legal_force").definitions.items()
+    }
 
 
 _LABELS = {  # where replacing underscores is not enough
@@ -27,6 +32,8 @@ _LABELS = {  # where replacing underscores is not enough
     "mou": "MoU",
     "states_and_eu": "States and EU",
     "research_org": "Research organisation",
+    "fr": "French",
+    "es": "Spanish",
 }
 
 

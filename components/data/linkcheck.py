@@ -82,17 +82,22 @@ def _tables(data_dir: Path) -> list[Path]:
     return sorted(data_dir.glob("*.csv"))
 
 
+SOURCE_COLUMNS = ("source_url", "name_source")  # a table's column of cited addresses
+
+
 def cited_urls(data_dir: Path) -> list[Citation]:
-    """Every distinct source_url in the package's tables, in order of first citation, with rows and tables."""
+    """Every distinct source_url (and name_source: where a translated title was read) in the package's tables, in
+    order of first citation, with rows and tables."""
     found: dict[str, Citation] = {}
     for path in _tables(Path(data_dir)):
         if not path.is_file():
             continue
         reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig", errors="replace"), newline=""))
-        if "source_url" not in (reader.fieldnames or []):
+        column = next((c for c in SOURCE_COLUMNS if c in (reader.fieldnames or [])), None)
+        if column is None:
             continue
         for row in reader:
-            url = (row.get("source_url") or "").strip()
+            url = (row.get(column) or "").strip()
             if not url:
                 continue
             citation = found.setdefault(url, Citation(url))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import warnings
 
+from components.data.i18n import _
 from components.data.migrate import place
 from components.data.validate import Problem, RawTable, did_you_mean
 
@@ -118,8 +119,10 @@ def _problems(error, table: RawTable | None, tables: dict[str, RawTable], cache:
         field = table.resource.field(error.field_name)
         file, number, column = place(table, row, field.name)
         if field.is_uri:  # Table Schema's "uri" format; checks.py also asks for http(s)
-            return [Problem(file, number, column, f"'{error.cell}' is not a web address (http:// or https://)")]
-        return [Problem(file, number, column, f"'{error.cell}' is not valid here: {error.note}")]
+            return [Problem(file, number, column, _("'{value}' is not a web address (http:// or https://)").format(
+                value=error.cell))]  # fmt: skip
+        return [Problem(file, number, column, _("'{value}' is not valid here: {note}").format(value=error.cell,
+                                                                                            note=error.note))]  # fmt: skip
     if kind == "foreign-key":
         return _foreign(error, table, row, tables, cache)
     file, number, column = place(table, row, getattr(error, "field_name", None))
@@ -138,9 +141,10 @@ def _duplicate(table: RawTable, row: dict[str, str], cache: dict) -> list[Proble
     value = tuple(row.get(k, "").strip() for k in key)
     file, number, column = place(table, row, None)
     if table.resource.list_for is not None and row.get("__origin__"):  # the same item twice in one list cell
-        return [Problem(file, number, column, f"'{value[-1]}' is listed twice")]
+        return [Problem(file, number, column, _("'{value}' is listed twice").format(value=value[-1]))]
     earlier = place(table, cache[("first", table.file)][value], None)[1]
-    return [Problem(file, number, ",".join(key), f"duplicate key ({', '.join(value)}): already in row {earlier}")]
+    return [Problem(file, number, ",".join(key), _("duplicate key ({key}): already in row {row}").format(
+        key=", ".join(value), row=earlier))]  # fmt: skip
 
 
 def _constraint(error, table: RawTable, row: dict[str, str]) -> list[Problem]:
@@ -150,23 +154,31 @@ def _constraint(error, table: RawTable, row: dict[str, str]) -> list[Problem]:
     constraint = re.match(r'constraint "(\w+)"', error.note or "")
     name = constraint.group(1) if constraint else ""
     if name == "required":
-        return [Problem(file, number, column, "value is required but the cell is empty")]
+        return [Problem(file, number, column, _("value is required but the cell is empty"))]
     if name == "enum":
-        allowed = ", ".join(field.enum or ())
-        return [Problem(file, number, column, f"'{value}' is not an allowed value{did_you_mean(value, field.enum or ())}; "
-                        f"allowed: {allowed}")]  # fmt: skip
+        return [Problem(file, number, column, _not_allowed(value, field.enum or ()))]
     if name == "pattern" and field.separator and field.enum:  # a list of values from a vocabulary
         out = []
         for item in (i.strip() for i in value.split(field.separator)):
             if item == "":
-                out.append(Problem(file, number, column, f"empty item in the list '{value}'"))
+                out.append(Problem(file, number, column, _("empty item in the list '{value}'").format(value=value)))
             elif item not in field.enum:
-                out.append(Problem(file, number, column, f"'{item}' is not an allowed value"
-                                   f"{did_you_mean(item, field.enum)}; allowed: {', '.join(field.enum)}"))  # fmt: skip
-        return out or [Problem(file, number, column, f"'{value}' is not a list of allowed values")]
+                out.append(Problem(file, number, column, _not_allowed(item, field.enum)))
+        return out or [
+            Problem(file, number, column, _("'{value}' is not a list of allowed values").format(value=value))
+        ]
     if name == "pattern":
-        return [Problem(file, number, column, f"'{value}' does not match the pattern {field.pattern}")]
-    return [Problem(file, number, column, f"'{value}' breaks the constraint {name}: {error.note}")]
+        return [Problem(file, number, column, _("'{value}' does not match the pattern {pattern}").format(
+            value=value, pattern=field.pattern))]  # fmt: skip
+    return [Problem(file, number, column, _("'{value}' breaks the constraint {constraint}: {note}").format(
+        value=value, constraint=name, note=error.note))]  # fmt: skip
+
+
+def _not_allowed(value: str, allowed) -> str:
+    """The message for a value outside its vocabulary, with a suggestion and the allowed values."""
+    return _("'{value}' is not an allowed value{hint}; allowed: {allowed}").format(
+        value=value, hint=did_you_mean(value, allowed), allowed=", ".join(allowed)
+    )
 
 
 def _foreign(error, table: RawTable, row: dict[str, str], tables: dict[str, RawTable], cache: dict) -> list[Problem]:
@@ -182,6 +194,7 @@ def _foreign(error, table: RawTable, row: dict[str, str], tables: dict[str, RawT
         if (target_file, ref) not in cache:
             cache[(target_file, ref)] = ({r.get(ref, "").strip() for r in target.rows} if target else set(), {})
         valid, hints = cache[(target_file, ref)]
-        return [Problem(file, number, column, f"'{values[0]}' is not an id in {target_file}"
-                        f"{cached_hint(hints, values[0], valid)}")]  # fmt: skip
-    return [Problem(file, number, column, f"({', '.join(values)}) is not a row of {target_file}")]
+        return [Problem(file, number, column, _("'{value}' is not an id in {file}{hint}").format(
+            value=values[0], file=target_file, hint=cached_hint(hints, values[0], valid)))]  # fmt: skip
+    return [Problem(file, number, column, _("({values}) is not a row of {file}").format(values=", ".join(values),
+                                                                                       file=target_file))]  # fmt: skip

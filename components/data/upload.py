@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from components.data.i18n import _
+from components.data.labels import number
 from components.data.schema import DEFAULT_DATA_DIR, Package, bundled_package
 from components.data.validate import Problem, TableCount, account, line_count, read_and_validate
 
@@ -35,7 +37,7 @@ MAX_COLUMNS = 100  # per workbook sheet; the widest Atlas table has 17
 SAFE_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
 ACCEPTED = (".csv", ".xlsx", ".zip")
 ARCHIVES = (".zip", ".gz", ".tgz", ".tar", ".7z", ".rar", ".bz2", ".xz", ".xlsx")  # inside a zip: not opened
-SHEETS_OF_NOTES = ("about", "readme")  # sheets the Atlas's own exports add; not tables
+SHEETS_OF_NOTES = ("about", "columns", "readme")  # sheets the Atlas's own exports add; not tables
 
 
 @dataclass
@@ -52,13 +54,17 @@ class UploadResult:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 2**20:.1f} MB"
+    return f"{number(size / 2**20, 1)} MB"
 
 
-def _too_big(name: str, size: int, problems: list[Problem], *, what: str = "file") -> bool:
+def _too_big(name: str, size: int, problems: list[Problem], *, unpacked: bool = False) -> bool:
     if size > MAX_BYTES:
+        if unpacked:
+            text = _("table unpacked is {size} bytes ({mb}); the limit is {limit} MB")
+        else:
+            text = _("file is {size} bytes ({mb}); the limit is {limit} MB")
         problems.append(
-            Problem(name, None, None, f"{what} is {size:,} bytes ({_mb(size)}); the limit is {MAX_BYTES // 2**20} MB")
+            Problem(name, None, None, text.format(size=number(size), mb=_mb(size), limit=MAX_BYTES // 2**20))
         )
         return True
     return False
@@ -71,14 +77,13 @@ def _table_for(name: str, package: Package, problems: list[Problem], *, where: s
     if stem in paths:
         return paths[stem]
     close = difflib.get_close_matches(stem, list(paths), n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}.csv'?)" if close else ""
-    problems.append(
-        Problem(where or name, None, None, f"not a table of the Atlas{hint}; tables: {', '.join(paths.values())}")
-    )
+    hint = " " + _("(did you mean '{value}'?)").format(value=f"{close[0]}.csv") if close else ""
+    problems.append(Problem(where or name, None, None, _("not a table of the Atlas{hint}; tables: {tables}").format(
+        hint=hint, tables=", ".join(paths.values()))))  # fmt: skip
     return None
 
 
-def _open_zip(name: str, data: bytes, problems: list[Problem], *, kind: str) -> zipfile.ZipFile | None:
+def _open_zip(name: str, data: bytes, problems: list[Problem], *, workbook: bool = False) -> zipfile.ZipFile | None:
     """The archive, when it can be read and what it declares unpacks within the limits; else None and a problem.
 
     Only stored and deflated entries are read: for those, Python's zipfile never unpacks more than an entry
@@ -89,23 +94,25 @@ def _open_zip(name: str, data: bytes, problems: list[Problem], *, kind: str) -> 
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        problems.append(Problem(name, None, None, f"not a readable {kind}"))
+        problems.append(Problem(name, None, None, _("not a readable XLSX workbook") if workbook else
+                                _("not a readable zip file")))  # fmt: skip
         return None
     methods = {entry.compress_type for entry in entries} - SAFE_METHODS
     if methods:
         problems.append(
-            Problem(name, None, None, "uses a compression method other than deflate (e.g. bzip2, LZMA); zip it again "
-                    "with your system's standard zip")
+            Problem(name, None, None, _("uses a compression method other than deflate (e.g. bzip2, LZMA); zip it "
+                    "again with your system's standard zip"))
         )  # fmt: skip
         return None
     if len(entries) > MAX_MEMBERS:
-        problems.append(Problem(name, None, None, f"holds {len(entries)} entries; the limit is {MAX_MEMBERS}"))
+        problems.append(Problem(name, None, None, _("holds {n} entries; the limit is {limit}").format(
+            n=len(entries), limit=MAX_MEMBERS)))  # fmt: skip
         return None
     unpacked = sum(entry.file_size for entry in entries)
     if unpacked > MAX_UNPACKED:
         problems.append(
-            Problem(name, None, None, f"unpacks to {_mb(unpacked)}; the limit is {MAX_UNPACKED // 2**20} MB in all "
-                    f"(a {_mb(len(data))} upload)")
+            Problem(name, None, None, _("unpacks to {size}; the limit is {limit} MB in all (a {upload} upload)").format(
+                    size=_mb(unpacked), limit=MAX_UNPACKED // 2**20, upload=_mb(len(data))))
         )  # fmt: skip
         return None
     return archive
@@ -113,17 +120,18 @@ def _open_zip(name: str, data: bytes, problems: list[Problem], *, kind: str) -> 
 
 def _read_member(name: str, archive: zipfile.ZipFile, entry: zipfile.ZipInfo, problems: list[Problem]) -> bytes | None:
     label = f"{name}/{entry.filename}"
-    if _too_big(label, entry.file_size, problems, what="table unpacked"):
+    if _too_big(label, entry.file_size, problems, unpacked=True):
         return None
     try:
         with archive.open(entry) as handle:
             return handle.read(MAX_BYTES + 1)
     except RuntimeError:  # zipfile's words for an encrypted entry
-        problems.append(Problem(label, None, None, "is encrypted; upload it without a password"))
+        problems.append(Problem(label, None, None, _("is encrypted; upload it without a password")))
     except NotImplementedError:
-        problems.append(Problem(label, None, None, "uses a compression method that cannot be read; zip it again"))
+        problems.append(Problem(label, None, None, _("uses a compression method that cannot be read; zip it again")))
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
-        problems.append(Problem(label, None, None, f"cannot be unpacked ({type(exc).__name__}): the zip is damaged"))
+        problems.append(Problem(label, None, None, _("cannot be unpacked ({error}): the zip is damaged").format(
+            error=type(exc).__name__)))  # fmt: skip
     return None
 
 
@@ -131,7 +139,7 @@ def _zip_tables(
     name: str, data: bytes, package: Package, problems: list[Problem], ignored: list[str]
 ) -> list[tuple[str, str, bytes]]:
     """(table, shown name, CSV bytes) for each CSV entry; nested archives are reported, other files listed."""
-    archive = _open_zip(name, data, problems, kind="zip file")
+    archive = _open_zip(name, data, problems)
     if archive is None:
         return []
     out = []
@@ -142,8 +150,8 @@ def _zip_tables(
         suffix = Path(member).suffix.lower()
         if suffix in ARCHIVES:
             problems.append(
-                Problem(f"{name}/{member}", None, None, "archives inside a zip are not opened; unpack it and upload "
-                        "its CSV files")
+                Problem(f"{name}/{member}", None, None, _("archives inside a zip are not opened; unpack it and "
+                        "upload its CSV files"))
             )  # fmt: skip
             continue
         if suffix != ".csv":
@@ -154,7 +162,7 @@ def _zip_tables(
         if target and content is not None:
             out.append((target, f"{name}/{member}", content))
     if not out and not any(p.file.startswith(name) for p in problems):
-        problems.append(Problem(name, None, None, "the zip holds no CSV table"))
+        problems.append(Problem(name, None, None, _("the zip holds no CSV table")))
     return out
 
 
@@ -177,14 +185,15 @@ def _xlsx_tables(name: str, data: bytes, package: Package, problems: list[Proble
     The workbook is streamed (openpyxl's read-only mode) and a sheet is read no further than the row limit, so a
     workbook of a million rows is refused after MAX_ROWS rows, not parsed whole.
     """
-    if _open_zip(name, data, problems, kind="XLSX workbook") is None:
+    if _open_zip(name, data, problems, workbook=True) is None:
         return []
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook; each is reported, none escapes
-        problems.append(Problem(name, None, None, f"not a readable XLSX workbook ({type(exc).__name__})"))
+        problems.append(Problem(name, None, None, _("not a readable XLSX workbook ({error})").format(
+            error=type(exc).__name__)))  # fmt: skip
         return []
     out = []
     try:
@@ -200,21 +209,23 @@ def _xlsx_tables(name: str, data: bytes, package: Package, problems: list[Proble
             header: list[str] = []
             declared = sheet.max_column or 0  # from the sheet's <dimension>, which Excel always writes
             if declared > MAX_COLUMNS:
-                problems.append(Problem(where, None, None, f"the sheet has {declared:,} columns; an Atlas table has "
-                                        f"at most 17, and only the first {MAX_COLUMNS} of a sheet are read"))  # fmt: skip
+                problems.append(Problem(where, None, None, _("the sheet has {n} columns; an Atlas table has at most 17, "
+                                        "and only the first {limit} of a sheet are read").format(
+                                            n=number(declared), limit=MAX_COLUMNS)))  # fmt: skip
                 continue
             sheet.reset_dimensions()  # a declared size is not trusted for padding rows either
             wide = False
-            for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1), start=1):
-                if number > MAX_ROWS + 1:
-                    problems.append(Problem(where, None, None, f"more than {MAX_ROWS:,} rows; the limit is "
-                                            f"{MAX_ROWS:,} per table"))  # fmt: skip
+            for line, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1), start=1):
+                if line > MAX_ROWS + 1:
+                    problems.append(Problem(where, None, None, _("more than {limit} rows; the limit is {limit} per "
+                                            "table").format(limit=number(MAX_ROWS))))  # fmt: skip
                     break
                 cells = [_cell_text(cell.value) for cell in row]
                 if len(cells) > MAX_COLUMNS and cells[MAX_COLUMNS] and not wide:
                     wide = True
-                    problems.append(Problem(where, number, None, f"more than {MAX_COLUMNS} columns; an Atlas table "
-                                            f"has at most 17, and only the first {MAX_COLUMNS} of a sheet are read"))  # fmt: skip
+                    problems.append(Problem(where, line, None, _("more than {limit} columns; an Atlas table has at "
+                                            "most 17, and only the first {limit} of a sheet are read").format(
+                                                limit=MAX_COLUMNS)))  # fmt: skip
                 while cells and not cells[-1]:
                     cells.pop()  # empty cells at the end of a row are not cells of the table
                 header = header or cells
@@ -222,14 +233,16 @@ def _xlsx_tables(name: str, data: bytes, package: Package, problems: list[Proble
                     cells += [""] * (len(header) - len(cells))  # a sheet stores no empty cells at a row's end
                 for index, cell in enumerate(row):
                     if getattr(cell, "data_type", None) == "f":
-                        column = header[index] if index < len(header) and number > 1 else None
-                        problems.append(Problem(where, number, column, f"cell holds a formula ({cells[index][:40]}); "
-                                                "the Atlas reads values only: paste the values and upload again"))  # fmt: skip
+                        column = header[index] if index < len(header) and line > 1 else None
+                        problems.append(Problem(where, line, column, _("cell holds a formula ({formula}); the Atlas "
+                                                "reads values only: paste the values and upload again").format(
+                                                    formula=cells[index][:40])))  # fmt: skip
                 writer.writerow(cells)
             else:
                 out.append((target, where, buffer.getvalue().encode("utf-8")))
     except Exception as exc:  # a damaged sheet part: reported with the workbook's name
-        problems.append(Problem(name, None, None, f"not a readable XLSX workbook ({type(exc).__name__})"))
+        problems.append(Problem(name, None, None, _("not a readable XLSX workbook ({error})").format(
+            error=type(exc).__name__)))  # fmt: skip
         return []
     finally:
         workbook.close()
@@ -247,7 +260,8 @@ def _files(
     for name, data in uploads:
         suffix = Path(name).suffix.lower()
         if suffix not in ACCEPTED:
-            problems.append(Problem(name, None, None, f"unsupported file type '{suffix}'; upload .csv, .xlsx or .zip"))
+            problems.append(Problem(name, None, None, _("unsupported file type '{suffix}'; upload .csv, .xlsx or .zip")
+                                    .format(suffix=suffix)))  # fmt: skip
             continue
         if _too_big(name, len(data), problems):
             continue
@@ -261,7 +275,14 @@ def _files(
         for target, shown, content in found:
             if target in out:
                 problems.append(
-                    Problem(shown, None, None, f"{target} is uploaded twice (also as {out[target][0]}); upload it once")
+                    Problem(
+                        shown,
+                        None,
+                        None,
+                        _("{table} is uploaded twice (also as {other}); upload it once").format(
+                            table=target, other=out[target][0]
+                        ),
+                    )  # fmt: skip
                 )
                 continue
             out[target] = (shown, content)
@@ -286,8 +307,8 @@ def check_upload(
     except Exception as exc:  # a file no check above foresaw: reported, and logged in full for the maintainers
         logger.exception("upload check failed on %s", [name for name, _ in pairs])
         names = ", ".join(name for name, _ in pairs) or "upload"
-        return UploadResult(None, [Problem(names, None, None, f"could not be read ({type(exc).__name__}); "
-                                           "check that it is a CSV, XLSX or zip file")])  # fmt: skip
+        return UploadResult(None, [Problem(names, None, None, _("could not be read ({error}); check that it is a CSV, "
+                                           "XLSX or zip file").format(error=type(exc).__name__))])  # fmt: skip
 
 
 def _check(pairs: list[tuple[str, bytes]], base_dir: Path, workdir: Path | None) -> UploadResult:
@@ -298,17 +319,17 @@ def _check(pairs: list[tuple[str, bytes]], base_dir: Path, workdir: Path | None)
     for name, data in files.values():
         rows = line_count(data) - 1  # every line ending counted (\n, \r\n or a lone \r), as the CSV reader reads
         if rows > MAX_ROWS:
-            problems.append(Problem(name, None, None, f"{rows:,} lines after the header; the limit is {MAX_ROWS:,} "
-                                    "rows per table"))  # fmt: skip
+            problems.append(Problem(name, None, None, _("{rows} lines after the header; the limit is {limit} rows per "
+                                    "table").format(rows=number(rows), limit=number(MAX_ROWS))))  # fmt: skip
     if problems or not files:
         if not files and not problems:
-            problems.append(Problem("upload", None, None, "no file was uploaded"))
+            problems.append(Problem("upload", None, None, _("no file was uploaded")))
         return UploadResult(None, problems, ignored=ignored)
     folder = Path(tempfile.mkdtemp(prefix="atlas-upload-", dir=workdir))
     for path in Path(base_dir).iterdir():
         if path.is_file():
             shutil.copy(path, folder / path.name)
-    for target, (_, data) in files.items():
+    for target, (_shown, data) in files.items():
         (folder / target).write_bytes(data)
     tables, found = read_and_validate(folder, package)
     renamed = {target: name for target, (name, _) in files.items()}
@@ -330,8 +351,10 @@ def template_zip() -> bytes:
         dictionary = []
         for resource in package.resources:
             archive.writestr(f"atlas-template/{resource.path}", ",".join(resource.field_names) + "\n")
-            dictionary.append(field_table(resource).assign(table=resource.path))
-        frame = pd.concat(dictionary)[["table", "column", "required", "type", "allowed values", "description"]]
+            fields = field_table(resource)  # column, required, type, allowed values, description: after the table
+            fields.insert(0, _("table"), resource.path)
+            dictionary.append(fields)
+        frame = pd.concat(dictionary)
         archive.writestr("atlas-template/data-dictionary.csv", frame.to_csv(index=False))
         archive.write(DEFAULT_DATA_DIR / "datapackage.yaml", "atlas-template/datapackage.yaml")
     return buffer.getvalue()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from components.data.i18n import _, ngettext
 from components.data.schema import DEFAULT_DATA_DIR, Package, Resource, bundled_package
 
 
@@ -63,7 +64,7 @@ def read_raw(
     path = Path(data_dir) / resource.path
     file = resource.path
     if not path.exists():
-        problems.append(Problem(file, None, None, f"file is missing (expected {path})"))
+        problems.append(Problem(file, None, None, _("file is missing (expected {path})").format(path=path)))
         return None
     data = path.read_bytes()
     encoding = _wrong_encoding(data)
@@ -77,41 +78,54 @@ def read_raw(
         line = data[: exc.start].count(b"\n") + 1
         problems.append(
             Problem(
-                file, line, None, f"file is not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save it as UTF-8"
-            )
+                file,
+                line,
+                None,
+                _("file is not UTF-8: byte {byte} cannot be decoded; save it as UTF-8").format(
+                    byte=f"0x{data[exc.start]:02x}"
+                ),
+            )  # fmt: skip
         )
         return None
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
-        problems.append(Problem(file, None, None, f"malformed CSV: {exc}"))
+        problems.append(Problem(file, None, None, _("malformed CSV: {error}").format(error=exc)))
         return None
     if not records:
-        problems.append(Problem(file, 1, None, "file is empty: expected a header row"))
+        problems.append(Problem(file, 1, None, _("file is empty: expected a header row")))
         return None
     header = [h.strip() for h in records[0]]
     expected = resource.field_names
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            problems.append(Problem(file, 1, name, "column appears twice in the header"))
+            problems.append(Problem(file, 1, name, _("column appears twice in the header")))
         seen.add(name)
         if name not in expected and name not in legacy:
             hint = did_you_mean(name, expected)
-            problems.append(Problem(file, 1, name, f"unknown column{hint}; allowed: {', '.join(expected)}"))
+            problems.append(Problem(file, 1, name, _("unknown column{hint}; allowed: {allowed}").format(
+                hint=hint, allowed=", ".join(expected))))  # fmt: skip
     optional = {f.name for f in resource.fields if f.optional_column}
     for name in expected:
         if name not in header and name not in optional:
-            problems.append(Problem(file, 1, name, "column is missing from the header"))
+            problems.append(Problem(file, 1, name, _("column is missing from the header")))
     rows: list[dict[str, str]] = []
     for index, record in enumerate(records[1:]):
         row_number = index + 2
         if not any(cell.strip() for cell in record):
-            problems.append(Problem(file, row_number, None, "empty row"))
+            problems.append(Problem(file, row_number, None, _("empty row")))
             continue
         if len(record) != len(header):
             problems.append(
-                Problem(file, row_number, None, f"row has {len(record)} cells but the header has {len(header)} columns")
+                Problem(
+                    file,
+                    row_number,
+                    None,
+                    _("row has {cells} cells but the header has {columns} columns").format(
+                        cells=len(record), columns=len(header)
+                    ),
+                )  # fmt: skip
             )
         padded = record + [""] * (len(header) - len(record))
         row = {name: padded[i] for i, name in enumerate(header)}
@@ -129,27 +143,25 @@ def _wrong_encoding(data: bytes) -> tuple[int | None, str] | None:
     """(line, message) when the bytes are UTF-16/32 text or binary rather than UTF-8 text; None otherwise."""
     for bom, name in _BOMS.items():
         if data.startswith(bom):
-            return None, f"file is {name} text; save it as UTF-8 (in Excel: CSV UTF-8)"
+            return None, _("file is {encoding} text; save it as UTF-8 (in Excel: CSV UTF-8)").format(encoding=name)
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data[:nul].count(b"\n") + 1
-        return line, "file holds NUL bytes: it is binary, or UTF-16/32 text; save it as a UTF-8 CSV"
+        return line, _("file holds NUL bytes: it is binary, or UTF-16/32 text; save it as a UTF-8 CSV")
     return None
 
 
 def problems_table(problems: list[Problem]) -> pd.DataFrame:
-    """Problems as the table users read: file, row, column, problem."""
-    return pd.DataFrame(
-        [{"file": p.file, "row": p.row, "column": p.column or "", "problem": p.message} for p in problems],
-        columns=["file", "row", "column", "problem"],
-    )
+    """Problems as the table users read: file, row, column, problem (named in the view's language)."""
+    columns = [_("file"), _("row"), _("column"), _("problem")]
+    return pd.DataFrame([(p.file, p.row, p.column or "", p.message) for p in problems], columns=columns)
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return " " + _("(did you mean '{value}'?)").format(value=close[0]) if close else ""
 
 
 def read_tables(data_dir: Path, package: Package) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -174,7 +186,14 @@ def read_and_validate(
     data_dir: Path, package: Package | None = None, today: dt.date | None = None
 ) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read every table of the package and check it; returns the raw tables and all problems (empty = valid)."""
-    from components.data.checks import check_cells, check_claims, check_dates, check_evidence, check_parties
+    from components.data.checks import (
+        check_cells,
+        check_claims,
+        check_dates,
+        check_evidence,
+        check_parties,
+        check_title_sources,
+    )
     from components.data.migrate import split_lists
     from components.data.standard import schema_problems
 
@@ -192,6 +211,8 @@ def read_and_validate(
         check_claims(tables["claims"], problems)
     if "participation" in tables:
         check_evidence(tables["participation"], problems)
+    if "instrument_translations" in tables:
+        check_title_sources(tables["instrument_translations"], problems)
     problems = list(dict.fromkeys(problems))  # the same problem found by both sets of checks, once
     order = {r.path: i for i, r in enumerate(package.resources)}
     problems.sort(key=lambda p: (order.get(p.file, 99), p.row or 0))
@@ -213,8 +234,14 @@ class TableCount:
         return self.rows_in == self.accepted + self.reported
 
     def __str__(self) -> str:
-        rejected = " (the file as a whole was rejected)" if self.whole_file else ""
-        return f"{self.file}: {self.rows_in} rows read, {self.accepted} accepted, {self.reported} reported{rejected}"
+        if self.whole_file:
+            text = ngettext("{file}: {rows} rows read, {accepted} accepted, {reported} reported (the file as a whole was "
+                            "rejected)", "{file}: {rows} rows read, {accepted} accepted, {reported} reported (the file "
+                            "as a whole was rejected)", self.rows_in)  # fmt: skip
+        else:
+            text = ngettext("{file}: {rows} rows read, {accepted} accepted, {reported} reported",
+                            "{file}: {rows} rows read, {accepted} accepted, {reported} reported", self.rows_in)  # fmt: skip
+        return text.format(file=self.file, rows=self.rows_in, accepted=self.accepted, reported=self.reported)
 
 
 def line_count(data: bytes) -> int:

@@ -12,8 +12,11 @@ import warnings
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import plotly.graph_objects as go
+
+from components.data.i18n import CODES, _, language, speaking
 
 SIZES = {  # name: (width, height) in CSS pixels; PNGs are rendered at 2x
     "slide": (1600, 900),  # 16:9 slide
@@ -25,14 +28,28 @@ _kaleido_lock = threading.Lock()
 _kaleido_started = False
 
 
-def briefing_figure(fig: go.Figure, *, url: str, size: str = "slide") -> go.Figure:
-    """A copy of a finished figure at an export size, with the view's URL added to its source line."""
+def view_language(url: str) -> str:
+    """The language of the view an address names (its `lang=`), else the current one. A figure's own words were
+    written in the view's language; an image made on click runs outside the page's run, so the words this module adds
+    follow the address the image names."""
+    try:
+        asked = parse_qs(urlsplit(url or "").query).get("lang", [])
+    except ValueError:
+        asked = []
+    return asked[-1] if asked and asked[-1] in CODES else language()
+
+
+def briefing_figure(fig: go.Figure, *, url: str, size: str = "slide", lang: str | None = None) -> go.Figure:
+    """A copy of a finished figure at an export size, with the view's URL added to its source line (in `lang`, else
+    the language the address names, else the current one)."""
     width, height = SIZES[size]
     out = go.Figure(copy.deepcopy(fig.to_dict()))
     bottom = out.layout.margin.b if out.layout.margin.b is not None else 90
+    with speaking(lang or view_language(url)):
+        view = _("View: {url}")
     for annotation in out.layout.annotations:
         if annotation.name == "source" and url and url not in annotation.text:
-            annotation.text = f"{annotation.text}<br>View: {url}"
+            annotation.text = f"{annotation.text}<br>{view.format(url=url)}"
             annotation.yshift = -(bottom + 16 - 8)  # one more line, one line lower
     shrink = height / out.layout.height if out.layout.height else 1.0
     if shrink < 1:  # a tall chart squeezed into the export: marks drawn as text shrink with its rows
@@ -58,11 +75,13 @@ def _ensure_kaleido() -> None:
         _kaleido_started = True
 
 
-def image_bytes(fig: go.Figure, *, fmt: str = "png", size: str = "slide", url: str = "") -> bytes:
-    """PNG (2x) or SVG of the figure at the named size."""
+def image_bytes(
+    fig: go.Figure, *, fmt: str = "png", size: str = "slide", url: str = "", lang: str | None = None
+) -> bytes:
+    """PNG (2x) or SVG of the figure at the named size (the words it adds in `lang`: see briefing_figure)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown image format {fmt!r}; use one of {', '.join(FORMATS)}")
-    export = briefing_figure(fig, url=url, size=size)
+    export = briefing_figure(fig, url=url, size=size, lang=lang)
     width, height = SIZES[size]
     with _kaleido_lock, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")  # plotly's note on the shared server
@@ -131,11 +150,11 @@ def wrap(text: str, width: int) -> tuple[str, int]:
     return "<br>".join(lines), len(lines)
 
 
-def projector_figure(fig: go.Figure, *, url: str = "") -> go.Figure:
+def projector_figure(fig: go.Figure, *, url: str = "", lang: str | None = None) -> go.Figure:
     """A copy of a finished figure for a projector: type for the back of a room (24 px ticks, 34 px title at the
     picture's own size, which a 1920×1080 screen shows at ~0.95×), every explicit small font raised, and a taller
     picture for many rows. Its size is the figure's layout width and height."""
-    out = briefing_figure(fig, url=url, size="slide")
+    out = briefing_figure(fig, url=url, size="slide", lang=lang)
     f = PROJECTOR_FONTS
     out.update_layout(font=dict(size=f["ticks"]), legend=dict(font=dict(size=f["legend"])),
                       title=dict(font=dict(size=f["title"]), subtitle=dict(font=dict(size=f["subtitle"]))))  # fmt: skip
@@ -174,9 +193,9 @@ def projector_figure(fig: go.Figure, *, url: str = "") -> go.Figure:
     return out
 
 
-def projector_svg(fig: go.Figure, *, url: str = "") -> bytes:
+def projector_svg(fig: go.Figure, *, url: str = "", lang: str | None = None) -> bytes:
     """The projector picture as SVG, drawn once by kaleido; the page scales it to the screen."""
-    out = projector_figure(fig, url=url)
+    out = projector_figure(fig, url=url, lang=lang)
     with _kaleido_lock, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
         _ensure_kaleido()

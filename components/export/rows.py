@@ -1,6 +1,11 @@
 """The rows behind each view, as files: CSV and XLSX with the citation, licence, filters and as-of date, formula
 cells made inert; the whole package as a zip; and the export columns of instruments, participation, events and
 institutes, each row with its source.
+
+A file is written in the language of the view it comes from (ViewMeta.lang): its header lines, and a reader's label
+for each machine column. The header row keeps the machine names, so every file reads the same by program whatever
+its language; the labels stand beside it: in a CSV, the comment line `# columns: party_id = Party (identifier); …`
+among the other `# ` lines; in an XLSX, the sheet 'columns' (machine name, label), beside 'data' and 'about'.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 from components.data.dates import in_words
+from components.data.dictionary import column_label
+from components.data.i18n import _, speaking
 from components.data.labels import label
 from components.export.citation import LICENCE, ViewMeta
 from components.model.counting import party_counts
@@ -51,23 +58,39 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def about_rows(meta: ViewMeta) -> list[tuple[str, str]]:
+    """What the file says about its view, (key, value), in the current language."""
     return [
-        ("title", meta.title),
-        ("filters", meta.filters),
-        ("data as of", in_words(meta.data_asof or meta.asof)),
-        *([("view as of", in_words(meta.asof))] if meta.data_asof and meta.data_asof != meta.asof else []),
-        *([("sources", meta.sources)] if meta.sources else []),
-        ("view", meta.url),
-        ("citation", meta.citation),
-        ("licence", LICENCE),
-        ("exported", dt.date.today().isoformat()),
+        (_("title"), meta.title),
+        (_("filters"), meta.filters),
+        (_("data as of"), in_words(meta.data_asof or meta.asof)),
+        *([(_("view as of"), in_words(meta.asof))] if meta.data_asof and meta.data_asof != meta.asof else []),
+        *([(_("sources"), meta.sources)] if meta.sources else []),
+        (_("view"), meta.url),
+        (_("citation"), meta.citation),
+        (_("licence"), _(LICENCE)),
+        (_("exported"), dt.date.today().isoformat()),
     ]
 
 
+def column_rows(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """(machine name, label) for every column of the rows, in order, when any has an Atlas label ([] otherwise: its
+    headers are already readers' words); a column without a label keeps its header."""
+    labels = [(str(c), column_label(c)) for c in frame.columns]
+    if not any(words for _name, words in labels):
+        return []
+    return [(name, words or name) for name, words in labels]
+
+
 def csv_bytes(frame: pd.DataFrame, meta: ViewMeta) -> bytes:
-    """UTF-8 CSV: '# key: value' lines with the citation, licence, filters and as-of date, then the rows."""
+    """UTF-8 CSV: '# key: value' lines with the citation, licence, filters and as-of date and the columns' labels,
+    then the rows (header row: the machine names)."""
+    with speaking(meta.lang):
+        about = about_rows(meta)
+        labelled = [(name, words) for name, words in column_rows(frame) if words != name]
+        if labelled:
+            about.append((_("columns"), "; ".join(f"{name} = {words}" for name, words in labelled)))
     buffer = io.StringIO()
-    for key, value in about_rows(meta):
+    for key, value in about:
         buffer.write(f"# {key}: {' '.join(str(_inert(value)).split())}\n")  # one line each, never a formula
     _plain(frame).to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     return buffer.getvalue().encode("utf-8")
@@ -81,13 +104,17 @@ def read_exported_csv(data: bytes) -> pd.DataFrame:
 
 
 def xlsx_bytes(frame: pd.DataFrame, meta: ViewMeta) -> bytes:
-    """An XLSX with the rows on sheet 'data' and the citation, licence, filters and as-of date on 'about'."""
+    """An XLSX with the rows on sheet 'data' (header row: the machine names), the citation, licence, filters and
+    as-of date on 'about', and each column's label on 'columns' (when the rows have machine names)."""
+    with speaking(meta.lang):
+        about = pd.DataFrame(about_rows(meta), columns=[_("field"), _("value")])
+        labels = pd.DataFrame(column_rows(frame), columns=[_("column"), _("label")])
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         _plain(frame).to_excel(writer, sheet_name="data", index=False)
-        neutralise(pd.DataFrame(about_rows(meta), columns=["field", "value"])).to_excel(
-            writer, sheet_name="about", index=False
-        )
+        neutralise(about).to_excel(writer, sheet_name="about", index=False)
+        if len(labels):
+            neutralise(labels).to_excel(writer, sheet_name="columns", index=False)
     return buffer.getvalue()
 
 

@@ -43,6 +43,8 @@ class Atlas:
     # link tables, also read as events.instrument_ids and assessments.instrument_ids (components/data/migrate.py)
     event_instruments: pd.DataFrame
     assessment_instruments: pd.DataFrame
+    # names, short names and summaries of instruments in French and Spanish (components/model/localized.py)
+    instrument_translations: pd.DataFrame
     asof: dt.date
     version: str
     data_dir: str
@@ -145,8 +147,12 @@ def _fill_reliability(participation: pd.DataFrame) -> None:
         )
 
 
+UNDATED = ("instrument_translations",)  # tables whose checked dates say nothing of the facts' date (translations)
+
+
 def _asof(frames: list[pd.DataFrame]) -> dt.date:
-    """The data's 'as of' date: the latest date any row was checked against its source."""
+    """The data's 'as of' date: the latest date any row was checked against its source (a translation of a name or
+    summary, checked later, does not make the facts more recent)."""
     latest = max((f["checked"].max() for f in frames if len(f) and "checked" in f), default=pd.NaT)
     return latest.date() if pd.notna(latest) else dt.date.today()
 
@@ -179,7 +185,7 @@ def load_atlas(data_dir: str | Path | None = None, package: Package | None = Non
     )
     return Atlas(
         **frames,
-        asof=_asof(list(frames.values())),
+        asof=_asof([frame for name, frame in frames.items() if name not in UNDATED]),
         version=str(package.descriptor.get("version", "")),
         data_dir=str(data_dir),
     )

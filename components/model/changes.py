@@ -10,17 +10,20 @@ from xml.etree import ElementTree as ET
 
 import pandas as pd
 
+from components.data.i18n import N_, _
 from components.data.labels import label
+from components.model.participation import party_names
 
-FEED_TITLE = "AI Governance Atlas: what changed"
+FEED_TITLE = N_("AI Governance Atlas: what changed")  # shown as _(FEED_TITLE)
 ATOM = "http://www.w3.org/2005/Atom"
 
 
 def dated_events(instruments: pd.DataFrame, participation: pd.DataFrame, parties: pd.DataFrame,
                  institutes: pd.DataFrame) -> pd.DataFrame:  # fmt: skip
     """One row per dated event, newest first: date, kind, party, instrument, what happened, source."""
-    names = parties.set_index("id")["name"]
+    names = pd.Series(party_names(parties), dtype=object)  # a state's name in the view's language (CLDR)
     short = instruments.set_index("id")["short_name"]
+    sentences = action_sentences()
     acts = participation[participation["date"].notna()]
     if "hypothetical" in acts:
         acts = acts[~acts["hypothetical"].astype(bool)]  # what-if actions are not events
@@ -37,11 +40,15 @@ def dated_events(instruments: pd.DataFrame, participation: pd.DataFrame, parties
                 + acts["party_id"].astype(str)
                 + "/"
                 + acts["action"].astype(str),
-                "what": acts["party_id"].map(names).fillna(acts["party_id"]).astype(str)
-                + " "
-                + acts["action"].astype(str).map(lambda a: "withdrew from" if a == "withdrew" else label(a).lower())
-                + " "
-                + acts["instrument_id"].map(short).fillna(acts["instrument_id"]).astype(str),
+                "what": [
+                    did(party, action, instrument, sentences)
+                    for party, action, instrument in zip(
+                        acts["party_id"].map(names).fillna(acts["party_id"]).astype(str),
+                        acts["action"].astype(str),
+                        acts["instrument_id"].map(short).fillna(acts["instrument_id"]).astype(str),
+                        strict=True,
+                    )
+                ],
                 "source_url": acts["source_url"],
             }
         ),
@@ -53,10 +60,12 @@ def dated_events(instruments: pd.DataFrame, participation: pd.DataFrame, parties
                 "party_id": "",
                 "instrument_id": instruments["id"],
                 "item": instruments["id"],
-                "what": instruments["short_name"]
-                + " adopted ("
-                + instruments["legal_force"].astype(str).map(label)
-                + ")",
+                "what": [
+                    _("{instrument} adopted ({legal_force})").format(instrument=name, legal_force=label(force))
+                    for name, force in zip(
+                        instruments["short_name"], instruments["legal_force"].astype(str), strict=True
+                    )
+                ],
                 "source_url": instruments["source_url"],
             }
         ),
@@ -71,7 +80,10 @@ def dated_events(instruments: pd.DataFrame, participation: pd.DataFrame, parties
                 "party_id": founded["party_id"].astype(str),
                 "instrument_id": "",
                 "item": founded["id"],
-                "what": founded["former_name"].where(founded["former_name"] != "", founded["name"]) + " founded",
+                "what": [
+                    _("{institute} founded").format(institute=name)
+                    for name in founded["former_name"].where(founded["former_name"] != "", founded["name"])
+                ],
                 "source_url": founded["source_url"],
             }
         )
@@ -86,7 +98,10 @@ def dated_events(instruments: pd.DataFrame, participation: pd.DataFrame, parties
                 "party_id": renamed["party_id"].astype(str),
                 "instrument_id": "",
                 "item": renamed["id"],
-                "what": renamed["former_name"] + " renamed " + renamed["name"],
+                "what": [
+                    _("{former} renamed {name}").format(former=former, name=name)
+                    for former, name in zip(renamed["former_name"], renamed["name"], strict=True)
+                ],
                 "source_url": renamed["source_url"],
             }
         )
@@ -96,6 +111,32 @@ def dated_events(instruments: pd.DataFrame, participation: pd.DataFrame, parties
     repeat = table.groupby(["kind", "item"]).cumcount()  # the same party and action twice (rare): a second id
     table["item"] = table["item"].where(repeat == 0, table["item"] + "/" + (repeat + 1).astype(str))
     return table.sort_values(["date", "what"], ascending=[False, True]).reset_index(drop=True)
+
+
+def action_sentences() -> dict[str, str]:
+    """'{party} signed {instrument}': one sentence per action, in the view's language (for translators: whole
+    sentences, so the verb can take the form and the preposition its language needs)."""
+    return {
+        "signed": _("{party} signed {instrument}"),
+        "ratified": _("{party} ratified {instrument}"),
+        "endorsed": _("{party} endorsed {instrument}"),
+        "adhered": _("{party} adhered {instrument}"),
+        "member": _("{party} member {instrument}"),
+        "founding_member": _("{party} founding member {instrument}"),
+        "observer": _("{party} observer {instrument}"),
+        "co_sponsored": _("{party} co-sponsored {instrument}"),
+        "adopted": _("{party} adopted {instrument}"),
+        "committed": _("{party} committed {instrument}"),
+        "withdrew": _("{party} withdrew from {instrument}"),
+    }
+
+
+def did(party: str, action: str, instrument: str, sentences: dict[str, str] | None = None) -> str:
+    """'France signed the CoE AI Framework Convention' (`sentences`: action_sentences(), made once for many rows)."""
+    template = (sentences or action_sentences()).get(action)
+    if template is None:  # an action the schema adds later
+        return f"{party} {label(action).lower()} {instrument}"
+    return template.format(party=party, instrument=instrument)
 
 
 def since(events: pd.DataFrame, start: dt.date, *, party: tuple[str, ...] = (),
@@ -126,7 +167,7 @@ def atom_feed(events: pd.DataFrame, *, link: str, updated: dt.date, selection: s
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     feed_id = f"{link}#changes" + (f"?{quote(selection, safe='=&,')}" if selection else "")
-    for tag, text in (("title", FEED_TITLE), ("id", feed_id), ("updated", _when(pd.Timestamp(updated)))):
+    for tag, text in (("title", _(FEED_TITLE)), ("id", feed_id), ("updated", _when(pd.Timestamp(updated)))):
         ET.SubElement(feed, f"{{{ATOM}}}{tag}").text = text
     ET.SubElement(feed, f"{{{ATOM}}}link", href=link, rel="alternate")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
@@ -138,7 +179,9 @@ def atom_feed(events: pd.DataFrame, *, link: str, updated: dt.date, selection: s
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _when(row.date)
         ET.SubElement(entry, f"{{{ATOM}}}link", href=row.source_url, rel="alternate")  # the source of the fact
         content = ET.SubElement(entry, f"{{{ATOM}}}content", type="text")
-        content.text = f"{row.kind}: {row.what} (date {row.date_label}; source {row.source_url})"
+        content.text = _("{kind}: {what} (date {date}; source {source})").format(
+            kind=row.kind, what=row.what, date=row.date_label, source=row.source_url
+        )
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
@@ -148,12 +191,17 @@ def json_feed(events: pd.DataFrame, *, link: str) -> bytes:
         {
             "id": _entry_id(row, link),
             "title": f"{row.date_label}: {row.what}",
-            "content_text": f"{row.kind}: {row.what} (date {row.date_label})",
+            "content_text": _("{kind}: {what} (date {date})").format(kind=row.kind, what=row.what, date=row.date_label),
             "external_url": row.source_url,
             "date_published": _when(row.date),
             "tags": [t for t in (row.kind, row.party_id, row.instrument_id) if t],
         }
         for row in events.itertuples()
     ]
-    feed = {"version": "https://jsonfeed.org/version/1.1", "title": FEED_TITLE, "home_page_url": link, "items": items}
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": _(FEED_TITLE),
+        "home_page_url": link,
+        "items": items,
+    }
     return json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8")

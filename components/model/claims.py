@@ -13,16 +13,19 @@ import numpy as np
 import pandas as pd
 
 from components.data.dates import parse_partial
+from components.data.i18n import N_, _, ngettext
+from components.data.labels import label, number
 from components.model.counting import RULE_WORDS, count_as_of, party_kinds
 
 STATUSES = ("differs", "partial_list", "undated", "not_in_atlas", "agrees")
-STATUS_WORDS = {
-    "agrees": "agrees with the Atlas",
-    "differs": "differs from the Atlas",
-    "partial_list": "the Atlas's list is partial",
-    "undated": "the Atlas lacks some dates to compare",
-    "not_in_atlas": "the Atlas has no value to compare",
+STATUS_WORDS = {  # English (the API's definitions); translated where shown, `_(STATUS_WORDS[status])`
+    "agrees": N_("agrees with the Atlas"),
+    "differs": N_("differs from the Atlas"),
+    "partial_list": N_("the Atlas's list is partial"),
+    "undated": N_("the Atlas lacks some dates to compare"),
+    "not_in_atlas": N_("the Atlas has no value to compare"),
 }
+ATLAS_WORDS = {"yes": N_("yes"), "no": N_("no"), "not dated": N_("not dated"), "not recorded": N_("not recorded")}
 FLAG = "⚑"  # shown beside a value that sources dispute
 PARTY_LEVEL = ("took_part", "action_date")
 
@@ -181,39 +184,48 @@ def claims_table(
         _about(str(f), p if pd.notna(p) else "", a if pd.notna(a) else "", names)
         for f, p, a in zip(rows["field"], rows["party_id"], rows["action"], strict=True)
     ]
+    rules = {rule: _(words) for rule, words in RULE_WORDS.items()}
+    said = rows["value"].astype(str).map(_atlas_words)
     return pd.DataFrame(
         {
-            "About": about,
-            "Source says": rows["value"].astype(str).to_numpy()
-            + np.where(rows["counted_as"].notna(), " (" + rows["counted_as"].astype(str).map(RULE_WORDS) + ")", ""),
-            "As of": rows["as_of_label"].fillna("").astype(str).to_numpy(),
-            "Atlas shows": rows["atlas_value"].astype(str).to_numpy(),
-            "Status": rows["status"].astype(str).map(STATUS_WORDS).to_numpy(),
-            "Wording": rows["wording"].fillna("").astype(str).to_numpy(),
-            "Source": rows["source_url"].astype(str).to_numpy(),
-            "Checked": rows["checked_label"].astype(str).to_numpy(),
+            _("About"): about,
+            _("Source says"): said.to_numpy()
+            + np.where(rows["counted_as"].notna(), " (" + rows["counted_as"].astype(str).map(rules) + ")", ""),
+            _("As of"): rows["as_of_label"].fillna("").astype(str).to_numpy(),
+            _("Atlas shows"): rows["atlas_value"].astype(str).map(_atlas_words).to_numpy(),
+            _("Status"): rows["status"].astype(str).map(lambda status: _(STATUS_WORDS[status])).to_numpy(),
+            _("Wording"): rows["wording"].fillna("").astype(str).to_numpy(),
+            _("Source"): rows["source_url"].astype(str).to_numpy(),
+            _("Checked"): rows["checked_label"].astype(str).to_numpy(),
         }
     )
 
 
-ACTION_PHRASES = {  # 'whether Japan …' / 'when Japan …'
-    "signed": "signed", "ratified": "ratified", "endorsed": "endorsed", "adhered": "adhered",
-    "member": "joined as a member", "founding_member": "was a founding member", "observer": "joined as an observer",
-    "co_sponsored": "co-sponsored it", "adopted": "took part in adopting it", "committed": "committed",
-    "withdrew": "withdrew",
+def _atlas_words(value: str) -> str:
+    """'yes', 'no', 'not dated', 'not recorded' in the view's language; a count or a date as it is."""
+    words = ATLAS_WORDS.get(value.lower())
+    return _(words) if words else value
+
+
+ACTION_PHRASES = {  # 'whether Japan …' / 'when Japan …' (translated where written)
+    "signed": N_("signed"), "ratified": N_("ratified"), "endorsed": N_("endorsed"), "adhered": N_("adhered"),
+    "member": N_("joined as a member"), "founding_member": N_("was a founding member"),
+    "observer": N_("joined as an observer"), "co_sponsored": N_("co-sponsored it"),
+    "adopted": N_("took part in adopting it"), "committed": N_("committed"), "withdrew": N_("withdrew"),
 }  # fmt: skip
+FIELD_WORDS = {"adopted": N_("Adopted"), "entry_into_force": N_("Entry into force")}
 
 
 def _about(field: str, party: str, action: str, names: dict[str, str]) -> str:
     who = names.get(party, party)
-    doing = ACTION_PHRASES.get(action, action.replace("_", " "))
+    doing = _(ACTION_PHRASES[action]) if action in ACTION_PHRASES else action.replace("_", " ")
     if field == "party_count":
-        return "Number of parties"
+        return _("Number of parties")
     if field == "took_part":
-        return f"Whether {who} {doing}"
+        return _("Whether {party} {action}").format(party=who, action=doing)
     if field == "action_date":
-        return f"When {who} {doing}"
-    return field.replace("_", " ").capitalize()
+        return _("When {party} {action}").format(party=who, action=doing)
+    return _(FIELD_WORDS[field]) if field in FIELD_WORDS else label(field)
 
 
 # --- marks on rows and figures -------------------------------------------------------------------------------
@@ -242,9 +254,9 @@ def dispute_topics(
     topics = []
     for field, party, action in zip(here["field"].astype(str), here["party_id"], here["action"], strict=True):
         if field == "party_count":
-            topics.append("the count")
+            topics.append(_("the count"))
         elif field in ("adopted", "entry_into_force"):
-            topics.append("the adoption date" if field == "adopted" else "the entry-into-force date")
+            topics.append(_("the adoption date") if field == "adopted" else _("the entry-into-force date"))
         else:
             about = _about(
                 field, party if pd.notna(party) else "", action if pd.notna(action) else "", party_names or {}
@@ -257,33 +269,45 @@ def dispute_table(assessed: pd.DataFrame, instruments: pd.DataFrame, party_names
     """Every disputed fact with all its claims, instrument by instrument: the maintenance list of disagreements."""
     facts = disputed_facts(assessed)
     if facts.empty:
-        return pd.DataFrame(columns=["Instrument", "About", "Source says", "As of", "Atlas shows", "Status", "Wording",
-                                     "Source", "Checked"])  # fmt: skip
+        return pd.DataFrame(columns=[_("Instrument"), _("About"), _("Source says"), _("As of"), _("Atlas shows"),
+                                     _("Status"), _("Wording"), _("Source"), _("Checked")])  # fmt: skip
     short = instruments.set_index("id")["short_name"]
     parts = []
     for instrument, claims in facts.groupby("instrument_id", sort=True):
         table = claims_table(claims, party_names=party_names)
-        table.insert(0, "Instrument", short.get(instrument, instrument))
+        table.insert(0, _("Instrument"), short.get(instrument, instrument))
         parts.append(table)
     return pd.concat(parts, ignore_index=True)
 
 
-STATUS_SUMMARY = {  # claims per status, for a sentence: (plural, singular)
-    "agrees": ("agree with the Atlas", "agrees with the Atlas"),
-    "differs": ("differ from it", "differs from it"),
-    "partial_list": ("count more parties than a list the Atlas marks as partial",
-                     "counts more parties than a list the Atlas marks as partial"),
-    "undated": ("could only be settled by dates the Atlas lacks",) * 2,
-    "not_in_atlas": ("have no value in the Atlas to compare with", "has no value in the Atlas to compare with"),
-}  # fmt: skip
+SUMMARY_ORDER = ("agrees", "differs", "partial_list", "undated", "not_in_atlas")  # the order of the sentence
+
+
+def _status_count(status: str, n: int) -> str:
+    """'**42** agree with the Atlas' (Markdown)."""
+    if status == "agrees":
+        text = ngettext("**{n}** agrees with the Atlas", "**{n}** agree with the Atlas", n)
+    elif status == "differs":
+        text = ngettext("**{n}** differs from it", "**{n}** differ from it", n)
+    elif status == "partial_list":
+        text = ngettext("**{n}** counts more parties than a list the Atlas marks as partial",
+                        "**{n}** count more parties than a list the Atlas marks as partial", n)  # fmt: skip
+    elif status == "undated":
+        text = ngettext("**{n}** could only be settled by dates the Atlas lacks",
+                        "**{n}** could only be settled by dates the Atlas lacks", n)  # fmt: skip
+    else:
+        text = ngettext("**{n}** has no value in the Atlas to compare with",
+                        "**{n}** have no value in the Atlas to compare with", n)  # fmt: skip
+    return text.format(n=number(n))
 
 
 def status_summary(assessed: pd.DataFrame) -> str:
     """'**103** claims: **42** agree with the Atlas · **21** differ from it · …' (Markdown, our own words only)."""
     statuses = assessed["status"].value_counts()
-    parts = [f"**{int(statuses[s]):,}** {STATUS_SUMMARY[s][int(statuses[s]) == 1]}" for s in STATUS_SUMMARY
-             if statuses.get(s, 0)]  # fmt: skip
-    return f"**{len(assessed):,}** claims: " + " · ".join(parts) + "."
+    parts = [_status_count(s, int(statuses[s])) for s in SUMMARY_ORDER if statuses.get(s, 0)]
+    return ngettext("**{n}** claim: {parts}.", "**{n}** claims: {parts}.", len(assessed)).format(
+        n=number(len(assessed)), parts=" · ".join(parts)
+    )
 
 
 def dispute_counts(assessed: pd.DataFrame) -> tuple[int, int]:

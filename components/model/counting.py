@@ -13,21 +13,18 @@ import numpy as np
 import pandas as pd
 
 from components.data.country_codes import EUROPEAN_UNION
+from components.data.i18n import N_, _, ngettext
 from components.model.participation import active, withdrawn_flags
 
 RULES = ("states", "states_and_eu", "all_parties")
-RULE_WORDS = {"states": "states only", "states_and_eu": "states and the EU", "all_parties": "every party listed"}
+# English; shown as _(RULE_WORDS[rule])
+RULE_WORDS = {"states": N_("states only"), "states_and_eu": N_("states and the EU"),
+              "all_parties": N_("every party listed")}  # fmt: skip
 COUNTED = "counted"  # derived column of participation: the row's party counts under its instrument's rule
 UNVERIFIED_MARK = "?"  # shown beside a fact that rests on a single non-official source
-_PLURALS = {
-    "state": ("state", "states"),
-    "company": ("company", "companies"),
-    "international_organisation": ("international organisation", "international organisations"),
-    "regional_organisation": ("regional organisation", "regional organisations"),
-    "research_org": ("research body", "research bodies"),
-    "industry_body": ("industry body", "industry bodies"),
-    "civil_society": ("civil-society organisation", "civil-society organisations"),
-}
+# party types, in the order a count names them
+_KINDS = ("state", "company", "international_organisation", "regional_organisation", "research_org", "industry_body",
+          "civil_society")  # fmt: skip
 
 
 def counts_under(kind, rule):
@@ -105,30 +102,52 @@ def breakdown(participation: pd.DataFrame, parties: pd.DataFrame, instruments: p
 
 
 def _kind_words(kind: str, n: int) -> str:
+    """'29 states', '1 company', 'the EU'."""
     if kind == "eu":
-        return "the EU"
-    one, many = _PLURALS.get(kind, (kind.replace("_", " "), kind.replace("_", " ") + "s"))
-    return f"{n} {one if n == 1 else many}"
+        return _("the EU")
+    if kind == "state":
+        text = ngettext("{n} state", "{n} states", n)
+    elif kind == "company":
+        text = ngettext("{n} company", "{n} companies", n)
+    elif kind == "international_organisation":
+        text = ngettext("{n} international organisation", "{n} international organisations", n)
+    elif kind == "regional_organisation":
+        text = ngettext("{n} regional organisation", "{n} regional organisations", n)
+    elif kind == "research_org":
+        text = ngettext("{n} research body", "{n} research bodies", n)
+    elif kind == "industry_body":
+        text = ngettext("{n} industry body", "{n} industry bodies", n)
+    elif kind == "civil_society":
+        text = ngettext("{n} civil-society organisation", "{n} civil-society organisations", n)
+    else:  # a party type the schema adds later: its code
+        return f"{n} {kind.replace('_', ' ')}" + ("" if n == 1 else "s")
+    return text.format(n=n)
 
 
 def describe(row: pd.Series) -> str:
     """'30 counted (rule: states and the EU): 29 states and the EU' — the count with how it was counted."""
     rule = str(row.get("rule"))
     extra = [c for c in row.index if c not in ("rule", "counted", "listed")]
-    kinds = list(dict.fromkeys(["state", "eu", *[k for k in _PLURALS if k in extra], *extra]))
+    kinds = list(dict.fromkeys(["state", "eu", *[k for k in _KINDS if k in extra], *extra]))
     present = [(k, int(row.get(k, 0))) for k in kinds if int(row.get(k, 0) or 0) > 0]
     counted_kinds = [(k, n) for k, n in present if counts_under(k, rule)]
     left_out = [(k, n) for k, n in present if not counts_under(k, rule)]
-    text = f"{int(row['counted'])} counted (rule: {RULE_WORDS.get(rule, rule)})"
+    text = _("{n} counted (rule: {rule})").format(n=int(row["counted"]), rule=_(RULE_WORDS[rule]) if rule in RULE_WORDS
+                                                   else rule)  # fmt: skip
     if counted_kinds:
-        text += ": " + _and([_kind_words(k, n) for k, n in counted_kinds])
+        text = _("{counted}: {kinds}").format(counted=text, kinds=_and([_kind_words(k, n) for k, n in counted_kinds]))
     if left_out:
-        text += "; also listed, not counted: " + _and([_kind_words(k, n) for k, n in left_out])
+        text = _("{counted}; also listed, not counted: {kinds}").format(
+            counted=text, kinds=_and([_kind_words(k, n) for k, n in left_out])
+        )
     return text
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """'a, b and c' in the view's language."""
+    if len(items) == 1:
+        return items[0]
+    return _("{first} and {second}").format(first=", ".join(items[:-1]), second=items[-1])
 
 
 def count_as_of(
@@ -168,10 +187,14 @@ def unverified_count(rows: pd.DataFrame) -> tuple[int, str]:
 def unverified_note(n: int, what: str = "records") -> str:
     """The line a chart and its image carry when some of the facts behind it are unverified."""
     if what == "parties":
-        counted = "party counted rests" if n == 1 else "parties counted rest"
-        return f"{UNVERIFIED_MARK} {n} of the {counted} on a single non-official source (evidence: unverified)."
-    records = "record rests" if n == 1 else "records rest"
-    return f"{UNVERIFIED_MARK} {n} {records} on a single non-official source (evidence: unverified); the data file names them."
+        text = ngettext("{mark} {n} of the party counted rests on a single non-official source (evidence: unverified).",
+                        "{mark} {n} of the parties counted rest on a single non-official source (evidence: unverified).",
+                        n)  # fmt: skip
+    else:
+        text = ngettext("{mark} {n} record rests on a single non-official source (evidence: unverified); the data file "
+                        "names them.", "{mark} {n} records rest on a single non-official source (evidence: unverified); "
+                        "the data file names them.", n)  # fmt: skip
+    return text.format(mark=UNVERIFIED_MARK, n=n)
 
 
 def count_notes(participation: pd.DataFrame, instrument_id: str) -> list[str]:
@@ -196,11 +219,15 @@ def count_notes_by_instrument(participation: pd.DataFrame) -> dict[str, list[str
     unverified = doubtful["party_id"].groupby(doubtful["instrument_id"].astype(object)).nunique()
     notes: dict[str, list[str]] = {}
     for instrument, (first, last) in checked.iterrows():
-        notes[instrument] = [f"Rows checked {in_words(first)}" if first == last else
-                             f"Rows checked between {in_words(first)} and {in_words(last)}"]  # fmt: skip
+        notes[instrument] = [_("Rows checked {date}").format(date=in_words(first)) if first == last else
+                             _("Rows checked between {first} and {last}").format(first=in_words(first),
+                                                                                 last=in_words(last))]  # fmt: skip
     for instrument, n in unverified.items():
         notes.setdefault(instrument, []).append(
-            f"{UNVERIFIED_MARK} {n} of the parties listed {'rests' if n == 1 else 'rest'} on a single "
-            "non-official source (evidence: unverified)"
+            ngettext(
+                "{mark} {n} of the parties listed rests on a single non-official source (evidence: unverified)",
+                "{mark} {n} of the parties listed rest on a single non-official source (evidence: unverified)",
+                n,
+            ).format(mark=UNVERIFIED_MARK, n=n)  # fmt: skip
         )
     return notes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.data.i18n import _
 from components.data.labels import label
 from components.model.atlas import Atlas
 from components.model.claims import FLAG, disputed_instruments
@@ -22,7 +23,8 @@ def party_list_counts(atlas: Atlas) -> dict[str, int]:
 
 
 def coverage_table(atlas: Atlas) -> pd.DataFrame:
-    """One row per instrument: parties recorded, whether the list is complete, and how its rows are sourced."""
+    """One row per instrument: parties recorded, whether the list is complete, and how its rows are sourced (the
+    columns named in the view's language: _("Instrument"), _("Parties recorded"), …)."""
     by_evidence = (
         atlas.participation.groupby(["instrument_id", "evidence"], observed=False)
         .size()
@@ -31,28 +33,28 @@ def coverage_table(atlas: Atlas) -> pd.DataFrame:
     instruments = atlas.instruments
     table = pd.DataFrame(
         {
-            "Instrument": instruments["short_name"],
-            "Legal force": instruments["legal_force"].map(label).astype(str),
-            "Party list": instruments["party_list"].map(label).astype(str),
+            _("Instrument"): instruments["short_name"],
+            _("Legal force"): instruments["legal_force"].map(label).astype(str),
+            _("Party list"): instruments["party_list"].map(label).astype(str),
         }
     )
     for level in by_evidence.columns:
-        table[f"{label(level)} rows"] = instruments["id"].map(by_evidence[level]).fillna(0).astype(int)
-    table.insert(
-        2,
-        "Parties recorded",
-        instruments["id"].map(party_counts(atlas.participation)).fillna(0).astype(int),
-    )
-    table.insert(3, "Counted", instruments["counting_rule"].astype(str).map(RULE_WORDS).fillna(""))
+        table[_("{evidence} rows").format(evidence=label(level))] = (
+            instruments["id"].map(by_evidence[level]).fillna(0).astype(int)
+        )
+    recorded = _("Parties recorded")
+    table.insert(2, recorded, instruments["id"].map(party_counts(atlas.participation)).fillna(0).astype(int))
+    rules = {rule: _(words) for rule, words in RULE_WORDS.items()}
+    table.insert(3, _("Counted"), instruments["counting_rule"].astype(str).map(rules).fillna(""))
     claims = atlas.claims
-    table["Claims"] = instruments["id"].map(claims["instrument_id"].value_counts()).fillna(0).astype(int)
+    table[_("Claims")] = instruments["id"].map(claims["instrument_id"].value_counts()).fillna(0).astype(int)
     disputed = disputed_instruments(claims)
-    table["Sources differ"] = instruments["id"].isin(disputed).map({True: FLAG, False: ""})
-    table["Notes"] = instruments["notes"]
+    table[_("Sources differ")] = instruments["id"].isin(disputed).map({True: FLAG, False: ""})
+    table[_("Notes")] = instruments["notes"]
     order = instruments["party_list"].cat.codes  # complete, partial, not recorded: the schema's order
     return (
         table.assign(_order=order.to_numpy())
-        .sort_values(["_order", "Parties recorded"], ascending=[True, False])
+        .sort_values(["_order", recorded], ascending=[True, False])
         .drop(columns="_order")
         .reset_index(drop=True)
     )

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data.dates import in_words
+from components.data.i18n import N_, _, ngettext
 
-GROUP_NAMES = {"CoE": "Council of Europe member states", "EU": "EU member states", "OECD": "OECD members",
-               "G7": "G7 members", "G20": "G20 members", "AU": "African Union members", "ASEAN": "ASEAN members",
-               "BRICS": "BRICS members", "G77": "Group of 77 members"}  # fmt: skip
+GROUP_NAMES = {"CoE": N_("Council of Europe member states"), "EU": N_("EU member states"), "OECD": N_("OECD members"),
+               "G7": N_("G7 members"), "G20": N_("G20 members"), "AU": N_("African Union members"),
+               "ASEAN": N_("ASEAN members"), "BRICS": N_("BRICS members"), "G77": N_("Group of 77 members")}  # fmt: skip
 
 
 def in_force_after(day: pd.Timestamp, months: int) -> pd.Timestamp:
@@ -64,28 +65,37 @@ class Progress:
 
     def summary(self) -> str:
         """'1 of 5 consents to be bound, 0 of the 3 needed from Council of Europe member states: 4 more needed, …'"""
-        group = GROUP_NAMES.get(self.group or "", self.group or "")
+        group = _(GROUP_NAMES[self.group]) if self.group in GROUP_NAMES else (self.group or "")
         if self.count > self.required:
-            counted = f"{self.count} consents to be bound (the condition asks for {self.required})"
+            counted = _("{count} consents to be bound (the condition asks for {required})")
         else:
-            counted = f"{self.count} of {self.required} consents to be bound"
+            counted = _("{count} of {required} consents to be bound")
+        counted = counted.format(count=self.count, required=self.required)
         if self.group:
-            counted += f", {self.group_count} of the {self.group_required} needed from {group}"
+            counted = _("{counted}, {count} of the {required} needed from {group}").format(
+                counted=counted, count=self.group_count, required=self.group_required, group=group
+            )
         if self.met_on is not None:
             exact = len(self.met_label) == 10  # a full date; a month or year is known only by its end
             met = in_words(self.met_on.date())
             start = in_words(self.in_force_on.date())
-            verb = "entered into force" if self.in_force else "enters into force"
-            when = (
-                f"on {met}; {verb} on {start}"
-                if exact
-                else (f"by {met} (the consent that met it is dated {self.met_label}); {verb} on {start} at the latest")
-            )
-            return f"{counted}. Condition met {when}."
-        need = f"{self.remaining} more needed"
+            if exact and self.in_force:
+                text = _("{counted}. Condition met on {met}; entered into force on {start}.")
+            elif exact:
+                text = _("{counted}. Condition met on {met}; enters into force on {start}.")
+            elif self.in_force:
+                text = _("{counted}. Condition met by {met} (the consent that met it is dated {dated}); entered into "
+                         "force on {start} at the latest.")  # fmt: skip
+            else:
+                text = _("{counted}. Condition met by {met} (the consent that met it is dated {dated}); enters into "
+                         "force on {start} at the latest.")  # fmt: skip
+            return text.format(counted=counted, met=met, start=start, dated=self.met_label)
         if self.group and self.group_remaining:
-            need += f", at least {self.group_remaining} of them from {group}"
-        return f"{counted}: {need}."
+            need = ngettext("{counted}: {n} more needed, at least {group_n} of them from {group}.",
+                            "{counted}: {n} more needed, at least {group_n} of them from {group}.", self.remaining)  # fmt: skip
+        else:
+            need = ngettext("{counted}: {n} more needed.", "{counted}: {n} more needed.", self.remaining)
+        return need.format(counted=counted, n=self.remaining, group_n=self.group_remaining, group=group)
 
 
 def _known_by(rows: pd.DataFrame) -> pd.Series:

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import pandas as pd
 
-PARTICIPATION_KINDS = {  # kind -> words, in the order they are written
-    "official": "official pages",
-    "secondary": "reputable secondary",
-    "unverified": "single non-official (marked ?)",
-    "derived": "derived from membership or consensus",
+from components.data.i18n import N_, _, ngettext
+from components.data.labels import number
+
+PARTICIPATION_KINDS = {  # kind -> words, in the order they are written (English: translated where written)
+    "official": N_("official pages"),
+    "secondary": N_("reputable secondary"),
+    "unverified": N_("single non-official (marked ?)"),
+    "derived": N_("derived from membership or consensus"),
 }
 SOURCE_KINDS = {
-    "official": "official pages",
-    "reputable": "reputable secondary",
-    "weak": "weak (aggregator, mirror or repost)",
-    "unclassified": "unclassified",
+    "official": N_("official pages"),
+    "reputable": N_("reputable secondary"),
+    "weak": N_("weak (aggregator, mirror or repost)"),
+    "unclassified": N_("unclassified"),
 }
 DERIVED = ("membership", "consensus")
 
@@ -66,15 +69,25 @@ def mix(rows: pd.DataFrame, reliability_of: pd.Series | None = None) -> str:
     if not counts:
         return ""
     percent = shares(counts)
-    parts = [f"{'<1' if counts[k] and percent[k] == 0 else percent[k]} % {words[k]}" for k in words if k in counts]
+    parts = [f"{'<1' if counts[k] and percent[k] == 0 else percent[k]} % {_(words[k])}" for k in words if k in counts]
     n = sum(counts.values())
-    one, many = NOUNS.get(what if what == "records" else _table_of(rows), ("row", "rows"))
-    return f"Sources of {f'this {one}' if n == 1 else f'these {n:,} {many}'}: {', '.join(parts)}."
+    return _sources_of(what if what == "records" else _table_of(rows), n).format(n=number(n), parts=", ".join(parts))
 
 
-NOUNS = {"records": ("record", "records"), "instruments": ("instrument", "instruments"),
-         "institutes": ("institute", "institutes"), "events": ("event", "events"),
-         "both": ("instrument or event", "instruments and events")}  # fmt: skip
+def _sources_of(table: str, n: int) -> str:
+    """'Sources of these {n} records: {parts}.' for the rows of a table (one sentence per noun, for translators)."""
+    if table == "records":
+        return ngettext("Sources of this record: {parts}.", "Sources of these {n} records: {parts}.", n)
+    if table == "instruments":
+        return ngettext("Sources of this instrument: {parts}.", "Sources of these {n} instruments: {parts}.", n)
+    if table == "institutes":
+        return ngettext("Sources of this institute: {parts}.", "Sources of these {n} institutes: {parts}.", n)
+    if table == "events":
+        return ngettext("Sources of this event: {parts}.", "Sources of these {n} events: {parts}.", n)
+    if table == "both":
+        return ngettext("Sources of this instrument or event: {parts}.",
+                        "Sources of these {n} instruments and events: {parts}.", n)  # fmt: skip
+    return ngettext("Sources of this row: {parts}.", "Sources of these {n} rows: {parts}.", n)
 
 
 def _table_of(rows: pd.DataFrame) -> str:

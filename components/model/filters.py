@@ -14,22 +14,24 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from components.data.i18n import N_, _, language, ngettext
 from components.model.atlas import Atlas, derived
 from components.model.counting import COUNTED, counted_flags
 from components.model.participation import WITHDRAWN, withdrawn_flags
 
 # The shared filters every filtered view understands, once: the URL parameter of each date and the Filters field it
-# sets, and the list filters (URL parameter = Filters field = Vocabulary field) with the title the sidebar gives them.
+# sets, and the list filters (URL parameter = Filters field = Vocabulary field) with the title the sidebar gives them
+# (English: translated where shown, `_(CHOICES[name])`).
 DATES = {"from": "start", "to": "end", "asof": "asof"}
 CHOICES = {
-    "mechanism": "Mechanism",
-    "legal_force": "Legal force",
-    "forum": "Forum",
-    "theme": "Theme",
-    "region": "Region (continent)",
-    "group": "Grouping",
-    "income": "Income group (World Bank)",
-    "party": "Parties",
+    "mechanism": N_("Mechanism"),
+    "legal_force": N_("Legal force"),
+    "forum": N_("Forum"),
+    "theme": N_("Theme"),
+    "region": N_("Region (continent)"),
+    "group": N_("Grouping"),
+    "income": N_("Income group (World Bank)"),
+    "party": N_("Parties"),
 }
 SHARED_PARAMS = (*DATES, *CHOICES)
 PARTY_FILTERS = ("region", "group", "income", "party")  # the filters that select parties, not instruments
@@ -162,8 +164,10 @@ def institutes_as_of(institutes: pd.DataFrame, asof: pd.Timestamp) -> pd.DataFra
 
 
 def slice_of(atlas: Atlas, filters: Filters) -> Slice:
-    """apply_filters, once per dataset and filter state (kept with the dataset, shared by every view)."""
-    return derived(atlas, f"slice|{filters!r}", lambda: apply_filters(atlas, filters))
+    """apply_filters, once per dataset and filter state (kept with the dataset, shared by every view). A scenario's
+    rows carry words ('hypothetical', their note) in the view's language: its slices are kept per language."""
+    key = f"slice|{filters!r}" + (f"|{language()}" if filters.whatif else "")
+    return derived(atlas, key, lambda: apply_filters(atlas, filters))
 
 
 def describe(filters: Filters, asof: dt.date, party_names: Mapping[str, str] | None = None) -> str:
@@ -174,13 +178,19 @@ def describe(filters: Filters, asof: dt.date, party_names: Mapping[str, str] | N
     parts: list[str] = []
     if filters.party:
         names = [(party_names or {}).get(p, p) for p in filters.party]
-        parts.append(", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else ""))
+        shown = ", ".join(names[:4])
+        more = len(names) - 4
+        parts.append(ngettext("{names} and {n} more", "{names} and {n} more", more).format(names=shown, n=more)
+                     if more > 0 else shown)  # fmt: skip
     if filters.group:
-        parts.append(" or ".join(filters.group) + " members")
+        either = filters.group[0]
+        for group in filters.group[1:]:
+            either = _("{first} or {second}").format(first=either, second=group)
+        parts.append(_("{groups} members").format(groups=either))
     if filters.region:
-        parts.append(", ".join(filters.region))
+        parts.append(", ".join(_(region) for region in filters.region))  # model/query.CONTINENTS
     if filters.income:
-        parts.append(", ".join(label(i) for i in filters.income) + " income")
+        parts.append(_("{groups} income").format(groups=", ".join(label(i) for i in filters.income)))
     for name in ("legal_force", "mechanism", "theme"):
         values = getattr(filters, name)
         if values:
@@ -190,11 +200,12 @@ def describe(filters: Filters, asof: dt.date, party_names: Mapping[str, str] | N
     if filters.start or filters.end:
         start = filters.start.year if filters.start else "…"
         end = filters.end.year if filters.end else "…"
-        parts.append(f"adopted {start}–{end}")
-    parts.append(f"as of {in_words(asof)}")
+        parts.append(_("adopted {start}–{end}").format(start=start, end=end))
+    parts.append(_("as of {date}").format(date=in_words(asof)))
     if filters.whatif:
         from components.model.scenario import SCENARIO_LABEL, describe_scenario
 
-        parts.append(f"{SCENARIO_LABEL}: {describe_scenario(filters.whatif, dict(party_names or {}), {})}")
+        scenario = describe_scenario(filters.whatif, dict(party_names or {}), {})
+        parts.append(_("{label}: {value}").format(label=_(SCENARIO_LABEL), value=scenario))
         return " · ".join(parts)
-    return " · ".join(parts if len(parts) > 1 else ["All instruments and parties", parts[0]])
+    return " · ".join(parts if len(parts) > 1 else [_("All instruments and parties"), parts[0]])

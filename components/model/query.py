@@ -12,13 +12,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
+from components.data.i18n import N_, _, ngettext
 from components.data.schema import bundled_package
 from components.model.atlas import GROUPING_ORDER, Atlas
 from components.model.filters import CHOICES, DATES, SHARED_PARAMS, Filters
 
 LIST_SEPARATOR = ","
 FEW_CHOICES = 10  # a notice about an unknown value lists the allowed ones when there are this many or fewer
-CONTINENTS = ("Africa", "America", "Asia", "Europe", "Oceania", "European Union")
+CONTINENTS = (N_("Africa"), N_("America"), N_("Asia"), N_("Europe"), N_("Oceania"), N_("European Union"))
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,12 @@ def code_span(text: object) -> str:
 
 def listed(items: list[str]) -> str:
     shown = ", ".join(code_span(item) for item in items[:NOTICE_ITEMS])
-    return shown + (f" and {len(items) - NOTICE_ITEMS} more" if len(items) > NOTICE_ITEMS else "")
+    more = len(items) - NOTICE_ITEMS
+    return (
+        ngettext("{names} and {n} more", "{names} and {n} more", more).format(names=shown, n=more)
+        if more > 0
+        else shown
+    )
 
 
 def _values(raw) -> list[str]:
@@ -116,7 +122,9 @@ def _parse_date(name: str, raw, notices: list[str], *, end_of_period: bool = Fal
         return dt.date(year, int(match[2] or 1), int(match[3] or 1))
     except ValueError:
         notices.append(
-            f"{code_span(f'{name}={text}')} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY) and was ignored."
+            _("{value} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY) and was ignored.").format(
+                value=code_span(f"{name}={text}")
+            )
         )
         return None
 
@@ -132,9 +140,11 @@ def _choose(
             unknown.append(item)
         elif value not in chosen:
             chosen.append(value)
-    if unknown:
-        choices = f"; use one of {', '.join(map(code_span, allowed))}" if 0 < len(allowed) <= FEW_CHOICES else ""
-        notices.append(f"`{name}`: unknown value(s) {listed(unknown)} ignored{choices}.")
+    if unknown and 0 < len(allowed) <= FEW_CHOICES:
+        notices.append(_("`{name}`: unknown value(s) {values} ignored; use one of {choices}.").format(
+            name=name, values=listed(unknown), choices=", ".join(map(code_span, allowed))))  # fmt: skip
+    elif unknown:
+        notices.append(_("`{name}`: unknown value(s) {values} ignored.").format(name=name, values=listed(unknown)))
     return tuple(chosen)
 
 
@@ -145,17 +155,23 @@ def _parse_whatif(raw, vocabulary: Vocabulary, notices: list[str]) -> tuple[str,
     for item in _values(raw):
         parts = item.split(":")
         if len(parts) != 3:
-            notices.append(f"`whatif`: {code_span(item)} is not PARTY:instrument:action and was ignored.")
+            notices.append(_("`whatif`: {item} is not PARTY:instrument:action and was ignored.").format(
+                item=code_span(item)))  # fmt: skip
             continue
         party, instrument, action = parts
         wrong = [
-            f"party {code_span(party)}" if party not in vocabulary.party else "",
-            f"instrument {code_span(instrument)}" if instrument not in vocabulary.instrument else "",
-            f"action {code_span(action)}" if action not in vocabulary.action else "",
+            _("party {value}").format(value=code_span(party)) if party not in vocabulary.party else "",
+            _("instrument {value}").format(value=code_span(instrument))
+            if instrument not in vocabulary.instrument
+            else "",
+            _("action {value}").format(value=code_span(action)) if action not in vocabulary.action else "",
         ]
         wrong = [w for w in wrong if w]
         if wrong:
-            notices.append(f"`whatif`: unknown {' and '.join(wrong)} in {code_span(item)}; ignored.")
+            what = wrong[0]
+            for other in wrong[1:]:
+                what = _("{first} and {second}").format(first=what, second=other)
+            notices.append(_("`whatif`: unknown {what} in {item}; ignored.").format(what=what, item=code_span(item)))
         elif item not in kept:
             kept.append(item)
     return tuple(kept)
@@ -181,25 +197,30 @@ def parse_query(
         else:
             unknown.append(name)
     if unknown:  # one notice, first, however many there are
-        notices.insert(0, f"Unknown parameter{'s' if len(unknown) > 1 else ''} {listed(unknown)} ignored.")
+        notices.insert(0, ngettext("Unknown parameter {names} ignored.", "Unknown parameters {names} ignored.",
+                                   len(unknown)).format(names=listed(unknown)))  # fmt: skip
     start, end, asof = values.get("from"), values.get("to"), values.get("asof")
     if start and end and start > end:
-        notices.append(f"`from` ({start}) is after `to` ({end}); the date range was ignored.")
+        notices.append(
+            _("`from` ({start}) is after `to` ({end}); the date range was ignored.").format(start=start, end=end)
+        )
         start = end = None
     if asof and asof > vocabulary.last:
-        notices.append(f"`asof={asof}` is after the data's as-of date ({vocabulary.last}); showing {vocabulary.last}.")
+        notices.append(_("`asof={asof}` is after the data's as-of date ({last}); showing {last}.").format(
+            asof=asof, last=vocabulary.last))  # fmt: skip
         asof = None
     if asof and asof < vocabulary.first:
-        notices.append(
-            f"`asof={asof}` is before the first instrument ({vocabulary.first}); showing {vocabulary.first}."
-        )
+        notices.append(_("`asof={asof}` is before the first instrument ({first}); showing {first}.").format(
+            asof=asof, first=vocabulary.first))  # fmt: skip
         asof = vocabulary.first
     first, last = dt.date(vocabulary.first.year, 1, 1), dt.date(vocabulary.last.year, 12, 31)
     if start and not first <= start <= last:
-        notices.append(f"`from={start}` is outside the data's years ({first.year}–{last.year}) and was ignored.")
+        notices.append(_("`from={date}` is outside the data's years ({first}–{last}) and was ignored.").format(
+            date=start, first=first.year, last=last.year))  # fmt: skip
         start = None
     if end and not first <= end <= last:
-        notices.append(f"`to={end}` is outside the data's years ({first.year}–{last.year}) and was ignored.")
+        notices.append(_("`to={date}` is outside the data's years ({first}–{last}) and was ignored.").format(
+            date=end, first=first.year, last=last.year))  # fmt: skip
         end = None
     filters = Filters(
         start=start,
@@ -212,10 +233,11 @@ def parse_query(
     for param in view_params:
         chosen = _choose(param.name, params[param.name], param.options, notices) if param.name in params else ()
         if not param.multiple and len(chosen) > 1:
-            notices.append(f"`{param.name}` takes one value; using {chosen[0]!r}.")
+            notices.append(_("`{name}` takes one value; using {value}.").format(name=param.name, value=repr(chosen[0])))
             chosen = chosen[:1]
         if param.max_items and len(chosen) > param.max_items:
-            notices.append(f"`{param.name}` takes at most {param.max_items} values; using the first {param.max_items}.")
+            notices.append(_("`{name}` takes at most {n} values; using the first {n}.").format(
+                name=param.name, n=param.max_items))  # fmt: skip
             chosen = chosen[: param.max_items]
         view[param.name] = chosen or param.default
     return Parsed(filters=filters, view=view, notices=notices)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from components.data.i18n import _
 from components.data.schema import DEFAULT_DATA_DIR, Package, read_package
 
 RELEASES = "releases"
@@ -121,8 +122,10 @@ def diff(old_dir: Path, new_dir: Path, package: Package) -> list[TableChanges]:
         old, new = _rows(Path(old_dir) / resource.path, key), _rows(Path(new_dir) / resource.path, key)
         table = TableChanges(resource.path)
         before_columns, after_columns = _columns(Path(old_dir) / resource.path), _columns(Path(new_dir) / resource.path)
-        table.corrected += [f"column {c} added" for c in after_columns if before_columns and c not in before_columns]
-        table.corrected += [f"column {c} removed" for c in before_columns if after_columns and c not in after_columns]
+        added = [c for c in after_columns if before_columns and c not in before_columns]
+        removed = [c for c in before_columns if after_columns and c not in after_columns]
+        table.corrected += [_("column {column} added").format(column=c) for c in added]  # the CLI: English
+        table.corrected += [_("column {column} removed").format(column=c) for c in removed]
         shared = [c for c in after_columns if c in before_columns and c not in IGNORED_COLUMNS]
         for k in sorted(new.keys() - old.keys()):
             table.added.append(_describe(k, new[k], key))

@@ -9,14 +9,16 @@ from __future__ import annotations
 import pandas as pd
 import yaml
 
-from components.data.labels import label
+from components.data.i18n import N_, _
 
-SCENARIO_LABEL = "SCENARIO"
+SCENARIO_LABEL = N_("SCENARIO")  # shown as _(SCENARIO_LABEL)
 
 
 def scenario_rows(items: tuple[str, ...], atlas, asof: pd.Timestamp) -> pd.DataFrame:
-    """Participation rows for the hypothetical actions, dated on the view's as-of date and marked hypothetical."""
+    """Participation rows for the hypothetical actions, dated on the view's as-of date and marked hypothetical (their
+    date and note in the view's language)."""
     base = atlas.participation
+    note = _("{label}: hypothetical action, not in the data").format(label=_(SCENARIO_LABEL))
     rows = []
     for item in items:
         party, instrument, action = item.split(":")
@@ -27,12 +29,12 @@ def scenario_rows(items: tuple[str, ...], atlas, asof: pd.Timestamp) -> pd.DataF
                 "action": action,
                 "date": asof,
                 "date_by": asof,
-                "date_label": "hypothetical",
+                "date_label": _("hypothetical"),
                 "evidence": None,
                 "source_url": "",
                 "checked": asof,
                 "checked_label": "",
-                "notes": f"{SCENARIO_LABEL}: hypothetical action, not in the data",
+                "notes": note,
                 "hypothetical": True,
             }
         )
@@ -45,14 +47,16 @@ def scenario_rows(items: tuple[str, ...], atlas, asof: pd.Timestamp) -> pd.DataF
 
 def describe_scenario(items: tuple[str, ...], party_names: dict[str, str], short_names: dict[str, str]) -> str:
     """'India signed CoE AI Framework Convention; United States withdrew from …' for banners and subtitles."""
+    from components.model.changes import action_sentences, did
+
+    sentences = action_sentences()
     parts = []
     for item in items:
         if item.count(":") != 2:
             parts.append(item)  # not PARTY:instrument:action; the URL parser reports it
             continue
         party, instrument, action = item.split(":")
-        verb = "withdrew from" if action == "withdrew" else label(action).lower()
-        parts.append(f"{party_names.get(party, party)} {verb} {short_names.get(instrument, instrument)}")
+        parts.append(did(party_names.get(party, party), action, short_names.get(instrument, instrument), sentences))
     return "; ".join(parts)
 
 
@@ -71,14 +75,15 @@ def read_scenario_yaml(text: str) -> tuple[str, ...]:
     try:
         data = yaml.safe_load(text)
     except (yaml.YAMLError, RecursionError) as exc:
-        raise ValueError(f"not readable YAML ({type(exc).__name__})") from exc
+        raise ValueError(_("not readable YAML ({error})").format(error=type(exc).__name__)) from exc
     actions = data.get("scenario") if isinstance(data, dict) else None
     if not isinstance(actions, list):
-        raise ValueError("the file has no 'scenario' list")
+        raise ValueError(_("the file has no 'scenario' list"))
     items = []
     for number, action in enumerate(actions, start=1):
         values = [action.get(key) for key in ("party", "instrument", "action")] if isinstance(action, dict) else []
         if len(values) != 3 or not all(isinstance(v, str) and v and not set(v) & set(":, ") for v in values):
-            raise ValueError(f"action {number} needs a party, an instrument and an action (single words)")
+            raise ValueError(_("action {number} needs a party, an instrument and an action (single words)").format(
+                number=number))  # fmt: skip
         items.append(":".join(values))
     return tuple(items)

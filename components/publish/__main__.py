@@ -2,9 +2,10 @@
 the open-data API (JSON and CSV, described by api/v1/openapi.json), the change feeds, a sitemap and robots.txt; with
 --release, also the API of frozen releases under v/<version>/api/v1/, so that a release's citations never change.
 The charts the pages show are SVG files next to them, drawn by kaleido (system chromium); --no-charts leaves them out.
+The pages are in English at the root, in French under fr/ and in Spanish under es/; --language restricts them.
 
     python -m components.publish OUT_DIR [--data DIR] [--base-url URL] [--live-url URL] [--release V|all ...]
-                                         [--no-charts]
+                                         [--no-charts] [--language en|fr|es ...]
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 from components.content.urls import LOCAL
+from components.data.i18n import LANGUAGES
 from components.data.validate import DataPackageError
 from components.model.atlas import data_dir_from_env, load_atlas
 from components.model.releases import available
@@ -36,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
         "--no-charts", dest="charts", action="store_false",
         help="leave out the chart images (SVG drawn by kaleido); the pages keep each chart's summary and rows",
     )  # fmt: skip
+    parser.add_argument(
+        "--language", action="append", default=[], choices=list(LANGUAGES), metavar="CODE",
+        help="publish the pages in this language only (en, fr, es); repeat it (default: all three)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     start = time.perf_counter()
     data_dir = args.data or data_dir_from_env()
@@ -43,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         atlas = load_atlas(data_dir)
         written = publish(args.out, atlas, base_url=args.base_url, live_url=args.live_url, releases=releases,
-                          charts=args.charts)  # fmt: skip
+                          charts=args.charts, languages=args.language or tuple(LANGUAGES))  # fmt: skip
     except (DataPackageError, FileExistsError, LookupError) as error:
         print(error, file=sys.stderr)
         return 2

@@ -4,6 +4,10 @@ counts, participation, claims, events, sources) and per party with a page (its r
 Field names are the column names of data/datapackage.yaml and values are the cells as written there (dates with
 their precision, lists joined by the schema's separator), so a JSON record and a CSV row read the same. A few
 columns the Atlas derives follow the schema's columns, named as the Atlas's exports name them (DERIVED).
+
+The API is one copy whatever the reader's language: its values are the data's own (English), and an instrument's
+names in French and Spanish (instrument_translations.csv) are fields of their own, name_fr, short_name_fr and
+name_status_fr (whether the name is official, reported or the Atlas's translation), and the same for es.
 """
 
 from __future__ import annotations
@@ -28,6 +32,22 @@ DERIVED = {  # table -> derived columns after the schema's, with what they say
         "parties": "Parties counted under the counting rule, as of the data's date.",
         "parties_unverified": "Of them, parties whose rows rest on a single non-official source.",
         "sources_differ": "A source states the count, a date or a party's act differently (see claims).",
+        **{
+            f"{column}_{code}": text.format(language=name)
+            for code, name in (("fr", "French"), ("es", "Spanish"))
+            for column, text in (
+                (
+                    "name",
+                    "The instrument's name in {language} (instrument_translations.csv); empty where none is recorded.",
+                ),
+                ("short_name", "Its short name in {language}; empty where none is recorded."),
+                (
+                    "name_status",
+                    "Whether the name in {language} is official, reported or the Atlas's own translation "
+                    "(instrument_translations.name_status); empty where none is recorded.",
+                ),
+            )
+        },
     },
     "parties": {
         "region": "UN region (states), from country_converter.",
@@ -42,6 +62,25 @@ DERIVED = {  # table -> derived columns after the schema's, with what they say
     "events": {"instrument_ids": "Instruments the event produced, separated by ';' (event_instruments.csv)."},
 }
 TABLES = ("instruments", "parties", "participation", "institutes", "events", "claims")
+NAME_LANGUAGES = ("fr", "es")  # the languages of instrument_translations.csv
+NAME_COLUMNS = ("name", "short_name", "name_status")  # its columns the API gives, as name_fr, short_name_fr, …
+
+
+def translated_names(atlas) -> dict[str, list[str]]:
+    """Per instrument (in the order of atlas.instruments): its name, short name and name status in French and in
+    Spanish, as columns name_fr, short_name_fr, name_status_fr, name_es, …; '' where the data has none (a package
+    without instrument_translations.csv has none)."""
+    table = getattr(atlas, "instrument_translations", None)
+    ids = atlas.instruments["id"]
+    out: dict[str, list[str]] = {}
+    for code in NAME_LANGUAGES:
+        rows = pd.DataFrame()
+        if table is not None and len(table):
+            rows = table[table["lang"].astype(str) == code].drop_duplicates("instrument_id").set_index("instrument_id")
+        for column in NAME_COLUMNS:
+            values = ids.map(rows[column].astype(object)) if column in rows else pd.Series(None, index=ids.index)
+            out[f"{column}_{code}"] = ["" if pd.isna(v) else str(v) for v in values.tolist()]
+    return out
 
 
 def column(frame: pd.DataFrame, name: str, separator: str | None = None) -> list:
@@ -96,7 +135,10 @@ def frames(site: Site) -> dict[str, pd.DataFrame]:
     atlas, everyone = site.atlas, site.everyone
     counts = mark_rows(instrument_rows(atlas.instruments, everyone.participation), atlas.claims)
     return {
-        "instruments": atlas.instruments.assign(**{c: counts[c].to_numpy() for c in DERIVED["instruments"]}),
+        "instruments": atlas.instruments.assign(
+            **{c: counts[c].to_numpy() for c in ("parties", "parties_unverified", "sources_differ")},
+            **translated_names(atlas),
+        ),
         "parties": atlas.parties.assign(income_group=atlas.parties["income_group"].astype(object)),
         "participation": everyone.participation.astype({"counted": bool, "withdrawn": bool}),
         "institutes": atlas.institutes,

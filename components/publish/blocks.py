@@ -28,6 +28,7 @@ from components.content.base import (
     Text,
     ViewContent,
 )
+from components.data.i18n import _
 from components.publish.cells import Grid, frame_grid
 from components.publish.charts import Picture
 from components.publish.markdown import Resolver, inline
@@ -64,7 +65,7 @@ def parts(blocks: list[Block], resolve: Resolver, live: LiveLink, picture: Pictu
 
 def chart_part(chart: Chart, picture: Pictures | None = None) -> Part:
     """A chart: its title, image, text summary, unverified note and the rows behind it."""
-    grid = frame_grid(chart.rows, caption=f"The rows behind “{chart.title}”", key=chart.key)
+    grid = frame_grid(chart.rows, caption=_("The rows behind “{title}”").format(title=chart.title), key=chart.key)
     return Part("chart", grid=grid, summary=chart.summary, note=chart.unverified, title=chart.title,
                 image=picture(chart) if picture else None)  # fmt: skip
 

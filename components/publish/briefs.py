@@ -2,10 +2,11 @@
 site's print stylesheet (no navigation, sources as full addresses, the as-of date and permanent link on every page).
 
     python -m components.publish.briefs OUT_DIR [--party ID ...] [--instrument ID ...] [--paper A4|Letter]
-                                        [--to DIR] [--base-url URL]
+                                        [--to DIR] [--base-url URL] [--lang en|fr|es|all ...]
 
 OUT_DIR is a site built by `python -m components.publish OUT_DIR`; an empty or missing folder is built first. The
-PDFs go to OUT_DIR/briefs/ (or --to DIR), named party-BRA.pdf, instrument-bletchley-declaration.pdf.
+PDFs go to OUT_DIR/briefs/ (or --to DIR), named party-BRA.pdf, instrument-bletchley-declaration.pdf; a brief in French
+or Spanish is printed from that language's page (fr/parties/BRA/) and named party-BRA-fr.pdf, party-BRA-es.pdf.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from components.data.i18n import DEFAULT, LANGUAGES
 from components.publish.build import MARKER
+from components.publish.site import prefix_of
 
 PAPERS = ("A4", "Letter")
 KIND_FOLDERS = {"party": "parties", "instrument": "instruments"}
@@ -45,12 +48,18 @@ def ensure_site(out: Path, *, base_url: str | None = None) -> bool:
     return True
 
 
-def page_of(out: Path, kind: str, ident: str) -> Path:
-    """The published page of a party or an instrument; BriefError when the site has none."""
-    page = out / KIND_FOLDERS[kind] / ident / "index.html"
+def page_of(out: Path, kind: str, ident: str, lang: str = DEFAULT) -> Path:
+    """The published page of a party or an instrument in a language; BriefError when the site has none."""
+    page = out / prefix_of(lang) / KIND_FOLDERS[kind] / ident / "index.html"
     if not page.is_file() or ident in ("", ".", "..") or "/" in ident:
-        raise BriefError(f"the site in {out} has no page for {kind} {ident!r}")
+        raise BriefError(f"the site in {out} has no page for {kind} {ident!r}" + (f" in {lang}" if lang != DEFAULT
+                                                                                 else ""))  # fmt: skip
     return page
+
+
+def pdf_name(kind: str, ident: str, lang: str = DEFAULT) -> str:
+    """'party-BRA.pdf' (English), 'party-BRA-fr.pdf'."""
+    return f"{kind}-{ident}{'' if lang == DEFAULT else f'-{lang}'}.pdf"
 
 
 def chromium() -> str:
@@ -89,15 +98,21 @@ def _print_pdfs(jobs: list[tuple[Path, Path]], paper: str) -> list[Path]:
 
 
 def briefs(out: Path, *, parties: Iterable[str] = (), instruments: Iterable[str] = (), to: Path | None = None,
-           paper: str = "A4", base_url: str | None = None) -> list[Path]:  # fmt: skip
-    """The briefs of these parties and instruments from the site in `out` (built first when missing, with its
-    permanent links under `base_url`), written to `to` (default OUT_DIR/briefs/); returns the PDFs' paths."""
+           paper: str = "A4", base_url: str | None = None, languages: Iterable[str] = (DEFAULT,)) -> list[Path]:  # fmt: skip
+    """The briefs of these parties and instruments in each of `languages` from the site in `out` (built first when
+    missing, with its permanent links under `base_url`), written to `to` (default OUT_DIR/briefs/); returns the PDFs'
+    paths."""
     if paper not in PAPERS:
         raise BriefError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
+    codes = list(dict.fromkeys(languages)) or [DEFAULT]
+    unknown = [code for code in codes if code not in LANGUAGES]
+    if unknown:
+        raise BriefError(f"language must be one of {', '.join(LANGUAGES)}, not {unknown[0]!r}")
     ensure_site(out, base_url=base_url)
     to = to or out / "briefs"
     wanted = [("party", p) for p in parties] + [("instrument", i) for i in instruments]
-    jobs = [(page_of(out, kind, ident), to / f"{kind}-{ident}.pdf") for kind, ident in wanted]
+    jobs = [(page_of(out, kind, ident, lang), to / pdf_name(kind, ident, lang)) for lang in codes
+            for kind, ident in wanted]  # fmt: skip
     return print_pdfs(jobs, paper=paper) if jobs else []
 
 
@@ -109,7 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--to", type=Path, default=None, help="where to write the PDFs (default OUT_DIR/briefs/)")
     parser.add_argument("--paper", choices=PAPERS, default="A4")
     parser.add_argument("--base-url", default=None, help="the site's address, when the site has to be built first")
+    parser.add_argument("--lang", action="append", default=[], choices=[*LANGUAGES, "all"],
+                        help="print the brief in this language (en, fr, es; repeatable; 'all': the three; default en)")  # fmt: skip
     args = parser.parse_args(argv)
+    languages = list(LANGUAGES) if "all" in args.lang else args.lang or [DEFAULT]
     if not args.party and not args.instrument:
         parser.error("name at least one --party or --instrument")
     try:
@@ -120,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             to=args.to,
             paper=args.paper,
             base_url=args.base_url,
+            languages=languages,
         )
     except (BriefError, FileExistsError) as error:
         print(error, file=sys.stderr)

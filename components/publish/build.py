@@ -1,6 +1,12 @@
 """Build the whole site into a folder: every page kind, the home page, the API (with its OpenAPI description), the
 feeds, sitemap and robots.txt, the Pagefind search index over the record pages; and the API of any frozen release
-asked for, under v/<version>/."""
+asked for, under v/<version>/.
+
+The pages are written once per language (issue 20): English at the root, French under fr/, Spanish under es/, each
+built while its language is the current one (`speaking(code)`), from the data with the instruments' names in that
+language (components/model/localized.py); their charts are drawn per language too. The API, the feeds, the sitemap
+and the stylesheet are written once: the API is the same data whatever the reader's language (it carries the
+instruments' translated names as fields of their own)."""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from components.content.urls import LOCAL
+from components.data.i18n import DEFAULT, LANGUAGES, N_, _, speaking
 from components.data.schema import read_package
 from components.model.atlas import Atlas, data_dir_from_env, load_atlas
 from components.model.releases import available, release_path, releases_dir
@@ -41,19 +48,56 @@ def prepare(out: Path) -> None:
     (out / MARKER).write_text("Built by python -m components.publish; replaced by the next build.\n", encoding="utf-8")
 
 
+def localized(atlas: Atlas) -> Atlas:
+    """The atlas with its instruments' names, short names and summaries in the current language where the data has
+    them (components/model/localized.localize); the atlas as it is while that module does not exist."""
+    try:
+        from components.model.localized import localize
+    except ImportError:
+        return atlas
+    return localize(atlas)
+
+
 def publish(out: Path, atlas: Atlas | None = None, *, base_url: str = DEFAULT_BASE_URL,
-            live_url: str = LOCAL, releases: Sequence[str] = (), charts: bool = True) -> dict[str, int]:  # fmt: skip
-    """Write the site of `atlas` (default: the package in ATLAS_DATA_DIR or data/) into `out`, and the API of each of
-    `releases` (versions frozen in the package's releases/) under v/<version>/; with `charts`, the live views' charts
-    the pages show as SVG files next to them (drawn by kaleido; the pages are the same without, less the images).
-    Returns how many pages of each kind, HTML files, chart images and API files it wrote."""
+            live_url: str = LOCAL, releases: Sequence[str] = (), charts: bool = True,
+            languages: Sequence[str] = tuple(LANGUAGES)) -> dict[str, int]:  # fmt: skip
+    """Write the site of `atlas` (default: the package in ATLAS_DATA_DIR or data/) into `out` in each of `languages`
+    (English at the root, any other under its code: fr/, es/), and the API of each of `releases` (versions frozen in
+    the package's releases/) under v/<version>/; with `charts`, the live views' charts the pages show as SVG files next
+    to them (drawn by kaleido; the pages are the same without, less the images). Returns how many pages of each kind
+    (in one language), HTML files, chart images and API files it wrote."""
     atlas = atlas or load_atlas(data_dir_from_env())
+    codes = tuple(dict.fromkeys(languages)) or (DEFAULT,)
     # the releases are read before `out` is emptied, so that an unknown one leaves the last build in place
     frozen = {version: frozen_atlas(Path(atlas.data_dir), version) for version in releases}
     prepare(out)
-    site = Site(atlas, out, base_url=base_url, live_root=live_url, release=release_of(Path(atlas.data_dir)))
-    site.env.globals["search"] = search_records(atlas)  # base.html marks these pages for the index
+    release = release_of(Path(atlas.data_dir))
     images = ChartImages(out, enabled=charts)
+    sites: list[Site] = []
+    pages: dict[str, int] = {}
+    for code in codes:
+        with speaking(code):
+            site = Site(atlas if code == DEFAULT else localized(atlas), out, base_url=base_url, live_root=live_url,
+                        release=release, lang=code, languages=codes)  # fmt: skip
+            site.env.globals["search"] = search_records(site.atlas, atlas)  # base.html marks these pages for the index
+            pages = publish_pages(site, images)
+            sites.append(site)
+    drawn = publish_charts(images)
+    with speaking(DEFAULT):  # the API, feeds and sitemap: one copy, in the data's own words
+        english = next((s for s in sites if s.lang == DEFAULT), None)
+        shared = english or Site(atlas, out, base_url=base_url, live_root=live_url, release=release, languages=codes)
+        shared.write_shared(others=tuple(s for s in sites if s is not shared))
+        api = publish_api(shared) + publish_openapi(shared)
+        api += sum(publish_release(out, frozen[v], v, base_url=base_url, live_url=live_url) for v in frozen)
+    index_search(out)
+    return {**pages, "html files": sum(len(s.written) for s in sites), **({"charts": drawn} if charts else {}),
+            "api files": api, **({"languages": len(codes)} if len(codes) > 1 else {}),
+            **({"releases": len(frozen)} if frozen else {})}  # fmt: skip
+
+
+def publish_pages(site: Site, images: ChartImages) -> dict[str, int]:
+    """Every page of one language: the record pages and indexes of each kind, then the home page (which counts
+    them); returns how many record pages of each kind."""
     pages = {
         "instruments": publish_instruments(site),
         "parties": publish_parties(site, images),
@@ -61,13 +105,7 @@ def publish(out: Path, atlas: Atlas | None = None, *, base_url: str = DEFAULT_BA
         "events": publish_events(site),
     }
     publish_home(site, pages, images)
-    drawn = publish_charts(images)
-    site.write_shared()
-    api = publish_api(site) + publish_openapi(site)
-    api += sum(publish_release(out, frozen[v], v, base_url=base_url, live_url=live_url) for v in frozen)
-    index_search(out)
-    return {**pages, "html files": len(site.written), **({"charts": drawn} if charts else {}), "api files": api,
-            **({"releases": len(frozen)} if frozen else {})}  # fmt: skip
+    return pages
 
 
 def publish_charts(images: ChartImages) -> int:
@@ -110,8 +148,9 @@ SEARCH_ASSETS = ("search.js", "search.css")  # static/: start Pagefind's UI in e
 # what every record page repeats rather than says (the citation and BibTeX repeat the title, the printed sources list
 # is addresses, the breadcrumb and the live link are the same words on every page): not indexed
 SEARCH_SKIPS = ".cite, .print-only, .live, p.kind"
-SEARCH_KINDS = {"instruments": "Instrument", "parties": "Party", "institutes": "AI safety institute",
-                "events": "Summit or meeting"}  # fmt: skip
+# each page's kind (English: translated in search_records)
+SEARCH_KINDS = {"instruments": N_("Instrument"), "parties": N_("Party"), "institutes": N_("AI safety institute"),
+                "events": N_("Summit or meeting")}  # fmt: skip
 
 
 def bracketed(name: str) -> list[str]:
@@ -124,24 +163,28 @@ def aliases_of(*names: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n.strip() for n in names if n and n.strip()))
 
 
-def search_records(atlas: Atlas) -> dict[str, SearchRecord]:
-    """Per record page (its site path), the kind and aliases the search index gets; index pages and the home page are
-    not indexed (a list of 269 parties would match every name)."""
+def search_records(atlas: Atlas, english: Atlas | None = None) -> dict[str, SearchRecord]:
+    """Per record page (its path in its language's folder), the kind (in the current language) and aliases the search
+    index gets; index pages and the home page are not indexed (a list of 269 parties would match every name).
+    `english`: the data with its own (English) names, which a French or Spanish page is found by too."""
+    kinds = {folder: _(kind) for folder, kind in SEARCH_KINDS.items()}
     records: dict[str, SearchRecord] = {}
+    own = {} if english is None else english.instruments.set_index("id")[["name", "short_name"]].to_dict("index")
     for row in atlas.instruments.itertuples():
         short = str(row.short_name or "")
         names = (short, *bracketed(short), *bracketed(str(row.name))) if short != row.name else bracketed(str(row.name))
-        records[f"instruments/{row.id}/"] = SearchRecord(SEARCH_KINDS["instruments"], aliases_of(*names))
+        theirs = [str(v) for v in own.get(row.id, {}).values() if v and v not in (row.name, row.short_name)]
+        records[f"instruments/{row.id}/"] = SearchRecord(kinds["instruments"], aliases_of(*names, *theirs))
     parties = atlas.parties.set_index("id")
     for party in sorted(set(atlas.participation["party_id"].astype(str))):
         code = party if parties.loc[party, "party_type"] == "state" else ""  # a state's ISO code: BRA
-        records[f"parties/{party}/"] = SearchRecord(SEARCH_KINDS["parties"], aliases_of(code))
+        records[f"parties/{party}/"] = SearchRecord(kinds["parties"], aliases_of(code))
     for row in atlas.institutes.itertuples():
         former = str(row.former_name or "")
         names = (str(row.id).replace("-", " "), *bracketed(str(row.name)), former)
-        records[f"institutes/{row.id}/"] = SearchRecord(SEARCH_KINDS["institutes"], aliases_of(*names))
+        records[f"institutes/{row.id}/"] = SearchRecord(kinds["institutes"], aliases_of(*names))
     for row in atlas.events.itertuples():
-        records[f"events/{row.id}/"] = SearchRecord(SEARCH_KINDS["events"])
+        records[f"events/{row.id}/"] = SearchRecord(kinds["events"])
     return records
 
 

@@ -23,16 +23,16 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFont
 
-from components.content.base import plural
 from components.data.dates import in_words
-from components.data.labels import label
+from components.data.i18n import N_, _, ngettext
+from components.data.labels import label, number
 
 if TYPE_CHECKING:
     from components.publish.site import Site
 
 WIDTH, HEIGHT = 1200, 630  # what OpenGraph and Twitter's summary_large_image show at full size (1.91:1)
 NAME = "og.png"  # beside the page's index.html
-SITE_NAME = "AI Governance Atlas"
+SITE_NAME = N_("AI Governance Atlas")  # the default brand (a card is drawn in its page's language: Card.brand)
 # Colours, as WCAG contrast ratios (AA asks 4.5:1 for text); tests/unit/test_publish_cards.py checks every pair drawn
 INK = "#1f2933"  # the title and the date: 14.8:1 on white, 13.1:1 on the band
 BLUE = "#0b5394"  # the Atlas's accent (its name, the bar down the left edge): 7.8:1 on white
@@ -50,8 +50,8 @@ TITLE_TOP = 170
 WEIGHTS = {TITLE[0]: 600}  # font weight by size (Source Sans' axis): the title semibold, the rest regular (400)
 ELLIPSIS = "…"
 
-KIND_OF = {"instruments": "Instrument", "parties": "Party", "institutes": "AI safety institute",
-           "events": "Summit or meeting"}  # fmt: skip
+KIND_OF = {"instruments": N_("Instrument"), "parties": N_("Party"), "institutes": N_("AI safety institute"),
+           "events": N_("Summit or meeting")}  # fmt: skip
 DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z0-9“\"(])")  # not after 'U.S.'
 
@@ -162,6 +162,7 @@ class Card:
     title: str
     line: str  # one thing the page says: a count, or its description's first sentence
     footer: str  # 'Data as of 1 December 2026 · release 2026.11.1'
+    brand: str = SITE_NAME  # the Atlas's name in the page's language
 
     @property
     def alt(self) -> str:
@@ -170,11 +171,11 @@ class Card:
         title, line = (
             shorten(text, width, placeholder=ELLIPSIS) for text, width in ((self.title, 170), (self.line, 130))
         )
-        return " · ".join(p for p in (SITE_NAME, self.kind, title, line, self.footer) if p)
+        return " · ".join(p for p in (self.brand, self.kind, title, line, self.footer) if p)
 
     def blocks(self) -> list[Block]:
         """The card's text, top to bottom: the fixed blocks (the Atlas, the kind, the date) and the page's own."""
-        brand, kind, footer = fixed_blocks(self.kind, self.footer)
+        brand, kind, footer = fixed_blocks(self.kind, self.footer, self.brand)
         title = Block(TITLE, INK, tuple(wrap(self.title, TITLE[0], TITLE[2])), TITLE_TOP)
         top = TITLE_TOP + TITLE[1] * len(title.lines) + 24
         room = min(LINE[2], (BAND_TOP - 24 - top) // LINE[1])  # 3 lines under a short title, 2 under a long one
@@ -185,7 +186,7 @@ class Card:
         """The card as a palette image (a third of the bytes of RGB to draw and compress: 5 ms a card rather than
         40, measured): drawn as palette indices in an L image, each block's text antialiased along its ramp (PAIRS),
         then given the palette."""
-        canvas = background(self.kind, self.footer).copy()  # the background is shared: drawn on a copy
+        canvas = background(self.kind, self.footer, self.brand).copy()  # shared background: drawn on a copy
         for block in self.blocks()[2:4]:
             block.draw(canvas)
         image = canvas.convert("P")  # L to P keeps each value as the index (with a grey palette, replaced here)
@@ -246,26 +247,27 @@ class Block:
             draw.text((MARGIN, self.top + i * self.spec[1]), text, font=font(self.spec[0]), fill=start + LEVELS - 1)
 
 
-@lru_cache(maxsize=16)
-def fixed_blocks(kind: str, footer: str) -> tuple[Block, Block, Block]:
-    """The blocks every page of a kind shares: the Atlas's name, the kind, the date (centred on the band)."""
+@lru_cache(maxsize=48)
+def fixed_blocks(kind: str, footer: str, brand: str = SITE_NAME) -> tuple[Block, Block, Block]:
+    """The blocks every page of a kind shares: the Atlas's name, the kind, the date (centred on the band); all three
+    in the page's language (the arguments are the cache's key)."""
     footer_top = BAND_TOP + (HEIGHT - BAND_TOP - FOOTER[1]) // 2
     return (
-        Block(BRAND, BLUE, (SITE_NAME,), 58),
+        Block(BRAND, BLUE, tuple(wrap(brand, BRAND[0], BRAND[2])), 58),
         Block(KIND, MUTED, tuple(wrap(kind, KIND[0], KIND[2])), 106),
         Block(FOOTER, INK, tuple(wrap(footer, FOOTER[0], FOOTER[2])), footer_top),
     )
 
 
-@lru_cache(maxsize=16)
-def background(kind: str, footer: str) -> Image.Image:
+@lru_cache(maxsize=48)
+def background(kind: str, footer: str, brand: str = SITE_NAME) -> Image.Image:
     """The card without its page's title and line (as palette indices): white, the blue bar down the left edge, the
     grey band at the foot, the Atlas's name, the kind and the date (the same on every page of a kind)."""
     canvas = Image.new("L", (WIDTH, HEIGHT), PAIRS.index((BLUE, PAPER)) * LEVELS)  # level 0: white
     draw = ImageDraw.Draw(canvas)
     draw.rectangle((0, BAND_TOP, WIDTH, HEIGHT), fill=PAIRS.index((INK, BAND)) * LEVELS)  # level 0: the band
     draw.rectangle((0, 0, ACCENT - 1, HEIGHT), fill=PAIRS.index((BLUE, PAPER)) * LEVELS + LEVELS - 1)  # all blue
-    for block in fixed_blocks(kind, footer):
+    for block in fixed_blocks(kind, footer, brand):
         block.draw(canvas)
     return canvas
 
@@ -274,32 +276,51 @@ def key_line(site: Site, path: str, title: str, description: str) -> str:
     """The one line a page's card adds to its title: an instrument's legal force and count, an index's or the home
     page's counts, else the first sentence of the page's description (without the title it may start with)."""
     atlas = site.atlas
-    folder, _, record = path.strip("/").partition("/")
-    counts = {"instruments": plural(len(atlas.instruments), "instrument"),
-              "parties": plural(len(site.party_pages), "party", "parties"),
-              "institutes": plural(len(atlas.institutes), "AI safety institute"),
-              "events": plural(len(atlas.events), "summit or meeting", "summits and meetings")}  # fmt: skip
+    folder, _sep, record = path.strip("/").partition("/")
+    n = {"instruments": len(atlas.instruments), "parties": len(site.party_pages), "institutes": len(atlas.institutes),
+         "events": len(atlas.events)}  # fmt: skip
+    counts = {
+        "instruments": ngettext("{n} instrument", "{n} instruments", n["instruments"]),
+        "parties": ngettext("{n} party", "{n} parties", n["parties"]),
+        "institutes": ngettext("{n} AI safety institute", "{n} AI safety institutes", n["institutes"]),
+        "events": ngettext("{n} summit or meeting", "{n} summits and meetings", n["events"]),
+    }
+    counts = {folder: text.format(n=number(n[folder])) for folder, text in counts.items()}
     if not path:
         return " · ".join(counts.values())
     if not record:
         if folder not in counts:
             return first_sentence(description)
-        return counts[folder] + (" with a recorded action" if folder == "parties" else "")
+        if folder == "parties":
+            return ngettext("{n} party with a recorded action", "{n} parties with a recorded action",
+                            n["parties"]).format(n=number(n["parties"]))  # fmt: skip
+        return counts[folder]
     if folder == "instruments" and record in site.counts.index:
         counted = int(site.counts.at[record, "counted"])
         force = atlas.instruments.set_index("id").at[record, "legal_force"]
         if counted:
-            return f"{label(str(force))} · {plural(counted, 'party', 'parties')} counted"
+            parties = ngettext("{n} party counted", "{n} parties counted", counted).format(n=number(counted))
+            return f"{label(str(force))} · {parties}"
     sentence = first_sentence(description)
-    if sentence.startswith(f"{title}: "):  # 'AI Action Summit: AI Safety Summit series, Paris, …'
-        sentence = sentence[len(title) + 2 :]
-        sentence = sentence[:1].upper() + sentence[1:]
+    for lead in (f"{title}: ", f"{title}\u00a0: ", f"{title} : "):  # 'AI Action Summit: AI Safety Summit series, …'
+        if sentence.startswith(lead):  # (French writes a space before the colon)
+            sentence = sentence[len(lead) :]
+            sentence = sentence[:1].upper() + sentence[1:]
+            break
     return sentence
 
 
 def card_for(site: Site, path: str, title: str, description: str) -> Card:
     """The card of the page at `path` ('' for the home page, 'instruments/' for an index, 'parties/BRA/')."""
-    folder, _, record = path.strip("/").partition("/")
-    kind = "Overview" if not path else KIND_OF.get(folder, "Page") if record else "Index"
-    footer = f"Data as of {in_words(site.atlas.asof)}" + (f" · release {site.release}" if site.release else "")
-    return Card(kind=kind, title=title, line=key_line(site, path, title, description), footer=footer)
+    folder, _sep, record = path.strip("/").partition("/")
+    if not path:
+        kind = _("Overview")
+    elif not record:
+        kind = _("Index")
+    else:
+        kind = _(KIND_OF[folder]) if folder in KIND_OF else _("Page")
+    footer = _("Data as of {date}").format(date=in_words(site.atlas.asof))
+    if site.release:
+        footer += " · " + _("release {release}").format(release=site.release)
+    return Card(kind=kind, title=title, line=key_line(site, path, title, description), footer=footer,
+                brand=_(SITE_NAME))  # fmt: skip

@@ -16,12 +16,13 @@ import numpy as np
 import pandas as pd
 
 from components.data.dates import in_words
+from components.data.i18n import N_, _
 from components.model.claims import FLAG
 from components.model.counting import UNVERIFIED_MARK
 from components.publish.markdown import http_only
 
-UNVERIFIED_TITLE = "rests on a single non-official source (evidence: unverified)"
-DISPUTED_TITLE = "a source states this differently (see What sources say)"
+UNVERIFIED_TITLE = N_("rests on a single non-official source (evidence: unverified)")  # translated in marks()
+DISPUTED_TITLE = N_("a source states this differently (see What sources say)")
 LINK_COLUMNS = ("source_url", "website", "Source")  # columns of rows behind charts whose values are addresses
 
 
@@ -43,6 +44,7 @@ class Cell:
     href: str = ""  # a page of the site (relative) or an http(s) address
     marks: tuple[Mark, ...] = ()
     number: bool = False  # right-aligned
+    nofollow: bool = False  # a link crawlers should not follow (a fact's "Report" link)
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def text(value: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
         return ""
     if isinstance(value, bool | np.bool_):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, pd.Timestamp | dt.datetime):
         return value.date().isoformat()
     if isinstance(value, list | tuple | np.ndarray):
@@ -124,12 +126,15 @@ class Fact:
 
 
 def marks(*, unverified: bool = False, disputed: bool = False) -> tuple[Mark, ...]:
-    return (UNVERIFIED,) * unverified + (DISPUTED,) * disputed
+    """The marks of a fact or cell, their titles in the current language."""
+    out = (UNVERIFIED,) * unverified + (DISPUTED,) * disputed
+    return tuple(Mark(mark.symbol, _(mark.title)) for mark in out)
 
 
-REPORT_HEADER = "Report"  # the column of a fact's "Report a problem" link (components/content/report.py)
+REPORT_HEADER = N_("Report")  # the column of a fact's "Report a problem" link (components/content/report.py)
 
 
 def report_cell(href: str) -> Cell:
     """A fact's report link: the issue form or an e-mail, pre-filled; text only for any other address."""
-    return Cell(REPORT_HEADER, href=href if href.startswith(("https://", "http://", "mailto:")) else "")
+    link = href if href.startswith(("https://", "http://", "mailto:")) else ""
+    return Cell(_(REPORT_HEADER), href=link, nofollow=bool(link))

@@ -7,6 +7,10 @@ The pages are written first, each naming its charts' files (`ChartImages.add`); 
 batch (`ChartImages.write`): one kaleido browser with a tab per core, not a browser call per chart. A build without
 charts (`enabled=False`: the fast test tier, `python -m components.publish --no-charts`) writes the same pages
 without the images.
+
+Each page of each language has its own images (fr/parties/BRA/profile.svg): a figure's words are those of the
+language it was built in, and its source line (added when it is drawn) too, so the images are drawn one batch per
+language, each while that language is the current one.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from components.content.base import Chart
+from components.data.i18n import language, speaking
 from components.export.images import SIZES, svg_images
 
 SIZE = "document"  # 1000×700: the width of an A4 page and of the site's text column; a size the live download offers
@@ -41,6 +46,7 @@ class ChartImages:
     enabled: bool = True
     size: str = SIZE
     pending: dict[str, tuple[go.Figure, str]] = field(default_factory=dict)  # file (site path) -> (figure, url)
+    languages: dict[str, str] = field(default_factory=dict)  # file (site path) -> the language it was asked in
 
     def add(self, page: str, chart: Chart, url: str) -> Picture | None:
         """Ask for `chart`'s image next to the page at site path `page` ('parties/BRA/', '' for the home page), its
@@ -51,19 +57,26 @@ class ChartImages:
         if f"{page}{name}" in self.pending:
             raise ValueError(f"two charts of {page or 'the home page'} would both be {name}")
         self.pending[f"{page}{name}"] = (chart.figure, url)
+        self.languages[f"{page}{name}"] = language()
         width, height = SIZES[self.size]
         return Picture(name, width, height)
 
     def write(self) -> int:
-        """Draw every image asked for and write it; returns how many."""
-        paths = list(self.pending)
-        drawn = svg_images(list(self.pending.values()), size=self.size)
-        for path, svg in zip(paths, drawn, strict=True):
-            target = self.out / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(stable_ids(svg))
+        """Draw every image asked for, a batch per language (in that language), and write it; returns how many."""
+        batches: dict[str, list[str]] = {}
+        for path in self.pending:
+            batches.setdefault(self.languages.get(path, language()), []).append(path)
+        for code, paths in batches.items():
+            with speaking(code):
+                drawn = svg_images([self.pending[p] for p in paths], size=self.size)
+            for path, svg in zip(paths, drawn, strict=True):
+                target = self.out / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(stable_ids(svg))
+        written = len(self.pending)
         self.pending.clear()
-        return len(paths)
+        self.languages.clear()
+        return written
 
 
 def file_stem(key: str) -> str:

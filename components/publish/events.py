@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.content.base import plural
+from components.data.i18n import _, ngettext
+from components.data.labels import number
 from components.publish.cells import Cell, Fact, Grid, source, when
 from components.publish.site import Site
 
 
 def dates(row: pd.Series) -> str:
     start, end = when(row["start_date_label"]), when(row["end_date_label"])
-    return f"{start} to {end}" if end and end != start else start
+    return _("{start} to {end}").format(start=start, end=end) if end and end != start else start
 
 
 def produced(site: Site, row: pd.Series) -> list[str]:
@@ -22,23 +23,24 @@ def produced(site: Site, row: pd.Series) -> list[str]:
 def summary(site: Site, row: pd.Series) -> str:
     """One sentence from the row's own facts: which series, where, when, what it produced."""
     place = ", ".join(p for p in (str(row["city"] or ""), site.names.get(row["country_id"], "")) if p)
-    text = f"{row['name']}: {row['series']}" + (f", {place}" if place else "") + f", {dates(row)}."
+    facts = {"name": row["name"], "series": row["series"], "place": place, "dates": dates(row)}
+    text = (_("{name}: {series}, {place}, {dates}.") if place else _("{name}: {series}, {dates}.")).format(**facts)
     made = [site.short[i] for i in produced(site, row)]
     if made:
-        text += f" Instruments it produced: {', '.join(made)}."
+        text += " " + _("Instruments it produced: {names}.").format(names=", ".join(made))
     return text
 
 
 def facts(site: Site, row: pd.Series) -> list[Fact]:
-    out = [Fact("Series", str(row["series"])), Fact("Dates", dates(row))]
+    out = [Fact(_("Series"), str(row["series"])), Fact(_("Dates"), dates(row))]
     if row["city"]:
-        out.append(Fact("City", str(row["city"])))
+        out.append(Fact(_("City"), str(row["city"])))
     country = str(row["country_id"] or "")
     if country:
         href = f"../../parties/{country}/" if country in site.party_pages else ""
-        out.append(Fact("Host country", site.names.get(country, country), href=href))
+        out.append(Fact(_("Host country"), site.names.get(country, country), href=href))
     if row["host"]:
-        out.append(Fact("Host", str(row["host"])))
+        out.append(Fact(_("Host"), str(row["host"])))
     return out
 
 
@@ -46,8 +48,8 @@ def live_link(site: Site, row: pd.Series) -> tuple[str, str]:
     """Signatories of what the event produced, where those have parties; else the timeline."""
     with_parties = tuple(i for i in produced(site, row) if i in site.with_parties)
     if with_parties:
-        return site.live_view("signatories", options={"instrument": with_parties}), "Signatories"
-    return site.live_view("timeline"), "the timeline"
+        return site.live_view("signatories", options={"instrument": with_parties}), _("Signatories")
+    return site.live_view("timeline"), _("the timeline")
 
 
 def publish_event(site: Site, row: pd.Series) -> None:
@@ -62,7 +64,7 @@ def publish_events(site: Site) -> int:
     """Every event's page and the index; returns how many event pages."""
     events = site.atlas.events.sort_values("start_date", kind="stable")
     rows = []
-    for _, row in events.iterrows():
+    for _index, row in events.iterrows():
         publish_event(site, row)
         rows.append([
             Cell(str(row["name"]), href=f"{row['id']}/"),
@@ -71,15 +73,17 @@ def publish_events(site: Site) -> int:
             Cell(str(row["city"] or "")),
             Cell(str(len(produced(site, row))), number=True),
         ])  # fmt: skip
-    caption = f"{plural(len(rows), 'summit or meeting', 'summits and meetings')}, oldest first"
+    caption = ngettext("{n} summit or meeting, oldest first", "{n} summits and meetings, oldest first",
+                       len(rows)).format(n=number(len(rows)))  # fmt: skip
+    headers = [_("Event"), _("Series"), _("Start"), _("City"), _("Instruments produced")]
     site.write_page(
         "events/",
         "listing.html",
-        title="Summits and meetings",
-        description="Summits and ministerial meetings that produced instruments of AI governance.",
-        grid=Grid(["Event", "Series", "Start", "City", "Instruments produced"], rows, caption=caption),
+        title=_("Summits and meetings"),
+        description=_("Summits and ministerial meetings that produced instruments of AI governance."),
+        grid=Grid(headers, rows, caption=caption),
         parts=[],
         live=site.live_view("timeline"),
-        live_name="the timeline",
+        live_name=_("the timeline"),
     )
     return len(events)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.content.base import plural
 from components.content.panels import CLAIMS_NOTE
-from components.data.labels import label
+from components.content.registry import view
+from components.data.i18n import DEFAULT, N_, _, collation_key, language, ngettext
+from components.data.labels import label, number
 from components.data.schema import bundled_package
 from components.model.claims import claims_table, dispute_topics
 from components.model.counting import RULE_WORDS
@@ -21,12 +22,26 @@ from components.publish.cells import REPORT_HEADER, Cell, Fact, Grid, frame_grid
 from components.publish.site import Site
 
 SCHEMA = bundled_package().resource("instruments")
-TOPIC_OF = {"adopted": "the adoption date", "entry_into_force": "the entry-into-force date", "count": "the count"}
+# the facts a source may dispute, as components/model/claims.dispute_topics names them
+TOPIC_OF = {"adopted": N_("the adoption date"), "entry_into_force": N_("the entry-into-force date"),
+            "count": N_("the count")}  # fmt: skip
+DEFINED = ("legal_force", "mechanism", "counting_rule", "party_list")  # the fields whose definitions a page shows
 
 
 def definition(field: str, value: str) -> str:
-    """What a code means, in the schema's words (the schema is the glossary)."""
-    return SCHEMA.field(field).definitions.get(value, "")
+    """What a code means, in the schema's words (the schema is the glossary), in the current language (the catalogs
+    carry these definitions: components/content/messages.py)."""
+    return _(SCHEMA.field(field).definitions.get(value, ""))
+
+
+def disputed(topic: str, topics: list[str]) -> bool:
+    """Whether a source disputes this fact (`topic`: a key of TOPIC_OF), the topics in English or translated."""
+    return TOPIC_OF[topic] in topics or _(TOPIC_OF[topic]) in topics
+
+
+def rule_words(rule: str) -> str:
+    """A counting rule in words ('states and the EU'), in the current language."""
+    return _(RULE_WORDS.get(rule, rule))
 
 
 def counted(site: Site, instrument: str) -> int:
@@ -38,34 +53,34 @@ def count_fact(site: Site, instrument: str, disputed: bool) -> Fact:
     n = str(counted(site, instrument))
     notes = "; ".join(site.count_notes.get(instrument, []))
     made_of = describe_count(site.counts.loc[instrument]) + (f". {notes}." if notes else "")
-    return Fact("Parties counted", n, note=made_of, marks=marks(disputed=disputed), data=n, key="parties-counted")
+    return Fact(_("Parties counted"), n, note=made_of, marks=marks(disputed=disputed), data=n, key="parties-counted")
 
 
 def facts(site: Site, row: pd.Series, topics: list[str]) -> list[Fact]:
     """The instrument's key facts, from its row of instruments.csv; ⚑ where a source states one differently."""
     instrument = row["id"]
     out = [
-        Fact("Kind", label(row["kind"])),
-        Fact("Legal force", label(row["legal_force"]), note=definition("legal_force", str(row["legal_force"]))),
-        Fact("Mechanism", label(row["mechanism"]), note=definition("mechanism", str(row["mechanism"]))),
-        Fact("Forum", str(row["forum"])),
-        Fact("Themes", ", ".join(label(t) for t in row["themes"])),
-        Fact("Status", label(row["status"])),
-        Fact("Adopted", when(row["adopted_label"]), marks=marks(disputed=TOPIC_OF["adopted"] in topics)),
+        Fact(_("Kind"), label(row["kind"])),
+        Fact(_("Legal force"), label(row["legal_force"]), note=definition("legal_force", str(row["legal_force"]))),
+        Fact(_("Mechanism"), label(row["mechanism"]), note=definition("mechanism", str(row["mechanism"]))),
+        Fact(_("Forum"), str(row["forum"])),
+        Fact(_("Themes"), ", ".join(label(t) for t in row["themes"])),
+        Fact(_("Status"), label(row["status"])),
+        Fact(_("Adopted"), when(row["adopted_label"]), marks=marks(disputed=disputed("adopted", topics))),
     ]
     if when(row["opened_for_signature_label"]):
-        out.append(Fact("Opened for signature", when(row["opened_for_signature_label"])))
+        out.append(Fact(_("Opened for signature"), when(row["opened_for_signature_label"])))
     progress = site.progress.get(instrument)
-    in_force = when(row["entry_into_force_label"]) or ("not yet" if progress else "none recorded")
+    in_force = when(row["entry_into_force_label"]) or (_("not yet") if progress else _("none recorded"))
     note = progress.summary() if progress else ""
     out.append(
-        Fact("Entry into force", in_force, note=note, marks=marks(disputed=TOPIC_OF["entry_into_force"] in topics))
+        Fact(_("Entry into force"), in_force, note=note, marks=marks(disputed=disputed("entry_into_force", topics)))
     )
     rule = str(row["counting_rule"])
     out += [
-        Fact("Counting rule", RULE_WORDS.get(rule, rule), note=definition("counting_rule", rule)),
-        count_fact(site, instrument, TOPIC_OF["count"] in topics),
-        Fact("List of parties", label(row["party_list"]), note=definition("party_list", str(row["party_list"]))),
+        Fact(_("Counting rule"), rule_words(rule), note=definition("counting_rule", rule)),
+        count_fact(site, instrument, disputed("count", topics)),
+        Fact(_("List of parties"), label(row["party_list"]), note=definition("party_list", str(row["party_list"]))),
     ]
     return out
 
@@ -73,8 +88,8 @@ def facts(site: Site, row: pd.Series, topics: list[str]) -> list[Fact]:
 def counted_words(row: tuple) -> str:
     """Whether a participation row's party counts: 'yes', 'no (withdrew)', 'no (not counted under the rule)'."""
     if row.withdrawn or str(row.action) == "withdrew":
-        return "no (withdrew)"
-    return "yes" if row.counted else "no (not counted under the rule)"
+        return _("no (withdrew)")
+    return _("yes") if row.counted else _("no (not counted under the rule)")
 
 
 def parties_grid(site: Site, instrument: str) -> Grid:
@@ -82,7 +97,8 @@ def parties_grid(site: Site, instrument: str) -> Grid:
     evidence (? when unverified), whether it counts, and its source and checked date; ⚑ where a source differs."""
     rows = site.everyone.participation
     rows = rows[rows["instrument_id"] == instrument].assign(name=lambda t: t["party_id"].map(site.names))
-    rows = rows.sort_values(["name", "date"], key=lambda s: s.str.lower() if s.dtype == object else s, kind="stable")
+    fold = (lambda s: s.str.lower()) if language() == DEFAULT else (lambda s: s.map(collation_key))  # 'États-Unis'
+    rows = rows.sort_values(["name", "date"], key=lambda s: fold(s) if s.dtype == object else s, kind="stable")
     reports = site.report_config is not None
     grid = []
     for row in rows.itertuples():
@@ -92,20 +108,23 @@ def parties_grid(site: Site, instrument: str) -> Grid:
         cells = [
             Cell(str(row.name), href=f"../../parties/{party}/"),
             Cell(label(row.action), marks=marks(disputed=disputed)),
-            Cell(row.date_label or "undated"),
+            Cell(row.date_label or _("undated")),
             Cell(label(row.evidence), marks=marks(unverified=unverified)),
             Cell(counted_words(row)),
             source(row.source_url),
             Cell(str(row.checked_label)),
         ]  # fmt: skip
         if reports:
-            shown = f"{row.name} — {site.short[instrument]}: {label(row.action)} {row.date_label or 'undated'}"
+            shown = f"{row.name} — {site.short[instrument]}: {label(row.action)} {row.date_label or _('undated')}"
             cells.append(report_cell(site.report(f"instruments/{instrument}/", "participation",
                                                  (instrument, party, str(row.action)), shown, row.source_url,
                                                  row.checked_label)))  # fmt: skip
         grid.append(cells)
-    caption = f"{plural(rows['party_id'].nunique(), 'party', 'parties')} listed, {counted(site, instrument)} counted"
-    headers = ["Party", "Action", "Date", "Evidence", "Counted", "Source", "Checked"] + [REPORT_HEADER] * reports
+    listed = rows["party_id"].nunique()
+    caption = ngettext("{n} party listed, {counted} counted", "{n} parties listed, {counted} counted",
+                       listed).format(n=number(listed), counted=counted(site, instrument))  # fmt: skip
+    headers = [_("Party"), _("Action"), _("Date"), _("Evidence"), _("Counted"), _("Source"), _("Checked")]
+    headers += [_(REPORT_HEADER)] * reports
     return Grid(headers, grid, caption=caption, key="parties")
 
 
@@ -114,7 +133,9 @@ def claims_grid(site: Site, instrument: str) -> Grid | None:
     table = claims_table(site.atlas.claims, instrument_id=instrument, party_names=site.names)
     if table.empty:
         return None
-    return frame_grid(table, links=("Source",), caption="Claims of sources, disagreements first", key="claims")
+    # the model's column names, as the live view shows them (translated here where the model left them in English)
+    table = table.rename(columns={c: _(c) for c in table.columns if c.isascii()})
+    return frame_grid(table, links=(_("Source"),), caption=_("Claims of sources, disagreements first"), key="claims")
 
 
 def events_of(site: Site, instrument: str) -> list[Cell]:
@@ -126,8 +147,20 @@ def events_of(site: Site, instrument: str) -> list[Cell]:
 def live_link(site: Site, row: pd.Series) -> tuple[str, str]:
     """The live view that shows the instrument: Signatories when it has parties, else the timeline of its forum."""
     if row["id"] in site.with_parties:
-        return site.live_view("signatories", options={"instrument": (row["id"],)}), "Signatories"
-    return site.live_view("timeline", Filters(forum=(str(row["forum"]),))), f"the timeline of {row['forum']}"
+        return site.live_view("signatories", options={"instrument": (row["id"],)}), _(view("signatories").title)
+    timeline = site.live_view("timeline", Filters(forum=(str(row["forum"]),)))
+    return timeline, _("the timeline of {forum}").format(forum=row["forum"])
+
+
+def english_name(row: pd.Series) -> dict[str, str] | None:
+    """On a French or Spanish page whose title is a translated name (components/model/localized.py), the English name
+    and the name's status: official, reported, or translated (the Atlas's own, an unofficial translation); None
+    where the title is the English name."""
+    original = row.get("name_en")
+    if not isinstance(original, str) or original == row["name"]:
+        return None
+    status = row.get("name_status")
+    return {"name": original, "status": str(status) if isinstance(status, str) else ""}
 
 
 def publish_instrument(site: Site, row: pd.Series) -> None:
@@ -143,6 +176,7 @@ def publish_instrument(site: Site, row: pd.Series) -> None:
         title=str(row["name"]),
         description=str(row["summary"]),
         short_name=str(row["short_name"]),
+        english_name=english_name(row),
         summary=str(row["summary"]),
         topics=topics,
         facts=facts(site, row, topics),
@@ -150,8 +184,12 @@ def publish_instrument(site: Site, row: pd.Series) -> None:
             path,
             "instruments",
             (instrument,),
-            f"{row['name']}: {label(row['legal_force'])}, adopted "
-            f"{when(row['adopted_label']) or 'undated'}, {counted(site, instrument)} parties counted",
+            _("{name}: {force}, adopted {date}, {n} parties counted").format(
+                name=row["name"],
+                force=label(row["legal_force"]),
+                date=when(row["adopted_label"]) or _("undated"),
+                n=counted(site, instrument),
+            ),
             row["source_url"],
             row["checked_label"],
         ),  # fmt: skip
@@ -162,7 +200,7 @@ def publish_instrument(site: Site, row: pd.Series) -> None:
         condition_source=source(progress.source_url) if progress else None,
         parties=parties_grid(site, instrument),
         claims=claims_grid(site, instrument),
-        claims_note=CLAIMS_NOTE,
+        claims_note=_(CLAIMS_NOTE),
         events=events_of(site, instrument),
         live=live,
         live_name=live_name,
@@ -182,25 +220,28 @@ def index_grid(site: Site) -> Grid:
             Cell(label(row.legal_force)),
             Cell(label(row.mechanism)),
             Cell(str(row.forum)),
-            Cell(str(counted(site, row.id)), number=True, marks=marks(disputed=TOPIC_OF["count"] in topics)),
+            Cell(str(counted(site, row.id)), number=True, marks=marks(disputed=disputed("count", topics))),
         ])  # fmt: skip
-    headers = ["Instrument", "Adopted", "Legal force", "Mechanism", "Forum", "Parties counted"]
-    return Grid(headers, rows, caption=f"{plural(len(rows), 'instrument')}, oldest first", key="instruments")
+    headers = [_("Instrument"), _("Adopted"), _("Legal force"), _("Mechanism"), _("Forum"), _("Parties counted")]
+    caption = ngettext("{n} instrument, oldest first", "{n} instruments, oldest first", len(rows))
+    return Grid(headers, rows, caption=caption.format(n=number(len(rows))), key="instruments")
 
 
 def publish_instruments(site: Site) -> int:
     """Every instrument's page and the index of them; returns how many pages."""
-    for _, row in site.atlas.instruments.iterrows():
+    for _index, row in site.atlas.instruments.iterrows():
         publish_instrument(site, row)
     site.write_page(
         "instruments/",
         "listing.html",
-        title="Instruments",
-        description="Every instrument of international AI governance in the Atlas, with its legal force and the "
-        "number of parties counted.",
+        title=_("Instruments"),
+        description=_(
+            "Every instrument of international AI governance in the Atlas, with its legal force and the "
+            "number of parties counted."
+        ),
         grid=index_grid(site),
         parts=[],
         live=site.live_view("timeline"),
-        live_name="the timeline",
+        live_name=_("the timeline"),
     )
     return len(site.atlas.instruments)

@@ -14,18 +14,31 @@ import json
 from components.data.dates import PARTIAL as PARTIAL_DATE  # the one reading of a partial date
 from components.data.schema import Field, Resource
 from components.model.claims import STATUS_WORDS, STATUSES
-from components.publish.api import API, DERIVED, PACKAGE, TABLES
+from components.publish.api import API, DERIVED, NAME_LANGUAGES, PACKAGE, TABLES
 from components.publish.site import Site
 
 OPENAPI = "3.1.0"
 FILE = f"{API}openapi.json"
 JSON_TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}  # Table Schema
 INCOME = PACKAGE.resource("income_groups").field("income_group")  # the vocabulary of parties.income_group
+NAME_STATUS = PACKAGE.resource("instrument_translations").field("name_status")  # how a translated name was found
 DERIVED_SCHEMAS = {  # the type of each column of api.DERIVED (its description is there)
     "instruments": {
         "parties": {"type": "integer", "minimum": 0},
         "parties_unverified": {"type": "integer", "minimum": 0},
         "sources_differ": {"type": "boolean"},
+        **{
+            column: schema
+            for code in NAME_LANGUAGES
+            for column, schema in (
+                (f"name_{code}", {"type": "string"}),
+                (f"short_name_{code}", {"type": "string"}),
+                (
+                    f"name_status_{code}",
+                    {"type": "string", "enum": [*NAME_STATUS.enum, ""], "x-definitions": NAME_STATUS.definitions},
+                ),
+            )
+        },
     },
     "parties": {
         "region": {"type": "string"},

@@ -13,17 +13,21 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.charts.country_profile import commitments, joiners, party_card, peer_table, peers_of
-from components.content.base import Context, plural
+from components.content.base import Context
 from components.content.countries import peer_summary, peers_label, profile_chart, profile_summary
-from components.data.labels import label
+from components.content.registry import view
+from components.data.i18n import DEFAULT, N_, _, collation_key, language, ngettext
+from components.data.labels import label, number
 from components.model.filters import Filters, apply_filters
 from components.publish.blocks import Part, chart_part
 from components.publish.cells import REPORT_HEADER, Cell, Fact, Grid, marks, report_cell, source
 from components.publish.charts import ChartImages
 from components.publish.site import Site
 
-COMMITMENT_HEADERS = ["Instrument", "Legal force", "Action", "Date", "Evidence", "Source", "Checked"]
-PEER_HEADERS = ["Instrument", "Legal force", "Peers that joined", "Joined by"]
+# the tables' column headers (English: translated where shown)
+COMMITMENT_HEADERS = [N_("Instrument"), N_("Legal force"), N_("Action"), N_("Date"), N_("Evidence"), N_("Source"),
+                      N_("Checked")]  # fmt: skip
+PEER_HEADERS = [N_("Instrument"), N_("Legal force"), N_("Peers that joined"), N_("Joined by")]
 
 
 @dataclass(frozen=True)
@@ -62,22 +66,26 @@ def peers_section(site: Site, party: str, name: str, by: str, who_joined: dict |
     table = peer_table(party, peers, site.everyone.participation, site.everyone.instruments, joined=who_joined)
     gaps = table[~table["party_joined"] & (table["peers_joined"] >= at_least)]
     live = site.live_view("countries", Filters(party=(party,)), {"peers": (by,), "at_least": (str(at_least),)})
-    title = f"{group}: what at least {at_least} of its {n} peers joined"
+    title = _("{group}: what at least {at_least} of its {n} peers joined").format(group=group, at_least=at_least, n=n)
     if gaps.empty:
-        summary = f"{name} has joined every instrument that at least {at_least} of its {n} peers ({group}) joined."
+        summary = _("{name} has joined every instrument that at least {at_least} of its {n} peers ({group}) "
+                    "joined.").format(name=name, at_least=at_least, n=n, group=group)  # fmt: skip
         return Peers(title, summary, None, live)
     rows = [
         [
             Cell(str(r.instrument), href=f"../../instruments/{r.instrument_id}/"),
             Cell(label(r.legal_force)),
-            Cell(f"{r.peers_joined} of {n}", number=True),
+            Cell(_("{k} of {n}").format(k=r.peers_joined, n=n), number=True),
             Cell(str(r.joined_by)),
         ]
         for r in gaps.itertuples()
     ]
-    caption = f"Joined by at least {at_least} of the {n} peers ({group}), not by {name}"
+    caption = _("Joined by at least {at_least} of the {n} peers ({group}), not by {name}").format(
+        at_least=at_least, n=n, group=group, name=name
+    )
     summary = peer_summary(gaps, int(table["party_joined"].sum()), name, group, n, at_least)
-    return Peers(title, summary, Grid(PEER_HEADERS, rows, caption=caption, key=f"peers-{by.lower()}"), live)
+    headers = [_(h) for h in PEER_HEADERS]
+    return Peers(title, summary, Grid(headers, rows, caption=caption, key=f"peers-{by.lower()}"), live)
 
 
 def joined_grid(site: Site, party: str, joined: pd.DataFrame) -> Grid:
@@ -98,37 +106,42 @@ def joined_grid(site: Site, party: str, joined: pd.DataFrame) -> Grid:
                  marks=marks(disputed=(party, instrument) in site.disputed)),
             Cell(label(force[instrument])),
             Cell(label(row.action)),
-            Cell(row.date_label or "undated"),
+            Cell(row.date_label or _("undated")),
             Cell(label(row.evidence), marks=marks(unverified=str(row.evidence) == "unverified")),
             source(row.source_url),
             Cell(str(row.checked_label)),
         ]  # fmt: skip
         if reports:
             shown = f"{site.names.get(party, party)} — {site.short[instrument]}: {label(row.action)} " + (
-                row.date_label or "undated"
+                row.date_label or _("undated")
             )
             cells.append(report_cell(site.report(f"parties/{party}/", "participation",
                                                  (instrument, party, str(row.action)), shown, row.source_url,
                                                  row.checked_label)))  # fmt: skip
         grid.append(cells)
-    caption = f"{plural(len(joined), 'instrument')} joined (and not left); {plural(len(rows), 'action')} recorded"
-    return Grid(COMMITMENT_HEADERS + [REPORT_HEADER] * reports, grid, caption=caption, key="joined")
+    caption = "; ".join((
+        ngettext("{n} instrument joined (and not left)", "{n} instruments joined (and not left)",
+                 len(joined)).format(n=number(len(joined))),
+        ngettext("{n} action recorded", "{n} actions recorded", len(rows)).format(n=number(len(rows))),
+    ))  # fmt: skip
+    headers = [_(h) for h in COMMITMENT_HEADERS] + [_(REPORT_HEADER)] * reports
+    return Grid(headers, grid, caption=caption, key="joined")
 
 
 def party_facts(site: Site, party: str, card: dict[str, str], joined: pd.DataFrame, binding: int) -> list[Fact]:
     """The Countries view's card and metrics: type, region, income group, groupings, what it joined."""
     out = [
-        Fact("Type", card["type"]),
-        Fact("UN region", card["region"]),
-        Fact("Income group", card["income"], note="World Bank classification (income_groups.csv)"),
-        Fact("Groupings", card["groups"]),
+        Fact(_("Type"), card["type"]),
+        Fact(_("UN region"), card["region"]),
+        Fact(_("Income group"), card["income"], note=_("World Bank classification (income_groups.csv)")),
+        Fact(_("Groupings"), card["groups"]),
     ]
     hq = str(site.party_rows.at[party, "hq_country"] or "")
     if hq:
-        out.append(Fact("Headquarters", site.names.get(hq, hq), href=f"../{hq}/" if hq in site.party_pages else ""))
+        out.append(Fact(_("Headquarters"), site.names.get(hq, hq), href=f"../{hq}/" if hq in site.party_pages else ""))
     out += [
-        Fact("Instruments joined", str(len(joined)), data=str(len(joined)), key="instruments-joined"),
-        Fact("Legally binding", str(binding)),
+        Fact(_("Instruments joined"), str(len(joined)), data=str(len(joined)), key="instruments-joined"),
+        Fact(_("Legally binding"), str(binding)),
     ]
     return out
 
@@ -138,7 +151,7 @@ def profile_part(site: Site, images: ChartImages, party: str, name: str, joined:
     filters = Filters(party=(party,))
     ctx = Context(site.atlas, filters, apply_filters(site.atlas, filters))  # as the view's build() makes it
     chart = profile_chart(ctx, site.everyone, party, name, joined)
-    return chart_part(chart, lambda c: images.add(f"parties/{party}/", c, live))
+    return chart_part(chart, lambda c: images.add(f"{site.prefix}parties/{party}/", c, live))
 
 
 def publish_party(
@@ -147,10 +160,14 @@ def publish_party(
     """The party's page (with its profile chart when `images` draws charts; `who_joined`: the parties that joined each
     instrument, made once for all the pages); returns its row of the index."""
     card = party_card(party, site.atlas.parties)
-    name = card["name"]
+    name = site.names.get(party, card["name"])  # a state's name in the page's language (CLDR)
     joined = commitments(party, site.everyone.participation, site.everyone.instruments)
     binding = int((joined["legal_force"] == "legally_binding").sum())
-    summary = profile_summary(joined, name) if len(joined) else f"{name} has joined no instrument that it has not left."
+    summary = (
+        profile_summary(joined, name)
+        if len(joined)
+        else _("{name} has joined no instrument that it has not left.").format(name=name)
+    )
     row = site.party_rows.loc[party]
     institutes = site.atlas.institutes[site.atlas.institutes["party_id"] == party]
     path = f"parties/{party}/"
@@ -183,7 +200,7 @@ def publish_party(
             section for by in peer_groups(site, party) if (section := peers_section(site, party, name, by, who_joined))
         ],
         live=live,
-        live_name="Countries",
+        live_name=_(view("countries").title),
         sentence=sentence,
         bibtex=bibtex,
     )
@@ -200,18 +217,22 @@ def publish_parties(site: Site, images: ChartImages | None = None) -> int:
     """A page per party with participation, and the index of them (by name); returns how many party pages."""
     who_joined = joiners(site.everyone.participation)  # once, not per party and peer group
     pages = (publish_party(site, party, images, who_joined) for party in sorted(site.party_pages))
-    rows = sorted(pages, key=lambda r: r[0].text.lower())
-    caption = f"{plural(len(rows), 'party', 'parties')} with at least one recorded action"
-    headers = ["Party", "Type", "UN region (or type)", "Instruments joined", "Legally binding"]
+    fold = str.lower if language() == DEFAULT else collation_key  # French and Spanish: 'États-Unis' under E
+    rows = sorted(pages, key=lambda r: fold(r[0].text))
+    caption = ngettext("{n} party with at least one recorded action", "{n} parties with at least one recorded action",
+                       len(rows)).format(n=number(len(rows)))  # fmt: skip
+    headers = [_("Party"), _("Type"), _("UN region (or type)"), _("Instruments joined"), _("Legally binding")]
     site.write_page(
         "parties/",
         "listing.html",
-        title="Parties",
-        description="Every state, organisation and company with a recorded action in the Atlas: what each joined, "
-        "and what its peers joined that it did not.",
+        title=_("Parties"),
+        description=_(
+            "Every state, organisation and company with a recorded action in the Atlas: what each joined, "
+            "and what its peers joined that it did not."
+        ),
         grid=Grid(headers, rows, caption=caption, key="parties"),
         parts=[],
         live=site.live_view("countries"),
-        live_name="Countries",
+        live_name=_(view("countries").title),
     )
     return len(rows)

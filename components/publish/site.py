@@ -1,5 +1,10 @@
 """The site being published: where it goes, its addresses (permanent, relative, live), the facts every page shares,
-and writing pages through the Jinja templates (autoescaped: data text is always text)."""
+and writing pages through the Jinja templates (autoescaped: data text is always text).
+
+One Site is one language of the site (issue 20): English at the root, French under fr/ and Spanish under es/, the
+same pages at the same relative paths. The templates' words go through gettext (Jinja's i18n extension, the Atlas's
+own `_`/`ngettext`, components/data/i18n.py), and a page is rendered while its language is the current one
+(build.py: `with speaking(code)`), so the Python code's words, dates and country names follow it too."""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from components.content.registry import by_name, view
 from components.content.report import ReportConfig, ReportFact, atlas_config, report_link
 from components.content.urls import LOCAL, address, view_address
 from components.data.dates import in_words
+from components.data.i18n import DEFAULT, LANGUAGES, N_, _, ngettext
 from components.data.schema import DESCRIPTOR, read_package
 from components.export.citation import ViewMeta, cite_view
 from components.model.atlas import Atlas, citation
@@ -37,8 +43,38 @@ HERE = Path(__file__).parent
 STYLESHEET = "atlas.css"
 FEEDS = {"atom": "feeds/atlas.atom", "json": "feeds/atlas.json"}
 DEFAULT_BASE_URL = "http://localhost:8000"  # where `python -m http.server -d site` serves it; --base-url for real
-KINDS = {"instruments": "Instruments", "parties": "Parties", "institutes": "AI safety institutes",
-         "events": "Summits and meetings"}  # fmt: skip
+# each page kind's folder and name (English: translated where it is shown, kinds())
+KINDS = {"instruments": N_("Instruments"), "parties": N_("Parties"), "institutes": N_("AI safety institutes"),
+         "events": N_("Summits and meetings")}  # fmt: skip
+SITE_NAME = N_("AI Governance Atlas")
+
+
+def kinds() -> dict[str, str]:
+    """Each page kind's folder and its name in the current language."""
+    return {folder: _(name) for folder, name in KINDS.items()}
+
+
+def prefix_of(code: str) -> str:
+    """The folder of a language's pages: '' for English (the root), 'fr/', 'es/' (and 'en-XA/' for the tests'
+    pseudo-locale)."""
+    return "" if code == DEFAULT else f"{code}/"
+
+
+def environment() -> jinja2.Environment:
+    """The templates' environment: autoescaped, strict, and with gettext (`_()`, `gettext()`, `ngettext()` and
+    `{% trans %}` blocks, trimmed) calling the Atlas's own functions, so a page's words are those of the language
+    current when it is rendered. Newstyle gettext: placeholders are `%(name)s`, their values escaped."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,  # every page is HTML: every value is escaped unless it is Markup made by this package
+        undefined=jinja2.StrictUndefined,  # a name a template misses is an error, not an empty string
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.policies["ext.i18n.trimmed"] = True  # a {% trans %} block's line breaks are not part of its msgid
+    env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)  # type: ignore[attr-defined]
+    return env
 
 
 def release_of(data_dir: Path) -> str:
@@ -61,16 +97,47 @@ class Site:
     release: str = ""
     accessed: dt.date = field(default_factory=dt.date.today)  # the citations' access date: the day of publishing
     written: list[str] = field(default_factory=list)  # the pages written (site paths), for the sitemap
+    lang: str = DEFAULT  # the language of this site's pages (build.py renders them while it is the current one)
+    languages: tuple[str, ...] = (DEFAULT,)  # every language the build publishes: each page's alternates
+    pages: list[str] = field(default_factory=list)  # the pages written, as paths within the language's folder
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(HERE / "templates"),
-            autoescape=True,  # every page is HTML: every value is escaped unless it is Markup made by this package
-            undefined=jinja2.StrictUndefined,  # a name a template misses is an error, not an empty string
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = environment()
+
+    # ------------------------------------------------------------ the language
+
+    @property
+    def prefix(self) -> str:
+        """This language's folder in the site: '' (English), 'fr/', 'es/'."""
+        return prefix_of(self.lang)
+
+    @property
+    def up(self) -> str:
+        """From the language's root to the site's: the shared files (stylesheet, search, feeds, API) are there."""
+        return "../" * self.prefix.count("/")
+
+    def alternates(self, path: str) -> list[tuple[str, str]]:
+        """(hreflang, permanent link) of the page at `path` in every language published, and x-default (English):
+        the <link rel="alternate"> of each page and the sitemap's."""
+        published = [code for code in self.languages if code in LANGUAGES]
+        if len(published) < 2:
+            return []
+        out = [(code, self.permalink(f"{prefix_of(code)}{path}")) for code in published]
+        if DEFAULT in published:
+            out.append(("x-default", self.permalink(path)))
+        return out
+
+    def switcher(self, path: str) -> list[tuple[str, str, str, bool]]:
+        """(code, the language's own name, relative link, is it this page's) per language published: the page's
+        language links in the header."""
+        published = [code for code in self.languages if code in LANGUAGES]
+        if len(published) < 2:
+            return []
+        top = "../" * path.count("/") + self.up
+        return [
+            (code, LANGUAGES[code], f"{top}{prefix_of(code)}{path}" or "./", code == self.lang) for code in published
+        ]
 
     # ------------------------------------------------------------ what every page shares, computed once
 
@@ -131,24 +198,46 @@ class Site:
     def report(self, path: str, table: str, key: tuple[str, ...], shown: str, source_url: object,
                checked: object) -> str:  # fmt: skip
         """The address that opens a report on a fact of the page at `path` ('' without a report config)."""
-        fact = ReportFact(table, key, shown, str(source_url or ""), str(checked or ""), self.permalink(path),
+        fact = ReportFact(table, key, shown, str(source_url or ""), str(checked or ""), self.page_link(path),
                           self.release)  # fmt: skip
         return report_link(fact, self.report_config)
+
+    def print_footer(self, canonical: str, asof: str) -> str:
+        """The printed page's running footer as the text of a CSS string (base.html, atlas.css): the Atlas, the data's
+        date and release, the permanent link. A quote or backslash cannot end the string: in the words (an
+        apostrophe in French) it is a CSS escape, in the address it is percent-encoded."""
+        words = [_(SITE_NAME), _("data as of {date}").format(date=asof)]
+        if self.release:
+            words.append(_("release {release}").format(release=self.release))
+        text = " · ".join(words).replace("\\", "\\5C ").replace("'", "\\27 ")
+        address = canonical.replace("\\", "%5C").replace("'", "%27")
+        return f"{text} · {address}"
 
     # ------------------------------------------------------------ addresses
 
     def permalink(self, path: str) -> str:
+        """The permanent address of a file at `path` from the site's root (the API, the feeds)."""
         return f"{self.base_url}/{path}"
 
+    def page_link(self, path: str) -> str:
+        """The permanent address of this language's page at `path` (within the language's folder)."""
+        return self.permalink(f"{self.prefix}{path}")
+
+    @property
+    def live_lang(self) -> dict[str, str]:
+        """The query that opens the live Atlas in this site's language (none for English: its default)."""
+        return {} if self.lang == DEFAULT else {"lang": self.lang}
+
     def live(self, name: str, query: Mapping[str, str] | None = None) -> str:
-        """A view of the live Atlas with a query (and the release, while the data is one)."""
-        return address(view(name), query, root=self.live_root, release=self.release)
+        """A view of the live Atlas with a query (and the release, while the data is one), in this language."""
+        return address(view(name), {**(query or {}), **self.live_lang}, root=self.live_root, release=self.release)
 
     def live_view(
         self, name: str, filters: Filters | None = None, options: Mapping[str, tuple[str, ...]] | None = None
     ) -> str:
         """A view of the live Atlas showing these filters and options (only what differs from the defaults)."""
-        return view_address(view(name), self.atlas, filters, options, root=self.live_root, release=self.release)
+        return view_address(view(name), self.atlas, filters, options, root=self.live_root, release=self.release,
+                            extra=self.live_lang)  # fmt: skip
 
     def resolve(self, target: str) -> str:
         """A Markdown link's target in a view's text: an http(s) address as it is, a view of the Atlas ('freshness')
@@ -160,28 +249,30 @@ class Site:
 
     def cite(self, path: str, title: str, key: str) -> tuple[str, str]:
         """The citation sentence and BibTeX of a page, with its permanent link and the release."""
-        what = f"release {self.release}" if self.release else "data between releases"
+        what = _("release {release}").format(release=self.release) if self.release else _("data between releases")
         meta = ViewMeta(view=key.split("/")[0], title=title, filters=what, asof=self.atlas.asof,
-                        url=self.permalink(path), citation=self.citation)  # fmt: skip
+                        url=self.page_link(path), citation=self.citation)  # fmt: skip
         return cite_view(meta, accessed=self.accessed, chart=key.split("/")[-1])
 
     # ------------------------------------------------------------ writing
 
     def write_page(self, path: str, template: str, *, title: str, description: str, **context) -> None:
         """templates/<template> rendered to <path>index.html, and its preview card to <path>og.png (cards.py); `path` is
-        the page's folder ('' for the home page, 'parties/BRA/'), so that its address ends in a slash and every link
-        from it is relative."""
+        the page's folder within its language's ('' for the home page, 'parties/BRA/'), so that its address ends in a
+        slash and every link from it is relative. `root` leads from the page to its language's home page, `top` (the
+        template's) to the site's root and its shared files."""
         root = "../" * path.count("/")
         card = cards.card_for(self, path, title, description)
-        self.write(f"{path}{cards.NAME}", card.png())  # the page's preview (og:image), beside it
+        self.write(f"{self.prefix}{path}{cards.NAME}", card.png())  # the page's preview (og:image), beside it
         html = self.env.get_template(template).render(
-            root=root, path=path, title=title, description=description, canonical=self.permalink(path),
-            site=self, kinds=KINDS, feeds=FEEDS, stylesheet=STYLESHEET, asof=in_words(self.atlas.asof),
-            card=card, card_url=self.permalink(f"{path}{cards.NAME}"), card_size=(cards.WIDTH, cards.HEIGHT),
+            root=root, path=path, title=title, description=description, canonical=self.page_link(path),
+            site=self, kinds=kinds(), feeds=FEEDS, stylesheet=STYLESHEET, asof=in_words(self.atlas.asof),
+            card=card, card_url=self.page_link(f"{path}{cards.NAME}"), card_size=(cards.WIDTH, cards.HEIGHT),
             **context,
         )  # fmt: skip
-        self.write(f"{path}index.html", html)
-        self.written.append(path)
+        self.write(f"{self.prefix}{path}index.html", html)
+        self.written.append(f"{self.prefix}{path}")
+        self.pages.append(path)
 
     def write_record(self, kind: str, row: pd.Series, *, summary: str, facts: list, fact_source, instruments: list,
                      live: str, live_name: str) -> None:  # fmt: skip
@@ -202,9 +293,10 @@ class Site:
         else:
             target.write_text(data, encoding="utf-8")
 
-    def write_shared(self) -> None:
+    def write_shared(self, others: tuple[Site, ...] = ()) -> None:
         """The stylesheet, the change feeds (made from the data published, as the live Atlas makes its own), robots.txt
-        and the sitemap of every page written."""
+        and the sitemap of every page written (by this site and by `others`: the other languages'), each with its
+        alternates in the other languages. Written once, at the site's root, whatever the languages."""
         shutil.copyfile(HERE / "static" / STYLESHEET, self.out / STYLESHEET)
         atlas = self.atlas
         events = dated_events(atlas.instruments, atlas.participation, atlas.parties, atlas.institutes)
@@ -213,8 +305,13 @@ class Site:
         self.write(FEEDS["json"], json_feed(events, link=self.permalink("")))
         self.write("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {self.permalink('sitemap.xml')}\n")
         urls = "".join(
-            f"<url><loc>{xml_escape(self.permalink(path))}</loc><lastmod>{atlas.asof.isoformat()}</lastmod></url>\n"
-            for path in self.written
-        )
+            f"<url><loc>{xml_escape(site.page_link(path))}</loc><lastmod>{atlas.asof.isoformat()}</lastmod>"
+            + "".join(f'<xhtml:link rel="alternate" hreflang="{code}" href="{xml_escape(href)}"/>'
+                      for code, href in site.alternates(path))
+            + "</url>\n"
+            for site in (self, *others)
+            for path in site.pages
+        )  # fmt: skip
         self.write("sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
-                   f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')  # fmt: skip
+                   '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                   f'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n{urls}</urlset>\n')  # fmt: skip

@@ -8,7 +8,7 @@ import streamlit as st
 from components.charts.margins import settle_margins
 from components.content.base import Chart, Table
 from components.content.urls import address, root_of
-from components.data.i18n import DEFAULT, language
+from components.data.i18n import DEFAULT, N_, _, language
 from components.export.citation import ViewMeta, cite_view, file_name
 from components.export.images import SIZES, briefing_figure, image_bytes, projector_svg
 from components.export.rows import csv_bytes, xlsx_bytes
@@ -18,6 +18,14 @@ from components.text import md
 from components.ui.frame import Frame
 from components.ui.probe import chart_drawn
 from components.ui.source import release_shown
+
+SIZE_NAMES = {"slide": N_("Slide"), "document": N_("Document")}  # components/export/images.SIZES
+
+
+def size_label(size: str) -> str:
+    """'Slide (1600×900)': an image size's name in the view's language, and its pixels."""
+    name = _(SIZE_NAMES[size]) if size in SIZE_NAMES else size.capitalize()
+    return f"{name} ({SIZES[size][0]}×{SIZES[size][1]})"
 
 
 class _Sent(go.Figure):
@@ -53,7 +61,7 @@ def _projector(frame: Frame, key: str, fig, url: str) -> bytes:
     """The chart as the projector's SVG, drawn once per filter state and address (shared by sessions)."""
     from components.ui.frame import memo
 
-    return memo(frame, f"projector:{frame.page.name}:{key}", lambda: projector_svg(fig, url=url), url)
+    return memo(frame, f"projector:{frame.page.name}:{key}", lambda: projector_svg(fig, url=url, lang=language()), url)
 
 
 def table_download(table: Table, frame: Frame) -> None:
@@ -116,47 +124,52 @@ def show_chart(chart: Chart, frame: Frame, *, explain: bool = True):
     st.caption(md(chart.summary))  # the chart's text alternative, with its main numbers
     if chart.unverified and explain:
         st.caption(
-            f"{chart.unverified} The CSV and XLSX say which (`evidence` or `parties_unverified`), "
-            "and `sources_differ` marks what sources dispute.",
-            help="Evidence levels: official (read on an official page), secondary (a reputable page reporting the "
-            "official list), unverified (a single non-official source or an inference stated in the row's notes).",
+            _(
+                "{note} The CSV and XLSX say which (`evidence` or `parties_unverified`), and `sources_differ` marks what "
+                "sources dispute."
+            ).format(note=chart.unverified),
+            help=_(
+                "Evidence levels: official (read on an official page), secondary (a reputable page reporting the "
+                "official list), unverified (a single non-official source or an inference stated in the row's "
+                "notes)."
+            ),
         )
     rows = chart.rows
     # A folded section, not a popover: its controls follow the chart in the page's order (a popover's content sits at
     # the end of the page, where Tab does not reach it from its button). Drawn when opened (on_change="rerun"): six
     # controls and two citations per chart are not sent on every run.
-    cite = st.expander("Download or cite this chart", icon=":material/download:", key=f"{key}_cite",
+    cite = st.expander(_("Download or cite this chart"), icon=":material/download:", key=f"{key}_cite",
                        on_change="rerun", width=620)  # fmt: skip
     if not cite.open:
         return event
     with cite:
-        size = st.radio(
-            "Image size", list(SIZES), key=f"{key}_size", horizontal=True,
-            format_func=lambda s: f"{s.capitalize()} ({SIZES[s][0]}×{SIZES[s][1]})",
-        )  # fmt: skip
+        lang = language()  # a download is made on click, outside the page's run: it keeps the page's language
+        size = st.radio(_("Image size"), list(SIZES), key=f"{key}_size", horizontal=True, format_func=size_label)
         left, right = st.columns(2)
         left.download_button(
-            "PNG (2×)", data=lambda: image_bytes(fig, fmt="png", size=size, url=url), mime="image/png",
+            "PNG (2×)", data=lambda: image_bytes(fig, fmt="png", size=size, url=url, lang=lang), mime="image/png",
             file_name=file_name(meta, "png", size, chart=key), key=f"{key}_png", icon=":material/image:", on_click="ignore",
         )  # fmt: skip
         right.download_button(
-            "SVG", data=lambda: image_bytes(fig, fmt="svg", size=size, url=url), mime="image/svg+xml",
+            "SVG", data=lambda: image_bytes(fig, fmt="svg", size=size, url=url, lang=lang), mime="image/svg+xml",
             file_name=file_name(meta, "svg", size, chart=key), key=f"{key}_svg", icon=":material/draw:", on_click="ignore",
         )  # fmt: skip
         left.download_button(
-            "Data (CSV)", data=lambda: csv_bytes(rows, meta), mime="text/csv", file_name=file_name(meta, "csv", chart=key),
+            _("Data (CSV)"), data=lambda: csv_bytes(rows, meta), mime="text/csv", file_name=file_name(meta, "csv", chart=key),
             key=f"{key}_csv", icon=":material/table:", on_click="ignore",
         )  # fmt: skip
         right.download_button(
-            "Data (XLSX)", data=lambda: xlsx_bytes(rows, meta), file_name=file_name(meta, "xlsx", chart=key), key=f"{key}_xlsx",
+            _("Data (XLSX)"), data=lambda: xlsx_bytes(rows, meta), file_name=file_name(meta, "xlsx", chart=key), key=f"{key}_xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/grid_on:",
             on_click="ignore",
         )  # fmt: skip
         sentence, bibtex = cite_view(meta, chart=key)
-        st.markdown("**Cite this view**")
+        st.markdown(_("**Cite this view**"))
         st.code(sentence, language=None, wrap_lines=True)
         st.code(bibtex, language="latex")
         st.caption(
-            f"Briefing layout (no sidebar, for screenshots): [{frame.page.name} in brief]({url}{'&' if '?' in url else '?'}layout=brief)"
+            _("Briefing layout (no sidebar, for screenshots): [{view} in brief]({address})").format(
+                view=frame.page.name, address=f"{url}{'&' if '?' in url else '?'}layout=brief"
+            )
         )
     return event

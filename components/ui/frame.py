@@ -13,7 +13,7 @@ import streamlit as st
 from components.content.base import Context, ViewContent
 from components.content.registry import View
 from components.content.registry import view as view_named
-from components.data.i18n import CODES, language
+from components.data.i18n import CODES, _, language, ngettext
 from components.model.atlas import Atlas, data_dir_from_env
 from components.model.filters import Filters, Slice, describe, slice_of
 from components.model.participation import party_names, short_names
@@ -121,10 +121,10 @@ def memo(frame: Frame, name: str, compute: Callable[[], T], *options) -> T:
 
 
 @st.cache_resource(show_spinner=False)
-def _tours() -> dict:
+def _tours() -> dict:  # one for every language: a tour gives its texts in the view's language when they are read
     from components.content.tours import load_tours
 
-    tours, _ = load_tours()
+    tours, _problems = load_tours()
     return tours
 
 
@@ -176,9 +176,10 @@ def page_frame(name: str) -> Frame:
 
         short = short_names(atlas.instruments)
         st.warning(
-            f"**SCENARIO** — {md(describe_scenario(filters.whatif, party_names(atlas.parties), short))}. These actions are "
-            "hypothetical: they are not in the data, and every chart and export of this view is labelled SCENARIO. "
-            "Clear them under *What-if* in the sidebar.",
+            _(
+                "**SCENARIO** — {scenario}. These actions are hypothetical: they are not in the data, and every chart and "
+                "export of this view is labelled SCENARIO. Clear them under *What-if* in the sidebar."
+            ).format(scenario=md(describe_scenario(filters.whatif, party_names(atlas.parties), short))),
             icon=":material/science:",
         )
     if options.get("tour") and options["tour"][0] in tours:
@@ -198,7 +199,8 @@ def plain_frame(name: str) -> Frame:
     names = {p.name for p in params}
     unknown = [key for key in st.query_params if key not in names]
     if unknown:
-        st.warning(f"This page has no filters in its address: {listed(unknown)} ignored.", icon=":material/link_off:")
+        st.warning(_("This page has no filters in its address: {names} ignored.").format(names=listed(unknown)),
+                   icon=":material/link_off:")  # fmt: skip
         for key in unknown:
             del st.query_params[key]
     raw = {key: st.query_params.get_all(key) for key in st.query_params}
@@ -235,7 +237,9 @@ def _address_notices(notices: list[str]) -> None:
     for notice in notices[:MAX_NOTICES]:
         st.warning(notice, icon=":material/link_off:")
     if len(notices) > MAX_NOTICES:
-        st.warning(f"… and {len(notices) - MAX_NOTICES} more problems in the address, also ignored.",
+        more = len(notices) - MAX_NOTICES
+        st.warning(ngettext("… and {n} more problem in the address, also ignored.",
+                            "… and {n} more problems in the address, also ignored.", more).format(n=more),
                    icon=":material/link_off:")  # fmt: skip
 
 
@@ -304,7 +308,7 @@ def view_control(frame: Frame, name: str, title: str, *, labels: dict[str, str] 
         return
     if param.multiple and searched(len(param.options)):  # instruments at scale: searched on the server
         catalogue = instrument_catalogue(frame.atlas, param.options, labels or {}, f"{frame.page.name}:{param.name}")
-        pick_many(target, title, catalogue, key, placeholder="Choose instruments", max_selections=param.max_items,
+        pick_many(target, title, catalogue, key, placeholder=_("Choose instruments"), max_selections=param.max_items,
                   help=help)  # fmt: skip
     elif param.multiple:
         target.multiselect(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.data.i18n import CODES, LANGUAGES, _, best_language, language, set_language
+from components.data.i18n import CODES, LANGUAGES, _, best_language, language, number, set_language  # noqa: F401
 
 PICKER = "lang_picker"
 

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
+from components.data.i18n import _, ngettext
 from components.model.atlas import Atlas, derived
 from components.model.participation import party_names
 from components.text import md
+from components.ui.language import choose_language, number
 
 SEARCH_ABOVE = int(os.environ.get("ATLAS_SEARCH_ABOVE", "400"))  # longer lists are searched on the server
 OFFERED = 30  # suggestions offered by a searched picker before anything is typed
@@ -81,19 +83,47 @@ class Catalogue:
             return (exact or found)[0], [], ""
         shown = md(text.strip())
         if found:
-            return (
-                None,
-                found[:FOUND],
-                (
-                    f"{len(found)} {self.plural} match “{shown}”: open the list and pick one (the first "
-                    f"{min(len(found), FOUND)} are at its top), or type more of the name."
-                ),
-            )
+            return None, found[:FOUND], self._several(len(found), min(len(found), FOUND), shown)
         close = difflib.get_close_matches(text.strip().casefold(), [k[2] for k in self._keys], n=3, cutoff=0.6)
-        by_name = {name: option for option, _, name in self._keys}
+        by_name = {name: option for option, _code, name in self._keys}
         offered = [by_name[c] for c in close]
-        hint = f" Did you mean {', '.join(md(self.label(o)) for o in offered)}?" if offered else ""
-        return None, offered, f"No {self.noun} matches “{shown}”.{hint}"
+        hint = " " + _("Did you mean {names}?").format(names=", ".join(md(self.label(o)) for o in offered))
+        return None, offered, self._none(shown) + (hint if offered else "")
+
+    # Whole sentences per kind of option (a translator words "parties" and "instruments" differently, with their
+    # genders), chosen by the noun; `text` is the typed text, escaped.
+    def _several(self, count: int, first: int, text: str) -> str:
+        if self.noun == "party":
+            message = _("{count} parties match “{text}”: open the list and pick one (the first {first} are at its "
+                        "top), or type more of the name.")  # fmt: skip
+        elif self.noun == "instrument":
+            message = _("{count} instruments match “{text}”: open the list and pick one (the first {first} are at its "
+                        "top), or type more of the name.")  # fmt: skip
+        else:
+            message = _("{count} items match “{text}”: open the list and pick one (the first {first} are at its "
+                        "top), or type more of the name.")  # fmt: skip
+        return message.format(count=count, first=first, text=text)
+
+    def _none(self, text: str) -> str:
+        if self.noun == "party":
+            return _("No party matches “{text}”.").format(text=text)
+        if self.noun == "instrument":
+            return _("No instrument matches “{text}”.").format(text=text)
+        return _("No item matches “{text}”.").format(text=text)
+
+    def search_placeholder(self) -> str:
+        """What a searched picker says before anything is typed: how to search, and among how many."""
+        count = len(self.ids)
+        if self.noun == "party":
+            message = ngettext("Type a name or code, then Enter ({count} party)",
+                               "Type a name or code, then Enter ({count} parties)", count)  # fmt: skip
+        elif self.noun == "instrument":
+            message = ngettext("Type a name or code, then Enter ({count} instrument)",
+                               "Type a name or code, then Enter ({count} instruments)", count)  # fmt: skip
+        else:
+            message = ngettext("Type a name or code, then Enter ({count} item)",
+                               "Type a name or code, then Enter ({count} items)", count)  # fmt: skip
+        return message.format(count=number(count))
 
 
 def party_catalogue(atlas: Atlas, ids: Sequence[str]) -> Catalogue:
@@ -127,6 +157,7 @@ def _offered(catalogue: Catalogue, key: str, chosen: list[str]) -> list[str]:
 
 def _resolve(key: str, catalogue: Catalogue, multiple: bool, then: Callable[[], None] | None) -> None:
     """A searched picker's callback: each typed text becomes the option it names, or a note and a shorter list."""
+    choose_language()  # a callback runs before the page's script sets the language (the notes are in it)
     state = st.session_state
     value = state.get(key)
     values = list(value or []) if multiple else ([value] if value is not None else [])
@@ -170,7 +201,7 @@ def pick_many(place, title: str, catalogue: Catalogue, key: str, *, placeholder:
     chosen = [v for v in st.session_state.get(key) or [] if v in catalogue.labels]
     place.multiselect(
         title, _offered(catalogue, key, chosen), format_func=catalogue.label, accept_new_options=True,
-        placeholder=f"Type a name or code, then Enter ({len(catalogue.ids):,} {catalogue.plural})",
+        placeholder=catalogue.search_placeholder(),
         on_change=_resolve, args=(key, catalogue, True, on_change), **common,
     )  # fmt: skip
     _note(place, key)
@@ -189,7 +220,7 @@ def pick_one(place, title: str, catalogue: Catalogue, key: str, *, placeholder: 
     place.selectbox(
         title, _offered(catalogue, key, chosen), key=key, index=None, format_func=catalogue.label,
         accept_new_options=True, help=help,
-        placeholder=f"Type a name or code, then Enter ({len(catalogue.ids):,} {catalogue.plural})",
+        placeholder=catalogue.search_placeholder(),
         on_change=_resolve, args=(key, catalogue, False, on_change),
     )  # fmt: skip
     _note(place, key)

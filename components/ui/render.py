@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.content import base
 from components.content.report import Report, ReportTable, atlas_config
+from components.data.dictionary import column_label, column_labels
 from components.data.i18n import _
 from components.text import md, md_link
 from components.ui.chart import show_chart, table_download, view_url
@@ -40,7 +41,7 @@ def static_table(block: base.Table) -> pd.DataFrame:
         return values
 
     data = block.data
-    out = pd.DataFrame({("Source" if column == "source_url" else md(column)):  # as the interactive table heads it
+    out = pd.DataFrame({(_("Source") if column == "source_url" else md(column_label(column) or column)):  # as the interactive table heads it
                         one_kind([cell(v, block.links.get(column)) for v in data[column]]) for column in data.columns},
                        index=[cell(i) for i in data.index] if block.index else None)  # fmt: skip
     return out
@@ -149,9 +150,14 @@ def _block(frame: Frame, block: base.Block, slots: dict, events: dict) -> None: 
         if block.download:
             _table_download(block, frame)
     elif isinstance(block, base.Table):
-        config = {c: st.column_config.LinkColumn(c if c != "source_url" else "Source", display_text=text)
+        config = {c: st.column_config.LinkColumn(c if c != "source_url" else _("Source"), display_text=text)
                   for c, text in block.links.items()}  # fmt: skip
-        st.dataframe(block.data, hide_index=not block.index, width="stretch", column_config=config or None,
+        for column, words in column_labels(c for c in block.data.columns if c not in config).items():
+            config[column] = st.column_config.Column(words)  # a file's column name, headed as readers read it
+        data = block.data
+        if block.index and column_label(data.index.name or ""):  # the index's name heads its column too
+            data = data.rename_axis(column_label(data.index.name))
+        st.dataframe(data, hide_index=not block.index, width="stretch", column_config=config or None,
                      **({"height": block.height} if block.height else {}))  # fmt: skip
         if block.download:
             _table_download(block, frame)

@@ -8,7 +8,7 @@ import datetime as dt
 import streamlit as st
 
 from components.data.dates import in_words
-from components.data.i18n import collation_key
+from components.data.i18n import N_, _, collation_key
 from components.data.labels import label
 from components.model.atlas import Atlas, data_dir_from_env, derived
 from components.model.filters import CHOICES, Filters
@@ -16,16 +16,22 @@ from components.model.participation import party_names, short_names
 from components.model.query import Vocabulary, code_span
 from components.model.releases import available
 from components.text import md
+from components.ui.language import choose_language, number
 from components.ui.pickers import instrument_catalogue, party_catalogue, pick_many, pick_one
 from components.ui.source import release_shown
 
 LISTS = {name: title for name, title in CHOICES.items() if name != "party"}  # the party picker is set apart
 GROUP_LABELS = {
-    "G77": "Group of 77 (Global South)",
-    "AU": "African Union",
-    "EU": "European Union",
-    "CoE": "Council of Europe",
+    "G77": N_("Group of 77 (Global South)"),
+    "AU": N_("African Union"),
+    "EU": N_("European Union"),
+    "CoE": N_("Council of Europe"),
 }
+
+
+def group_label(value: str) -> str:
+    """A grouping as the filter names it: 'Group of 77 (Global South)', else its label ('OECD', 'OCDE')."""
+    return _(GROUP_LABELS[value]) if value in GROUP_LABELS else label(value)
 
 
 def data_caption(atlas: Atlas) -> None:
@@ -34,10 +40,15 @@ def data_caption(atlas: Atlas) -> None:
         release = release_shown()
         latest = (available(data_dir_from_env()) or [None])[-1]
         if release and release != latest:
-            st.warning(f"Showing the data of release **{release}**, not the latest ({latest}). Remove `v=` from the "
-                       "address for the latest.", icon=":material/history:")  # fmt: skip
-        shown = f"release {release}" if release else f"version {atlas.version} with later changes"
-        st.caption(f"Data as of **{in_words(atlas.asof)}** · {shown}")
+            st.warning(_("Showing the data of release **{release}**, not the latest ({latest}). Remove `v=` from the "
+                         "address for the latest.").format(release=release, latest=latest), icon=":material/history:")  # fmt: skip
+        if release:
+            st.caption(
+                _("Data as of **{date}** · release {release}").format(date=in_words(atlas.asof), release=release)
+            )
+        else:
+            st.caption(_("Data as of **{date}** · version {version} with later changes").format(
+                date=in_words(atlas.asof), version=atlas.version))  # fmt: skip
 
 
 def by_name(atlas: Atlas) -> list[str]:
@@ -49,8 +60,8 @@ def by_name(atlas: Atlas) -> list[str]:
 
 def party_picker(atlas: Atlas, *, title: str | None = None) -> None:
     """The party filter: a searchable list of every party, by name (type to search; Enter or a click picks)."""
-    pick_many(st, title or CHOICES["party"], party_catalogue(atlas, by_name(atlas)), "f_party",
-              placeholder="Search a country, organisation or company")  # fmt: skip
+    pick_many(st, title or _(CHOICES["party"]), party_catalogue(atlas, by_name(atlas)), "f_party",
+              placeholder=_("Search a country, organisation or company"))  # fmt: skip
 
 
 def _one_and_more() -> None:
@@ -68,10 +79,11 @@ def party_select(atlas: Atlas, *, most: int = 4) -> None:
     state["f_party_more"] = chosen[1:most]
     catalogue = party_catalogue(atlas, by_name(atlas))
     one, more = st.columns(2)
-    pick_one(one, "Party", catalogue, "f_party_one", on_change=_one_and_more,
-             placeholder="Search a country, organisation or company")  # fmt: skip
-    pick_many(more, f"Compare with (up to {most - 1})", catalogue, "f_party_more", on_change=_one_and_more,
-              max_selections=most - 1, placeholder="Add parties to compare", persist=False)  # fmt: skip
+    pick_one(one, _("Party"), catalogue, "f_party_one", on_change=_one_and_more,
+             placeholder=_("Search a country, organisation or company"))  # fmt: skip
+    pick_many(more, _("Compare with (up to {n})").format(n=most - 1), catalogue, "f_party_more",
+              on_change=_one_and_more, max_selections=most - 1, placeholder=_("Add parties to compare"),
+              persist=False)  # fmt: skip
 
 
 LATER = "_sidebar_later"  # in the session state: the filter panel, to be drawn once the page's content is sent
@@ -85,7 +97,7 @@ def filter_panel_later(atlas: Atlas, vocabulary: Vocabulary, *, party: bool = Tr
 
     place = st.sidebar.container()
     if not panel_now():  # a browser's first run: the panel once the first chart is drawn (components/ui/probe.py)
-        place.caption("Loading the filters…")
+        place.caption(_("Loading the filters…"))
         return
     st.session_state[LATER] = lambda: filter_panel(atlas, vocabulary, party=party, place=place)
 
@@ -101,34 +113,32 @@ def filter_panel(atlas: Atlas, vocabulary: Vocabulary, *, party: bool = True, pl
     """The shared filters, a reset button and the what-if panel, in the sidebar or `place` in it (the party picker
     too, unless the page shows it itself: `party=False`)."""
     with place if place is not None else st.sidebar:
-        st.markdown("**Filters**")
+        st.markdown(_("**Filters**"))
         asof_field(vocabulary)
         st.slider(
-            "Adopted between", vocabulary.first.year, vocabulary.last.year, key="f_years", persist_state="session"
+            _("Adopted between"), vocabulary.first.year, vocabulary.last.year, key="f_years", persist_state="session"
         )
         for name, title in LISTS.items():
             st.multiselect(
-                title,
+                _(title),  # model/filters.CHOICES
                 getattr(vocabulary, name),
                 key=f"f_{name}",
-                format_func=(lambda v: GROUP_LABELS.get(v, v))
-                if name == "group"
-                else (label if name != "forum" else str),
-                placeholder="All",
+                format_func=group_label if name == "group" else (label if name != "forum" else str),
+                placeholder=_("All"),
                 persist_state="session",
             )
         if party:
             party_picker(atlas)
         st.button(
-            "Reset filters", on_click=reset, args=(vocabulary,), width="stretch", icon=":material/restart_alt:",
+            _("Reset filters"), on_click=reset, args=(vocabulary,), width="stretch", icon=":material/restart_alt:",
             key="reset_filters",
         )  # fmt: skip
         _whatif_panel(atlas, vocabulary)
 
 
-ASOF_HELP = ("Show the landscape as it stood on this date: instruments adopted, actions taken and institutes founded "
-             "by then, under the names they had then. Type a date (YYYY-MM-DD) and press Enter, or pick one from the "
-             "calendar. Empty: the latest data.")  # fmt: skip
+ASOF_HELP = N_("Show the landscape as it stood on this date: instruments adopted, actions taken and institutes "
+               "founded by then, under the names they had then. Type a date (YYYY-MM-DD) and press Enter, or pick one "
+               "from the calendar. Empty: the latest data.")  # fmt: skip
 
 
 def parse_day(text: str) -> dt.date | None:
@@ -144,17 +154,19 @@ def parse_day(text: str) -> dt.date | None:
 
 def _asof_typed(first: dt.date, last: dt.date) -> None:
     """The typed date, applied when Enter is pressed or the field is left; a wrong one is named and changes nothing."""
+    choose_language()  # a callback runs before the page's script sets the language
     state = st.session_state
     text = state.get("f_asof_text") or ""
     try:
         day = parse_day(text)
     except ValueError:
-        state["asof_problem"] = (f"{code_span(text.strip())} is not a date. Type it as YYYY-MM-DD, for example "
-                                 "2024-01-01; the view stays as it was.")  # fmt: skip
+        state["asof_problem"] = _("{text} is not a date. Type it as YYYY-MM-DD, for example 2024-01-01; the view stays "
+                                  "as it was.").format(text=code_span(text.strip()))  # fmt: skip
         return
     if day is not None and not first <= day <= last:
-        state["asof_problem"] = (f"The data runs from {first.isoformat()} to {last.isoformat()}: "
-                                 f"{day.isoformat()} is outside it, so the view shows {min(max(day, first), last).isoformat()}.")  # fmt: skip
+        state["asof_problem"] = _("The data runs from {first} to {last}: {day} is outside it, so the view shows "
+                                  "{shown}.").format(first=first.isoformat(), last=last.isoformat(), day=day.isoformat(),
+                                                     shown=min(max(day, first), last).isoformat())  # fmt: skip
         day = min(max(day, first), last)
     state["f_asof"] = day or last
 
@@ -173,17 +185,17 @@ def asof_field(vocabulary: Vocabulary) -> None:
         state["f_asof_text"] = current.isoformat()
     state["f_asof_calendar"] = current
     field, calendar = st.columns([3, 2], vertical_alignment="bottom")
-    field.text_input("As of", key="f_asof_text", on_change=_asof_typed, args=(first, last), help=ASOF_HELP,
-                     placeholder="YYYY-MM-DD", max_chars=12)  # fmt: skip
+    field.text_input(_("As of"), key="f_asof_text", on_change=_asof_typed, args=(first, last), help=_(ASOF_HELP),
+                     placeholder=_("YYYY-MM-DD"), max_chars=12)  # fmt: skip
     picker = calendar.popover(
-        "Pick",
+        _("Pick"),
         icon=":material/calendar_month:",
-        help="Pick the date from a calendar",
+        help=_("Pick the date from a calendar"),
         key="f_asof_calendar_open",
         on_change="rerun",
     )  # drawn when opened
     if picker.open:
-        picker.date_input("As of", key="f_asof_calendar", min_value=first, max_value=last, format="YYYY-MM-DD",
+        picker.date_input(_("As of"), key="f_asof_calendar", min_value=first, max_value=last, format="YYYY-MM-DD",
                       on_change=_asof_picked, args=(last,))  # fmt: skip
     problem = state.pop("asof_problem", None)
     if problem:
@@ -231,22 +243,25 @@ MAX_SCENARIO_BYTES = 100_000  # a scenario of a few hundred actions; YAML parsin
 def _load_whatif() -> None:
     from components.model.scenario import read_scenario_yaml
 
+    choose_language()  # a callback runs before the page's script sets the language
     uploaded = st.session_state.get("w_file")
     if uploaded is not None:
         data = uploaded.getvalue()
         if len(data) > MAX_SCENARIO_BYTES:
-            st.session_state["w_error"] = (
-                f"{md(uploaded.name)} is {len(data):,} bytes; a scenario file is at most {MAX_SCENARIO_BYTES:,}."
+            st.session_state["w_error"] = _("{name} is {size} bytes; a scenario file is at most {limit}.").format(
+                name=md(uploaded.name), size=number(len(data)), limit=number(MAX_SCENARIO_BYTES)
             )
             return
         try:
             st.session_state["f_whatif"] = list(read_scenario_yaml(data.decode("utf-8")))
         except ValueError as exc:  # a malformed scenario (UnicodeDecodeError and YAMLError included)
-            st.session_state["w_error"] = (
-                f"{md(uploaded.name)} is not a scenario file (YAML with a 'scenario' list): {md(exc)}."
-            )
+            st.session_state["w_error"] = _(
+                "{name} is not a scenario file (YAML with a 'scenario' list): {problem}."
+            ).format(name=md(uploaded.name), problem=md(exc))
         except Exception:  # anything else a crafted file could raise: the same notice, and the scenario kept
-            st.session_state["w_error"] = f"{md(uploaded.name)} is not a scenario file (YAML with a 'scenario' list)."
+            st.session_state["w_error"] = _("{name} is not a scenario file (YAML with a 'scenario' list).").format(
+                name=md(uploaded.name)
+            )
 
 
 def _whatif_panel(atlas: Atlas, vocabulary: Vocabulary) -> None:
@@ -256,26 +271,26 @@ def _whatif_panel(atlas: Atlas, vocabulary: Vocabulary) -> None:
     names = party_names(atlas.parties)
     short = short_names(atlas.instruments)
     st.session_state.setdefault("f_whatif", [])
-    panel = st.expander("What-if scenario", icon=":material/science:", expanded=bool(st.session_state["f_whatif"]),
+    panel = st.expander(_("What-if scenario"), icon=":material/science:", expanded=bool(st.session_state["f_whatif"]),
                         key="whatif_open", on_change="rerun")  # fmt: skip
     if not panel.open:  # its lists of every party and instrument are sent only when it is opened
         return
     with panel:
-        pick_one(st, "Party", party_catalogue(atlas, by_name(atlas)), "w_party", placeholder="Choose a party")
-        pick_one(st, "Instrument", instrument_catalogue(atlas, vocabulary.instrument, short, "whatif"), "w_instrument",
-                 placeholder="Choose an instrument")  # fmt: skip
-        st.selectbox("Action", vocabulary.action, key="w_action", format_func=label,
+        pick_one(st, _("Party"), party_catalogue(atlas, by_name(atlas)), "w_party", placeholder=_("Choose a party"))
+        pick_one(st, _("Instrument"), instrument_catalogue(atlas, vocabulary.instrument, short, "whatif"),
+                 "w_instrument", placeholder=_("Choose an instrument"))  # fmt: skip
+        st.selectbox(_("Action"), vocabulary.action, key="w_action", format_func=label,
                      index=list(vocabulary.action).index("signed") if "signed" in vocabulary.action else 0)  # fmt: skip
-        st.button("Add to the scenario", on_click=_add_whatif, key="w_add", width="stretch")
+        st.button(_("Add to the scenario"), on_click=_add_whatif, key="w_add", width="stretch")
         items = tuple(st.session_state["f_whatif"])
         if items:
             st.caption(md(describe_scenario(items, names, short)))
-            st.download_button("Share as YAML", data=scenario_yaml(items), file_name="atlas-scenario.yaml",
+            st.download_button(_("Share as YAML"), data=scenario_yaml(items), file_name="atlas-scenario.yaml",
                                mime="application/x-yaml", key="w_download", on_click="ignore")  # fmt: skip
-            if st.button("Clear the scenario", key="w_clear", width="stretch"):
+            if st.button(_("Clear the scenario"), key="w_clear", width="stretch"):
                 st.session_state["f_whatif"] = []
                 st.rerun()
-        st.file_uploader("Load a scenario file", type=["yaml", "yml"], key="w_file", on_change=_load_whatif)
+        st.file_uploader(_("Load a scenario file"), type=["yaml", "yml"], key="w_file", on_change=_load_whatif)
         if st.session_state.get("w_error"):
             st.error(st.session_state.pop("w_error"))
 
@@ -308,9 +323,11 @@ def asof_banner(filters: Filters, vocabulary: Vocabulary) -> None:
         return
     text, back = st.columns([4, 1], vertical_alignment="center")
     text.info(
-        f"Viewing the Atlas **as of {in_words(filters.asof)}**: the instruments, actions and institutes recorded up to "
-        f"that day. The data goes to {in_words(vocabulary.last)}.",
+        _(
+            "Viewing the Atlas **as of {date}**: the instruments, actions and institutes recorded up to that day. The "
+            "data goes to {last}."
+        ).format(date=in_words(filters.asof), last=in_words(vocabulary.last)),
         icon=":material/history:",
     )
-    back.button("Latest data", on_click=to_latest, args=(vocabulary,), key="asof_latest",
+    back.button(_("Latest data"), on_click=to_latest, args=(vocabulary,), key="asof_latest",
                 icon=":material/update:", width="stretch")  # fmt: skip

@@ -11,9 +11,11 @@ from typing import TypeVar
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from components.data.i18n import _
 from components.data.schema import read_package
 from components.data.validate import DataPackageError, problems_table
 from components.model.atlas import Atlas, data_dir_from_env, load_atlas
+from components.model.localized import localize
 from components.model.releases import release_path, same_as_release
 
 T = TypeVar("T")
@@ -53,12 +55,13 @@ def _read_fingerprint(data_dir: Path) -> tuple:
 # The dataset and its filtered slices are cached as shared, read-only objects (cache_resource), not pickled copies
 # (cache_data): unpickling them on every rerun cost ~8 ms a time. Views and components never modify them in place
 # (tests/test_ui_cache.py checks that a page run leaves them unchanged).
-@st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # its spinner: atlas_and_key, in the view's language
 def _cached_atlas(data_dir: str, key: str) -> Atlas:
     own = Path(data_dir) / "datapackage.yaml"  # a release carries its own descriptor (its version, its schema)
     return load_atlas(data_dir, read_package(Path(data_dir)) if own.exists() else None)
 
 
+_LOADED: set[str] = set()  # the packages loaded by this process: a spinner only for a package's first load
 UPLOAD_KEY = "_uploaded_data_dir"  # a session's own validated upload (components/data/upload.py)
 
 
@@ -115,18 +118,27 @@ def atlas_or_stop() -> Atlas:
 
 
 def atlas_and_key() -> tuple[Atlas, str]:
-    """The dataset and the key that names it in every cache (folder and files' sizes and times, read once)."""
+    """The dataset and the key that names it in every cache (folder and files' sizes and times, read once); its
+    instruments' names and summaries in the view's language (components/model/localized.py)."""
     data_dir = session_data_dir()
     if not data_dir.is_dir():
-        st.error(f"The data folder `{data_dir}` does not exist. Check the ATLAS_DATA_DIR environment variable.")
+        st.error(_("The data folder `{folder}` does not exist. Check the ATLAS_DATA_DIR environment variable.").format(
+            folder=data_dir))  # fmt: skip
         st.stop()
     key = repr((str(data_dir), _fingerprint(data_dir)))
     try:
-        return _cached_atlas(str(data_dir), key), key
+        if key in _LOADED:
+            return localize(_cached_atlas(str(data_dir), key)), key
+        with st.spinner(_("Loading and checking the data…")):  # a package's first load (a few seconds)
+            atlas = _cached_atlas(str(data_dir), key)
+        _LOADED.add(key)
+        return localize(atlas), key
     except DataPackageError as error:
         st.error(
-            f"The data package in `{data_dir}` did not pass validation: {len(error.problems)} problem(s). "
-            "Nothing is shown until they are fixed. Run `python -m components.data.validate` for the same list."
+            _(
+                "The data package in `{folder}` did not pass validation: {count} problem(s). Nothing is shown until they "
+                "are fixed. Run `python -m components.data.validate` for the same list."
+            ).format(folder=data_dir, count=len(error.problems))
         )
         st.dataframe(problems_table(error.problems), hide_index=True, width="stretch")
         st.stop()

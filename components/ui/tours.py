@@ -11,6 +11,8 @@ import streamlit as st
 from components.content.registry import view
 from components.content.tours import Tour, step_link
 from components.content.urls import relative, root_of
+from components.data.i18n import _, language
+from components.ui.language import number as in_digits
 from components.ui.source import atlas_and_key, release_shown
 
 
@@ -18,7 +20,7 @@ def step_header(tour: Tour, number: int) -> None:
     """Above a tour step's chart: where we are in the tour, and the step's caption."""
     number = min(max(number, 1), len(tour.steps))
     step = tour.steps[number - 1]
-    st.caption(f"{tour.title} · step {number} of {len(tour.steps)}")
+    st.caption(_("{tour} · step {number} of {total}").format(tour=tour.title, number=number, total=len(tour.steps)))
     st.markdown(f'<p class="atlas-step-caption">{html.escape(step.caption)}</p>', unsafe_allow_html=True)
 
 
@@ -65,26 +67,26 @@ def step_footer(tour: Tour, number: int) -> None:
     keys move between steps, Escape exits; each step has its own address, so browser Back returns to the last)."""
     number = min(max(number, 1), len(tour.steps))
     step = tour.steps[number - 1]
-    st.markdown(f"**Question for the room:** {step.question}")
+    st.markdown(_("**Question for the room:** {question}").format(question=step.question))
     back, forward, leave, hint = st.columns([1, 1, 1, 3], vertical_alignment="center")
     # plain links that load the step's address: one entry each in the browser's history, so Back returns to the
     # previous step (Streamlit's own page links keep the old address when the next step is on the same view)
     with back.container(key="tour_prev"):
         if number > 1:
-            st.markdown(_link(step_link(tour, number - 1), "← Previous"), unsafe_allow_html=True)
+            st.markdown(_link(step_link(tour, number - 1), _("← Previous")), unsafe_allow_html=True)
     with forward.container(key="tour_next"):
         if number < len(tour.steps):
-            st.markdown(_link(step_link(tour, number + 1), "Next →", primary=True), unsafe_allow_html=True)
+            st.markdown(_link(step_link(tour, number + 1), _("Next →"), primary=True), unsafe_allow_html=True)
         else:
-            st.markdown("**Last step**")
+            st.markdown(_("**Last step**"))
     with leave.container(key="tour_exit"):
-        st.markdown(_link(relative("/" + view("tours").path), "✕ Exit the tour"), unsafe_allow_html=True)
-    hint.caption("PageDown, Space or → for the next step; PageUp or ← for the previous; Esc to exit.")
+        st.markdown(_link(relative("/" + view("tours").path), _("✕ Exit the tour")), unsafe_allow_html=True)
+    hint.caption(_("PageDown, Space or → for the next step; PageUp or ← for the previous; Esc to exit."))
     st.html("<span data-atlas-tour hidden></span>")  # the keys act only where a tour step is shown
-    st.iframe(KEYS_SCRIPT, height=1, alt="The tour's keyboard shortcuts (no content)")
+    st.iframe(KEYS_SCRIPT, height=1, alt=_("The tour's keyboard shortcuts (no content)"))
 
 
-_PACKS: dict[tuple[str, str, str, str], bytes] = {}  # built packs, shared by sessions (a few MB each)
+_PACKS: dict[tuple[str, str, str, str, str], bytes] = {}  # built packs, shared by sessions (a few MB each)
 MAX_PACKS = 16
 _packs_lock = threading.Lock()
 
@@ -94,14 +96,14 @@ def pack_control(tour: Tour) -> None:
     per step), then its download; a pack built before (this package, this address) downloads at once."""
     atlas, data_key = atlas_and_key()
     root, release = root_of(st.context.url or ""), release_shown() or ""
-    key = (tour.id, data_key, root, release)
+    key = (tour.id, data_key, root, release, language())  # the handout and captions are in the view's language
     data = _PACKS.get(key)
-    if data is None and st.button("Prepare the offline pack", key=f"prepare_{tour.id}", icon=":material/inventory_2:",
-                                  help="A zip with each step's chart (PNG), its rows (CSV) and a printable handout "
-                                  "(HTML)."):  # fmt: skip
+    if data is None and st.button(_("Prepare the offline pack"), key=f"prepare_{tour.id}", icon=":material/inventory_2:",
+                                  help=_("A zip with each step's chart (PNG), its rows (CSV) and a printable handout "
+                                         "(HTML).")):  # fmt: skip
         from components.content.pack import tour_pack
 
-        bar = st.progress(0.0, text="Preparing the pack…")
+        bar = st.progress(0.0, text=_("Preparing the pack…"))
         data = tour_pack(tour, atlas=atlas, root=root, release=release,
                          progress=lambda done, total, what: bar.progress(done / total, text=what))  # fmt: skip
         with _packs_lock:
@@ -111,7 +113,8 @@ def pack_control(tour: Tour) -> None:
         bar.empty()
     if data is not None:
         st.download_button(
-            f"Download the offline pack ({len(data) / 1e6:.1f} MB zip: charts, rows, handout)", data=data,
+            _("Download the offline pack ({size} MB zip: charts, rows, handout)").format(size=in_digits(len(data) / 1e6, 1)),
+            data=data,
             file_name=f"atlas-tour-{tour.id}.zip", mime="application/zip", key=f"pack_{tour.id}",
             icon=":material/download:", on_click="ignore", type="primary",
         )  # fmt: skip

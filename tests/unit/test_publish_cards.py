@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from components.data.i18n import LANGUAGES, _, speaking
 from components.model.atlas import load_atlas
 from components.publish import cards
 from components.publish.build import publish
@@ -63,7 +64,9 @@ def check_cards(site: Path) -> dict[str, dict[str, str]]:
         assert meta["twitter:image"] == meta["og:image"], path
         assert meta["twitter:card"] == "summary_large_image", path
         assert (meta["og:image:width"], meta["og:image:height"], meta["og:image:type"]) == ("1200", "630", "image/png")
-        assert meta["og:image:alt"].startswith("AI Governance Atlas · ") and len(meta["og:image:alt"]) <= 420, path
+        with speaking(path.split("/")[0] if path.split("/")[0] in LANGUAGES else "en"):  # fr/…, es/…: their language
+            brand = _(cards.SITE_NAME)
+        assert meta["og:image:alt"].startswith(f"{brand} · ") and len(meta["og:image:alt"]) <= 420, path
         assert meta["twitter:image:alt"] == meta["og:image:alt"], path
         card = site / path / "og.png"
         assert card.stat().st_size <= MAX_BYTES, (path, card.stat().st_size)
@@ -103,7 +106,10 @@ def test_a_card_says_the_kind_title_one_key_line_and_the_date(published_cards, b
     assert f"· Overview · AI Governance Atlas · {len(bundled_atlas.instruments)} instruments · " in found[""]
     event = found["events/ai-action-summit-2025/"]
     assert "· Summit or meeting · AI Action Summit · AI Safety Summit series, Paris, France" in event  # name once
-    assert all(" · Data as of " in alt for alt in found.values())  # and the release, while the data is one
+    english = {path: alt for path, alt in found.items() if not path.startswith(("fr/", "es/"))}
+    assert all(" · Data as of " in alt for alt in english.values())  # and the release, while the data is one
+    assert all(" · Données au " in alt for path, alt in found.items() if path.startswith("fr/"))  # in its language
+    assert all(" · Datos al " in alt for path, alt in found.items() if path.startswith("es/"))
 
 
 def test_a_page_without_a_card_keeps_the_small_summary_card(valid_atlas, tmp_path):

@@ -32,7 +32,7 @@ Re-checked against their sources without change: 1 row.
 
 ## 2026.10.0 — 2026-10-15
 
-First release: 3 rows in instruments.csv, 6 rows in parties.csv, 8 rows in participation.csv, 1 row in events.csv, 1 row in event_instruments.csv, 1 row in institutes.csv, 2 rows in groupings.csv, 3 rows in income_groups.csv, 1 row in entry_conditions.csv, 6 rows in claims.csv, 2 rows in assessments.csv, 2 rows in assessment_instruments.csv.
+First release: 3 rows in instruments.csv, 6 rows in parties.csv, 8 rows in participation.csv, 1 row in events.csv, 1 row in event_instruments.csv, 1 row in institutes.csv, 2 rows in groupings.csv, 3 rows in income_groups.csv, 1 row in entry_conditions.csv, 6 rows in claims.csv, 2 rows in assessments.csv, 2 rows in assessment_instruments.csv, 0 rows in instrument_translations.csv.
 """
 
 

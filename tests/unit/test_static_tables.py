@@ -13,8 +13,9 @@ def test_data_text_is_escaped_links_are_links_and_missing_values_are_blank():
     data = pd.DataFrame({"name": ["**bold** :red[x] $y$ <b>z</b>", "plain"], "source_url": ["https://a.org/x(1)", None],
                          "count": [3, None]})  # fmt: skip
     out = static_table(Table("t", data, links={"source_url": "source"}))
-    assert shown(out.loc[0, "name"]) == "**bold** :red[x] $y$ <b>z</b>"  # shown as written once read as Markdown
-    assert "\\*\\*bold\\*\\*" in out.loc[0, "name"] and "\\$y\\$" in out.loc[0, "name"]
+    assert "name" not in out and "Name" in out  # a file's column is headed as readers read it (dictionary.column_label)
+    assert shown(out.loc[0, "Name"]) == "**bold** :red[x] $y$ <b>z</b>"  # shown as written once read as Markdown
+    assert "\\*\\*bold\\*\\*" in out.loc[0, "Name"] and "\\$y\\$" in out.loc[0, "Name"]
     assert out.loc[0, "Source"] == "[source](https://a.org/x%281%29)" and out.loc[1, "Source"] == ""
     assert out.loc[1, "count"] == "" and out.loc[0, "count"] == "3"  # one kind per column: text
 

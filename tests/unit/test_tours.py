@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.content.tours import load_tours, read_tour, step_address
+from components.content.tours import load_tours, read_tour, step_address, untranslated
 from components.model.atlas import load_atlas
 from components.model.query import Vocabulary
 
@@ -14,6 +14,11 @@ def test_bundled_tours_are_valid():
     assert PROBLEMS == []
     assert len(TOURS) >= 3
     assert all(len(tour.steps) >= 3 for tour in TOURS.values())
+
+
+def test_bundled_tours_are_in_every_language():
+    """A tour file may leave a translation out (its text then shows in English), but not the bundled ones."""
+    assert untranslated(TOURS) == []
 
 
 def test_broken_tour_reports_each_problem(tmp_path):

@@ -28,6 +28,7 @@ def test_bundled_data_is_valid():
         "claims",
         "event_instruments",
         "assessment_instruments",
+        "instrument_translations",
     }
 
 
@@ -80,6 +81,12 @@ def test_every_bundled_row_has_source_and_checked():
     tables, _ = read_and_validate(DEFAULT_DATA_DIR)
     for table in tables.values():
         if table.resource.list_for is not None:  # a link table: its rows are sourced by the rows they link
+            continue
+        if table.resource.name == "instrument_translations":  # a translation cites where its name was read, if any
+            for row in table.rows:
+                sourced = row["name_status"] in ("official", "reported")
+                assert row["name_source"].startswith("http") == sourced, (table.file, row["__row__"])
+                assert row["checked"], (table.file, row["__row__"])
             continue
         for row in table.rows:
             assert row["source_url"].startswith("http"), (table.file, row["__row__"])
