@@ -114,6 +114,7 @@ def _data_texts() -> tuple[str, ...]:
                     terms.add(value.strip())
                 elif isinstance(value, (list, tuple)):
                     terms.update(str(v).strip() for v in value)
+    terms |= {t.replace("--", dash) for t in terms if "--" in t for dash in ("—", "–")}  # as Markdown draws "--"
     terms = {t for t in terms if len(t) >= 2}
     return tuple(sorted(terms, key=len, reverse=True))
 

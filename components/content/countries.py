@@ -187,7 +187,8 @@ def profile(ctx: Context, everyone: Slice, party: str, by: str, at_least: int = 
     else:
         blocks.append(profile_chart(ctx, everyone, party, card["name"], rows))
         table = (rows[list(COMMITMENT_COLUMNS)]
-                 .assign(legal_force=lambda t: t["legal_force"].map(label), action=lambda t: t["action"].map(label))
+                 .assign(legal_force=lambda t: t["legal_force"].map(label), action=lambda t: t["action"].map(label),
+                         evidence=lambda t: t["evidence"].map(label))
                  .rename(columns=translated(COMMITMENT_COLUMNS)))  # fmt: skip
         blocks.append(Table("commitments_table", table, brief=False, height=fit_height(len(table)),
                             download=_("What {name} has joined").format(name=card["name"])))  # fmt: skip

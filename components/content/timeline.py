@@ -150,6 +150,19 @@ def _summit(ctx: Context, summit: str) -> list[Block]:
     return [Section("", inner, folded=False, brief=False)]
 
 
+def translated_name(row) -> list[Block]:
+    """Under an instrument's name in French or Spanish: its English name, and whether the name shown is an official
+    title or the Atlas's own translation (instrument_translations.name_status); its summary is the Atlas's."""
+    english = row.get("name_en")
+    if not isinstance(english, str) or not english or english == row["name"]:
+        return []
+    if str(row.get("name_status")) == "translated":
+        words = _("Unofficial translation of the name; in English: {name}. Summary translated by the Atlas.")
+    else:
+        words = _("In English: {name}. Summary translated by the Atlas.")
+    return [Text(words.format(name=md(english)), caption=True)]
+
+
 def _instrument(ctx: Context, chosen: str) -> list[Block]:
     view = ctx.slice
     row, members = instrument_detail(chosen, view.instruments, view.participation, ctx.atlas.parties)
@@ -159,6 +172,7 @@ def _instrument(ctx: Context, chosen: str) -> list[Block]:
     adopted = _("adopted {date}").format(date=row["adopted_label"])
     inner: list[Block] = [
         Heading(md(row["name"])),
+        *translated_name(row),
         Text(f"**{label(row['legal_force'])}** · {label(row['mechanism'])} · {md(row['forum'])} · {adopted}{in_force}"),
         Text(md(row["summary"])),
         Text(

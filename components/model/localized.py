@@ -8,6 +8,8 @@ translation), plus two columns a page needs:
 - `name_status`: official | reported | translated (instrument_translations.name_status), empty where the name is
   the English one; a page marks a `translated` name as an unofficial translation.
 
+States and the EU get their names from CLDR in that language (`parties.name`; the English one in `name_en`).
+
 English (and the pseudo-locale en-XA, which marks interface strings, not data) gets the dataset itself. The localized
 dataset is made once per dataset and language (`derived`) and shares every other table with the original; it has its
 own store of derived values, so slices cut from it are in its language.
@@ -19,7 +21,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from components.data.i18n import language
+from components.data.i18n import language, territory
 from components.model.atlas import Atlas, derived
 
 TRANSLATED = ("name", "short_name", "summary")  # the columns of instruments that instrument_translations gives
@@ -61,4 +63,8 @@ def _localized(atlas: Atlas, code: str) -> Atlas:
             named = present
     status = ids.map(rows["name_status"].astype(str)) if len(rows) else pd.Series(pd.NA, index=ids.index)
     instruments["name_status"] = pd.Categorical(status.where(named), categories=list(STATUSES))
-    return replace(atlas, instruments=instruments)
+    parties = atlas.parties.assign(  # states (and the EU) under their CLDR names: every table and chart reads them
+        name=[territory(pid, name) for pid, name in zip(atlas.parties["id"], atlas.parties["name"], strict=True)],
+        name_en=atlas.parties["name"],
+    )
+    return replace(atlas, instruments=instruments, parties=parties)

@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.data.i18n import LANGUAGES, language
+
 NARROW_BELOW = 800  # px of the main column's content: under it a desktop figure's source line and long titles are cut
 KEY = "atlas_probe"
 
@@ -94,6 +96,7 @@ export default function(component) {
       later(idle, 15000);  // the limit (also for a hidden tab, which has no animation frames)
     }
   }
+  if (data.lang) document.documentElement.lang = data.lang;  // the page's language (WCAG 3.1.1): Streamlit writes 'en'
   const below = data.below;
   let last = data.shown;
   document.documentElement.dataset.atlasCharts = data.shown;  // what this run drew (tests wait for it)
@@ -196,6 +199,8 @@ def probe() -> None:
     panel = bool(st.session_state.pop(PANEL_WAITS, False))
     run = st.session_state[RUNS] = st.session_state.get(RUNS, 0) + 1  # new data each run: the script starts afresh
     chart = st.session_state.get(CHARTED) == run
-    _probe(key=KEY, data={"below": NARROW_BELOW, "shown": shown, "panel": panel, "run": run, "chart": chart},
+    lang = language() if language() in LANGUAGES else "en"  # the pseudo-locale is English underneath
+    _probe(key=KEY, data={"below": NARROW_BELOW, "shown": shown, "panel": panel, "run": run, "chart": chart,
+                          "lang": lang},
            height=0,
            on_kind_change=lambda: None, on_panel_change=lambda: None)  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -33,6 +34,8 @@ def static_table(block: base.Table) -> pd.DataFrame:
             return ""
         if link is not None:
             return md_link(link, str(value)) if str(value) else ""
+        if isinstance(value, bool | np.bool_):  # a yes-or-no column, in the view's language
+            return _("yes") if value else _("no")
         return md(value) if isinstance(value, str) else value
 
     def one_kind(values: list) -> list:  # a blanked number makes a column text: all of it, so Arrow takes it
