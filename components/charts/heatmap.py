@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from components.charts.selection import selected_customdata
 from components.charts.theme import LEGAL_FORCE_COLOURS, finish_figure
 from components.data.i18n import N_, _
-from components.data.labels import label, legal_force_levels
+from components.data.labels import data_label, label, legal_force_levels
 from components.model.counting import counted_rows
 from components.model.participation import active, region_labels
 from components.text import fill
@@ -91,7 +91,7 @@ def heatmap_figure(
 ) -> go.Figure:
     table = force_counts(instruments, participation, parties, by=by, measure=measure)
     columns = list(table.columns)
-    x = [label(c) if by in ("mechanism", "theme") else str(c) for c in columns]
+    x = [label(c) if by in ("mechanism", "theme") else data_label(str(c)) for c in columns]
     y = [label(level) for level in table.index]
     z = table.to_numpy()
     axis = axis_label(by)

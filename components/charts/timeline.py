@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from components.charts.selection import selected_customdata
 from components.charts.theme import LEGAL_FORCE_COLOURS, LIGHT_LEGAL_FORCE, OUTLINE, finish_figure, focus_on_recent
 from components.data.i18n import N_, _
-from components.data.labels import label, legal_force_definitions, legal_force_levels
+from components.data.labels import data_label, label, legal_force_definitions, legal_force_levels
 from components.model.claims import FLAG, disputed_instruments
 from components.model.counting import RULE_WORDS, party_counts
 from components.text import fill
@@ -60,7 +60,7 @@ def timeline_table(
             "id": instruments["id"],
             "name": instruments["name"],
             "short_name": instruments["short_name"],
-            "lane": lane_values.map(label) if lane == "mechanism" else lane_values,
+            "lane": lane_values.map(label) if lane == "mechanism" else lane_values.map(data_label),
             "adopted": instruments["adopted"],
             "adopted_label": instruments["adopted_label"],
             "entry_into_force": instruments["entry_into_force"],

@@ -44,7 +44,7 @@ from components.content.base import (
 from components.content.panels import path_table
 from components.content.report import Report, ReportTable, correction_csv, correction_file, participation_fact
 from components.data.i18n import N_, _, ngettext
-from components.data.labels import label, legal_force_levels
+from components.data.labels import data_label, label, legal_force_levels
 from components.export.rows import institute_rows, participation_rows
 from components.model.atlas import GROUPING_ORDER, Atlas
 from components.model.filters import Filters, Slice, slice_of
@@ -188,7 +188,7 @@ def profile(ctx: Context, everyone: Slice, party: str, by: str, at_least: int = 
         blocks.append(profile_chart(ctx, everyone, party, card["name"], rows))
         table = (rows[list(COMMITMENT_COLUMNS)]
                  .assign(legal_force=lambda t: t["legal_force"].map(label), action=lambda t: t["action"].map(label),
-                         evidence=lambda t: t["evidence"].map(label))
+                         evidence=lambda t: t["evidence"].map(label), forum=lambda t: t["forum"].map(data_label))
                  .rename(columns=translated(COMMITMENT_COLUMNS)))  # fmt: skip
         blocks.append(Table("commitments_table", table, brief=False, height=fit_height(len(table)),
                             download=_("What {name} has joined").format(name=card["name"])))  # fmt: skip

@@ -33,7 +33,7 @@ from components.content.base import (
 from components.content.panels import EMPTY
 from components.data.dates import in_words
 from components.data.i18n import N_, _, ngettext
-from components.data.labels import label, legal_force_definitions
+from components.data.labels import data_label, label, legal_force_definitions
 from components.export.rows import instrument_rows
 from components.model.atlas import Atlas
 from components.model.filters import Filters, slice_of
@@ -54,7 +54,7 @@ def params(atlas: Atlas) -> tuple[ViewParam, ...]:
 
 
 def _column_label(column: str, by: str) -> str:
-    return label(column) if by in ("mechanism", "theme") else str(column)
+    return label(column) if by in ("mechanism", "theme") else data_label(str(column))
 
 
 def heatmap_summary(counts: pd.DataFrame, by: str, measure: str) -> str:

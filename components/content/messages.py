@@ -73,6 +73,12 @@ def template() -> Catalog:
                 catalog.add(
                     english_label(value), locations=[(f"data/datapackage.yaml#{resource.name}.{field.name}", 0)]
                 )
+    from components.model.atlas import load_atlas
+
+    atlas = load_atlas()  # names the data writes in English and the pages show: forums, continents, UN regions
+    for frame, column in ((atlas.instruments, "forum"), (atlas.parties, "continent"), (atlas.parties, "region")):
+        for value in sorted(set(frame[column].dropna().astype(str)) - {""}):
+            catalog.add(value, locations=[(f"data#{column}", 0)])
     for view in views():
         catalog.add(view.title, locations=[("components/content/registry.py", 0)])
     return catalog

@@ -33,7 +33,7 @@ from components.content.base import (
 from components.content.panels import EMPTY, entry_into_force, how_counted
 from components.content.report import Report, instrument_fact
 from components.data.i18n import N_, _, long_date, ngettext
-from components.data.labels import label
+from components.data.labels import data_label, label
 from components.export.rows import event_rows, instrument_rows
 from components.model.atlas import Atlas
 from components.model.filters import Filters, slice_of
@@ -173,7 +173,7 @@ def _instrument(ctx: Context, chosen: str) -> list[Block]:
     inner: list[Block] = [
         Heading(md(row["name"])),
         *translated_name(row),
-        Text(f"**{label(row['legal_force'])}** · {label(row['mechanism'])} · {md(row['forum'])} · {adopted}{in_force}"),
+        Text(f"**{label(row['legal_force'])}** · {label(row['mechanism'])} · {md(data_label(row['forum']))} · {adopted}{in_force}"),
         Text(md(row["summary"])),
         Text(
             _("{source} · checked {date}").format(

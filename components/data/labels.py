@@ -45,6 +45,12 @@ def english_label(value: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def data_label(value) -> str:
+    """A name the data writes in English (a forum, a continent, a UN region) in the view's language where the catalogs
+    have it (make i18n extracts the bundled data's names), else as written. Filters and addresses keep the value."""
+    return _(str(value)) if isinstance(value, str) and value else ("" if value is None else str(value))
+
+
 def label(value: str) -> str:
     """'political_commitment' -> 'Political commitment', 'Engagement politique', 'Compromiso político'."""
     return _(english_label(value))

@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.data.dates import in_words
 from components.data.i18n import N_, _, collation_key
-from components.data.labels import label
+from components.data.labels import data_label, label
 from components.model.atlas import Atlas, data_dir_from_env, derived
 from components.model.filters import CHOICES, Filters
 from components.model.participation import party_names, short_names
@@ -123,7 +123,7 @@ def filter_panel(atlas: Atlas, vocabulary: Vocabulary, *, party: bool = True, pl
                 _(title),  # model/filters.CHOICES
                 getattr(vocabulary, name),
                 key=f"f_{name}",
-                format_func=group_label if name == "group" else (label if name != "forum" else str),
+                format_func=group_label if name == "group" else (label if name != "forum" else data_label),
                 placeholder=_("All"),
                 persist_state="session",
             )
