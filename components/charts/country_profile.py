@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from components.charts.matrix import strongest_actions
 from components.charts.theme import LEGAL_FORCE_COLOURS, OUTLINE, finish_figure, legend_above
 from components.charts.timeline import LEGAL_FORCE_SYMBOLS
-from components.data.i18n import DEFAULT, _, collation_key, language, territory
+from components.data.i18n import DEFAULT, _, collation_key, language, number, territory
 from components.data.labels import label, legal_force_levels
 
 
@@ -52,7 +52,7 @@ def profile_figure(rows: pd.DataFrame, *, party_name: str, asof: dt.date, subtit
         kept = rows.assign(_s=strength).sort_values(["_s", "when"], ascending=[True, False], kind="stable")
         rows = kept.head(PROFILE_ROWS).drop(columns="_s")
         shown = _("Showing {shown} of {total}: the most binding, then the most recent; the table and its CSV list "
-                  "every one").format(shown=PROFILE_ROWS, total=f"{len(kept):,}")  # fmt: skip
+                  "every one").format(shown=PROFILE_ROWS, total=number(len(kept)))  # fmt: skip
         subtitle = f"{subtitle} · {shown}" if subtitle else shown
     ordered = rows.sort_values(["when", "instrument"], kind="stable")
     order = ordered["instrument"].tolist()

@@ -23,7 +23,7 @@ from components.content.base import (
     ViewContent,
 )
 from components.content.panels import EMPTY
-from components.data.i18n import N_, _, month_year, ngettext
+from components.data.i18n import N_, _, month_year, ngettext, number
 from components.data.labels import label
 from components.data.schema import read_package
 from components.model.atlas import Atlas, data_dir_from_env, derived
@@ -125,7 +125,7 @@ def event_blocks(atlas: Atlas, filters: Filters, options: Mapping[str, tuple[str
     return [
         Text(
             ngettext("**{n} events since {month}**", "**{n} events since {month}**", len(shown)).format(
-                n=f"{len(shown):,}", month=month_label(start)
+                n=number(len(shown)), month=month_label(start)
             )
         ),
         Table(

@@ -43,7 +43,7 @@ from components.content.base import (
 )
 from components.content.panels import path_table
 from components.content.report import Report, ReportTable, correction_csv, correction_file, participation_fact
-from components.data.i18n import N_, _, ngettext
+from components.data.i18n import N_, _, ngettext, number
 from components.data.labels import data_label, label, legal_force_levels
 from components.export.rows import institute_rows, participation_rows
 from components.model.atlas import GROUPING_ORDER, Atlas
@@ -95,7 +95,7 @@ def profile_summary(rows: pd.DataFrame, name: str) -> str:
     ordered = rows.sort_values("when", kind="stable")
     first, last = ordered.iloc[0], ordered.iloc[-1]
     text = ngettext("{name} has joined {n} instrument: {levels}.", "{name} has joined {n} instruments: {levels}.",
-                    len(rows)).format(name=name, n=f"{len(rows):,}", levels=names_list(levels, limit=10))  # fmt: skip
+                    len(rows)).format(name=name, n=number(len(rows)), levels=names_list(levels, limit=10))  # fmt: skip
     if len(rows) > 1:
         text += " " + _("Earliest: {first} ({first_date}); latest: {last} ({last_date}).").format(
             first=first["instrument"], first_date=_day(first["when"]), last=last["instrument"],
@@ -111,15 +111,15 @@ def compare_summary(counts: pd.DataFrame, names: Mapping[str, str]) -> str:
     parts = []
     for i, (party, row) in enumerate(counts.iterrows()):
         total, binding = int(row.sum()), int(row.get("legally_binding", 0))
-        what = (ngettext("{n} legally binding", "{n} legally binding", binding).format(n=f"{binding:,}") if binding
+        what = (ngettext("{n} legally binding", "{n} legally binding", binding).format(n=number(binding)) if binding
                 else _("none legally binding"))  # fmt: skip
         name = names.get(party, party)
         if i == 0:
             parts.append(ngettext("{name} has joined {n} instrument ({binding})",
                                   "{name} has joined {n} instruments ({binding})", total).format(
-                name=name, n=f"{total:,}", binding=what))  # fmt: skip
+                name=name, n=number(total), binding=what))  # fmt: skip
         else:
-            parts.append(_("{name} {n} ({binding})").format(name=name, n=f"{total:,}", binding=what))
+            parts.append(_("{name} {n} ({binding})").format(name=name, n=number(total), binding=what))
     return names_list(parts, limit=len(parts)) + "."
 
 
@@ -132,15 +132,15 @@ def matrix_summary(
     per_instrument = best.groupby("instrument_id")["party_id"].nunique()
     shared = sorted((short.get(i, i) for i in per_instrument[per_instrument == len(chosen)].index), key=str.lower)
     who = names_list([names.get(p, p) for p in chosen])
-    cells = ngettext("{n} party–instrument cell", "{n} party–instrument cells", len(best)).format(n=f"{len(best):,}")
+    cells = ngettext("{n} party–instrument cell", "{n} party–instrument cells", len(best)).format(n=number(len(best)))
     text = ngettext("{who} took part in {n} instrument between them ({cells}); ",
                     "{who} took part in {n} instruments between them ({cells}); ", len(per_instrument)).format(
-        who=who, n=f"{len(per_instrument):,}", cells=cells)  # fmt: skip
+        who=who, n=number(len(per_instrument)), cells=cells)  # fmt: skip
     if len(chosen) == 2:
         tail = _("both in {n}: {names}.") if shared else _("both in none.")
     else:
         tail = _("all {count} in {n}: {names}.") if shared else _("all {count} in none.")
-    return text + tail.format(count=len(chosen), n=f"{len(shared):,}", names=names_list(shared))
+    return text + tail.format(count=len(chosen), n=number(len(shared)), names=names_list(shared))
 
 
 def _levels(rows: pd.DataFrame) -> list[str]:
@@ -281,14 +281,14 @@ def peer_summary(gaps: pd.DataFrame, mine: int, name: str, group: str, n: int, a
     (15 of 18), … Brazil itself has joined 13.'"""
     missing = names_list([_("{instrument} ({k} of {n})").format(instrument=r.instrument, k=r.peers_joined, n=n)
                           for r in gaps.itertuples()], limit=8)  # fmt: skip
-    peers = ngettext("{n} peer", "{n} peers", n).format(n=f"{n:,}")
+    peers = ngettext("{n} peer", "{n} peers", n).format(n=number(n))
     text = ngettext("{name} has not joined {n} instrument that at least {at_least} of its {peers} ({group}) joined: "
                     "{missing}.",
                     "{name} has not joined {n} instruments that at least {at_least} of its {peers} ({group}) joined: "
-                    "{missing}.", len(gaps)).format(name=name, n=f"{len(gaps):,}", at_least=at_least, peers=peers,
+                    "{missing}.", len(gaps)).format(name=name, n=number(len(gaps)), at_least=at_least, peers=peers,
                                                     group=group, missing=missing)  # fmt: skip
     return text + " " + ngettext("{name} itself has joined {n} instrument.", "{name} itself has joined {n} instruments.",
-                                 mine).format(name=name, n=f"{mine:,}")  # fmt: skip
+                                 mine).format(name=name, n=number(mine))  # fmt: skip
 
 
 def peers_section(ctx: Context, everyone: Slice, party: str, name: str, by: str, at_least: int = 1) -> list[Block]:
@@ -316,7 +316,7 @@ def peers_section(ctx: Context, everyone: Slice, party: str, name: str, by: str,
     ]
     summary = peer_summary(gaps, int(table["party_joined"].sum()), name, group, n, at_least)
     blocks.append(ctx.chart("peer_chart", fig, rows, summary))
-    instruments = ngettext("{n} instrument", "{n} instruments", len(gaps)).format(n=f"{len(gaps):,}")
+    instruments = ngettext("{n} instrument", "{n} instruments", len(gaps)).format(n=number(len(gaps)))
     blocks.append(Text(_("Joined by at least **{at_least} of the {n} peers** ({group}) and not by {name}: "
                          "{instruments}.").format(at_least=at_least, n=n, group=md(group), name=md(name),
                                                   instruments=instruments), caption=True, brief=False))  # fmt: skip

@@ -71,17 +71,17 @@ def _column(table, english: str) -> str:
 def due_blocks(atlas: Atlas, day: dt.date, months: int) -> list[Block]:
     """How fresh the rows are (metrics, age bands), and the rows due for re-checking with a download."""
     summary = freshness(atlas, today=day, months=months)
-    bands = " · ".join(f"**{count:,}** {band}" for band, count in summary.bands.items())
+    bands = " · ".join(f"**{number(count)}** {band}" for band, count in summary.bands.items())
     out: list[Block] = [
         Metrics(
             [
-                Metric(_("Rows with a checked date"), f"{summary.rows:,}"),
+                Metric(_("Rows with a checked date"), number(summary.rows)),
                 Metric(
                     _("Last full check"),
                     in_words(summary.oldest),
                     help=_("Every row has been checked on or after this day."),
                 ),
-                Metric(_("Due (over {n} months)").format(n=months), f"{summary.due:,}"),
+                Metric(_("Due (over {n} months)").format(n=months), number(summary.due)),
             ]
         ),  # fmt: skip
         Text(_("{bands}. Newest check: {date}.").format(bands=bands, date=in_words(summary.newest))),
@@ -142,7 +142,7 @@ def link_blocks(atlas: Atlas) -> list[Block]:
     counts = " · ".join(f"**{number(n)}** {_(OUTCOME_WORDS[o])}" for o, n in report.counts.items() if n)
     out.append(Text(ngettext("Last run on {date} at {time} UTC: **{n}** links checked. {counts}.",
                              "Last run on {date} at {time} UTC: **{n}** links checked. {counts}.", report.links).format(
-        date=in_words(report.checked.date()), time=f"{report.checked:%H:%M}", n=f"{report.links:,}",
+        date=in_words(report.checked.date()), time=f"{report.checked:%H:%M}", n=number(report.links),
         counts=counts or _("No link was checked"))))  # fmt: skip
     if report.not_ok.empty:
         return out + [Notice(_("Every link checked answered without a redirect."), kind="success", icon="verified")]

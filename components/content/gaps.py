@@ -25,7 +25,7 @@ from components.charts.gaps import (
 )
 from components.content.base import Block, Context, Heading, Section, Table, Text, ViewContent, names_list
 from components.content.panels import EMPTY
-from components.data.i18n import DEFAULT, N_, _, collation_key, language, long_date, ngettext
+from components.data.i18n import DEFAULT, N_, _, collation_key, language, long_date, ngettext, number
 from components.data.labels import label
 from components.model.assessments import wide_table
 from components.model.atlas import Atlas
@@ -78,7 +78,7 @@ def share_summary(shares: pd.DataFrame, reference: tuple[int, int]) -> str:
         "The G77 makes up {share} of UN member states ({south} of {members}); its share of state parties is below "
         "that in {below} of {n} instruments with state parties. Lowest: {lowest}; highest: {highest}.",
         len(ordered),
-    ).format(share=_pct(un), south=south, members=members, below=below, n=f"{len(ordered):,}",
+    ).format(share=_pct(un), south=south, members=members, below=below, n=number(len(ordered)),
              lowest=listed(ordered.head(3)), highest=listed(highest.head(3)))  # fmt: skip
 
 
@@ -94,7 +94,7 @@ def us_china_summary(table: pd.DataFrame) -> str:
         "Of {n} instruments with state parties, the United States and China are both in {both}{named}, the United "
         "States only in {us}, China only in {china} and neither in {neither}.",
         len(table),
-    ).format(n=f"{len(table):,}", both=counts[US_CHINA[0]], named=named, us=counts[US_CHINA[1]],
+    ).format(n=number(len(table)), both=counts[US_CHINA[0]], named=named, us=counts[US_CHINA[1]],
              china=counts[US_CHINA[2]], neither=counts[US_CHINA[3]])  # fmt: skip
 
 

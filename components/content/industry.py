@@ -17,7 +17,7 @@ from components.charts.industry import (
 from components.charts.matrix import matrix_figure
 from components.content.base import Block, Context, Heading, Table, Text, ViewContent, names_list
 from components.content.panels import EMPTY
-from components.data.i18n import N_, _, ngettext
+from components.data.i18n import N_, _, ngettext, number
 from components.export.rows import participation_rows
 from components.model.atlas import Atlas
 from components.model.filters import Filters, slice_of
@@ -48,15 +48,15 @@ def matrix_summary(shown: pd.DataFrame, rows: pd.DataFrame, names: Mapping[str, 
 
     if (actors, instruments) == (all_actors, all_instruments):
         head = _("{actors} joined {instruments}").format(
-            actors=ngettext("{n} actor", "{n} actors", actors).format(n=f"{actors:,}"),
-            instruments=ngettext("{n} instrument", "{n} instruments", instruments).format(n=f"{instruments:,}"),
+            actors=ngettext("{n} actor", "{n} actors", actors).format(n=number(actors)),
+            instruments=ngettext("{n} instrument", "{n} instruments", instruments).format(n=number(instruments)),
         )
     else:
         head = _("The matrix shows the {shown_instruments} of {all_instruments} instruments with most actors and the "
                  "{shown_actors} of {all_actors} actors with most commitments among them").format(
-            shown_instruments=f"{instruments:,}", all_instruments=f"{all_instruments:,}", shown_actors=f"{actors:,}",
-            all_actors=f"{all_actors:,}")  # fmt: skip
-    cells = ngettext("{n} actor–instrument cell", "{n} actor–instrument cells", len(pairs)).format(n=f"{len(pairs):,}")
+            shown_instruments=number(instruments), all_instruments=number(all_instruments), shown_actors=number(actors),
+            all_actors=number(all_actors))  # fmt: skip
+    cells = ngettext("{n} actor–instrument cell", "{n} actor–instrument cells", len(pairs)).format(n=number(len(pairs)))
     return _("{head} ({cells}). Most commitments: {by_actor}; most actors: {by_instrument}.").format(
         head=head, cells=cells, by_actor=top("party_id", names), by_instrument=top("instrument_id", short)
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 from components.content.base import Block, Code, Download, Heading, Notice, Section, Slot, Table, Text, ViewContent
 from components.content.report import ReportTable, instrument_fact
 from components.data.dictionary import field_table, value_definitions
-from components.data.i18n import N_, _, ngettext
+from components.data.i18n import N_, _, ngettext, number
 from components.data.schema import bundled_package
 from components.data.upload import ACCEPTED, MAX_BYTES, MAX_ROWS, UploadResult, check_upload, template_zip
 from components.data.validate import problems_table
@@ -48,7 +48,7 @@ ADDING = N_(
 
 def upload() -> str:
     """What an upload may hold, and its limits, in the view's language."""
-    return _(UPLOAD).format(mb=MAX_BYTES // 2**20, rows=f"{MAX_ROWS:,}")
+    return _(UPLOAD).format(mb=MAX_BYTES // 2**20, rows=number(MAX_ROWS))
 
 
 def dictionary(atlas: Atlas) -> list[Block]:
@@ -159,9 +159,9 @@ def upload_accepted(result: UploadResult) -> str:
 def upload_rejected(result: UploadResult) -> list[Block]:
     """Why an upload was refused: every problem (the first MAX_SHOWN on the page, all in the download)."""
     shown = result.problems[:MAX_SHOWN]
-    text = _("{n} problem(s): nothing was changed. Fix them and upload again.").format(n=f"{len(result.problems):,}")
+    text = _("{n} problem(s): nothing was changed. Fix them and upload again.").format(n=number(len(result.problems)))
     if len(result.problems) > MAX_SHOWN:
-        text += " " + _("The first {n} are listed; download them all below.").format(n=f"{MAX_SHOWN:,}")
+        text += " " + _("The first {n} are listed; download them all below.").format(n=number(MAX_SHOWN))
     out: list[Block] = [Notice(text, kind="error")]
     if result.counts:
         out.append(Text(" · ".join(md(count) for count in result.counts), caption=True))
