@@ -30,7 +30,7 @@ from components.data.schema import bundled_package
 ROOT = Path(__file__).resolve().parents[2]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 # the templates' gettext (jinja2.ext.i18n): a {% trans %} block is a gettext()/ngettext() call to the extractor
-TEMPLATE_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+TEMPLATE_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 TEMPLATES = "components/publish/templates"
 TEMPLATE_EXTRACTOR = "jinja2.ext:babel_extract"
 TEMPLATE_OPTIONS = {"extensions": "jinja2.ext.i18n", "trimmed": "true"}  # as components/publish/site.environment

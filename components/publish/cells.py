@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from components.data.dates import in_words
-from components.data.i18n import N_, _
+from components.data.i18n import N_, _, pgettext
 from components.model.claims import FLAG
 from components.model.counting import UNVERIFIED_MARK
 from components.publish.markdown import http_only
@@ -131,10 +131,13 @@ def marks(*, unverified: bool = False, disputed: bool = False) -> tuple[Mark, ..
     return tuple(Mark(mark.symbol, _(mark.title)) for mark in out)
 
 
-REPORT_HEADER = N_("Report")  # the column of a fact's "Report a problem" link (components/content/report.py)
+def report_header() -> str:
+    """The column of a fact's "Report a problem" link, as the live tables head it (components/content/report.py): with
+    its context, since "Report" is also a kind of instrument ("Rapport", where this one is "Signaler")."""
+    return pgettext("link to report a problem", "Report")
 
 
 def report_cell(href: str) -> Cell:
     """A fact's report link: the issue form or an e-mail, pre-filled; text only for any other address."""
     link = href if href.startswith(("https://", "http://", "mailto:")) else ""
-    return Cell(_(REPORT_HEADER), href=link, nofollow=bool(link))
+    return Cell(report_header(), href=link, nofollow=bool(link))

@@ -18,7 +18,7 @@ from components.model.claims import claims_table, dispute_topics
 from components.model.counting import RULE_WORDS
 from components.model.counting import describe as describe_count
 from components.model.filters import Filters
-from components.publish.cells import REPORT_HEADER, Cell, Fact, Grid, frame_grid, marks, report_cell, source, when
+from components.publish.cells import Cell, Fact, Grid, frame_grid, marks, report_cell, report_header, source, when
 from components.publish.site import Site
 
 SCHEMA = bundled_package().resource("instruments")
@@ -124,7 +124,7 @@ def parties_grid(site: Site, instrument: str) -> Grid:
     caption = ngettext("{n} party listed, {counted} counted", "{n} parties listed, {counted} counted",
                        listed).format(n=number(listed), counted=counted(site, instrument))  # fmt: skip
     headers = [_("Party"), _("Action"), _("Date"), _("Evidence"), _("Counted"), _("Source"), _("Checked")]
-    headers += [_(REPORT_HEADER)] * reports
+    headers += [report_header()] * reports
     return Grid(headers, grid, caption=caption, key="parties")
 
 

@@ -20,7 +20,7 @@ from components.data.i18n import DEFAULT, N_, _, collation_key, language, ngette
 from components.data.labels import label, number
 from components.model.filters import Filters, apply_filters
 from components.publish.blocks import Part, chart_part
-from components.publish.cells import REPORT_HEADER, Cell, Fact, Grid, marks, report_cell, source
+from components.publish.cells import Cell, Fact, Grid, marks, report_cell, report_header, source
 from components.publish.charts import ChartImages
 from components.publish.site import Site
 
@@ -124,7 +124,7 @@ def joined_grid(site: Site, party: str, joined: pd.DataFrame) -> Grid:
                  len(joined)).format(n=number(len(joined))),
         ngettext("{n} action recorded", "{n} actions recorded", len(rows)).format(n=number(len(rows))),
     ))  # fmt: skip
-    headers = [_(h) for h in COMMITMENT_HEADERS] + [_(REPORT_HEADER)] * reports
+    headers = [_(h) for h in COMMITMENT_HEADERS] + [report_header()] * reports
     return Grid(headers, grid, caption=caption, key="joined")
 
 

@@ -25,7 +25,7 @@ from components.content.registry import by_name, view
 from components.content.report import ReportConfig, ReportFact, atlas_config, report_link
 from components.content.urls import LOCAL, address, view_address
 from components.data.dates import in_words
-from components.data.i18n import DEFAULT, LANGUAGES, N_, _, ngettext
+from components.data.i18n import DEFAULT, LANGUAGES, N_, _, ngettext, pgettext
 from components.data.schema import DESCRIPTOR, read_package
 from components.export.citation import ViewMeta, cite_view
 from components.model.atlas import Atlas, citation
@@ -73,7 +73,8 @@ def environment() -> jinja2.Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.policies["ext.i18n.trimmed"] = True  # a {% trans %} block's line breaks are not part of its msgid
-    env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_callables(gettext=_, ngettext=ngettext, pgettext=pgettext,  # type: ignore[attr-defined]
+                                  newstyle=True)
     return env
 
 

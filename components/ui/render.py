@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import numpy as np
@@ -11,7 +12,7 @@ import streamlit as st
 from components.content import base
 from components.content.report import Report, ReportTable, atlas_config
 from components.data.dictionary import column_label, column_labels
-from components.data.i18n import _
+from components.data.i18n import _, language, speaking
 from components.text import md, md_link
 from components.ui.chart import show_chart, table_download, view_url
 from components.ui.frame import Frame
@@ -48,6 +49,11 @@ def static_table(block: base.Table) -> pd.DataFrame:
                         one_kind([cell(v, block.links.get(column)) for v in data[column]]) for column in data.columns},
                        index=[cell(i) for i in data.index] if block.index else None)  # fmt: skip
     return out
+
+
+def _in_language(code: str, make):
+    with speaking(code):
+        return make()
 
 
 def _number(value) -> str:
@@ -165,7 +171,10 @@ def _block(frame: Frame, block: base.Block, slots: dict, events: dict) -> None: 
         if block.download:
             _table_download(block, frame)
     elif isinstance(block, base.Download):
-        st.download_button(block.label, data=block.data, file_name=block.file_name, mime=block.mime, key=block.key,
+        data = block.data
+        if callable(data):  # made on click, outside the page's run: in the page's language
+            data = functools.partial(_in_language, language(), data)
+        st.download_button(block.label, data=data, file_name=block.file_name, mime=block.mime, key=block.key,
                            icon=_icon(block.icon), on_click="ignore")  # fmt: skip
     elif isinstance(block, base.Progress):
         st.progress(min(max(block.value, 0.0), 1.0), text=block.text)

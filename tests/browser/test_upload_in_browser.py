@@ -47,7 +47,7 @@ def test_valid_upload_switches_this_session_only(server, browser, page, tmp_path
 @pytest.mark.parametrize(
     ("case", "message"),
     [
-        ("zip bomb 1 GB", "unpacks to 1024.0 MB"),
+        ("zip bomb 1 GB", "unpacks to 1,024.0 MB"),
         ("million-row csv", "1,000,000 lines after the header; the limit is 50,000 rows"),
         ("zip nested 30 deep", "archives inside a zip are not opened"),
         ("utf-16 with BOM", "file is UTF-16 text; save it as UTF-8"),

@@ -71,7 +71,8 @@ def shown(browser, html: Path, media: str) -> dict:
             "sources": page.eval_on_selector_all(
                 "main td a[href^=http]:not([rel~=nofollow])", "links => [...new Set(links.map(a => a.href))]"
             ),
-            "nav": page.locator("header.site nav").is_visible(),
+            "nav": any(nav.is_visible() for nav in page.locator("header.site nav").all()),  # the site's, the languages'
+
         }
     finally:
         page.close()

@@ -74,7 +74,10 @@ def test_every_chart_a_page_shows_is_an_svg_beside_it_with_its_summary_as_alt_te
             root, _ = svg_text(site / path / img["src"])
             assert root.tag == SVG and (root.get("width"), root.get("height")) == (str(width), str(height))
     svgs = list(site.rglob("*.svg"))
-    assert written["charts"] == len(svgs) == sum(len(c) for c in shown.values())
+    per_language = sum(len(c) for c in shown.values())  # English at the root, French under fr/, Spanish under es/
+    assert written["charts"] == len(svgs) == 3 * per_language
+    for code in ("fr", "es"):
+        assert len(list((site / code).rglob("*.svg"))) == per_language, code
 
 
 def test_a_party_chart_is_the_live_views_profile_with_its_title_names_and_address(valid):

@@ -55,6 +55,9 @@ class StandIn:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return singular if n == 1 else plural
 
+    def pgettext(self, context: str, message: str) -> str:
+        return FRENCH.get(message, message)
+
 
 def with_french_name(atlas):
     """The fixture atlas with a French (and a Spanish) name for test-convention, as instrument_translations.csv
